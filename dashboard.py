@@ -1,0 +1,18 @@
+"""Sønderborg's international partnerships: the app's entry point.
+
+Sets up the page, draws the filters every page shares (so they hold while moving between
+pages) and hands over to the chosen page.
+"""
+import streamlit as st
+
+from partnerships import ui
+from partnerships.i18n import t
+
+st.set_page_config(page_title=t("app_title"), page_icon="🌍", layout="wide")
+
+dataset = ui.load_dataset()
+ui.sidebar_filters(dataset)
+lang = ui.language()
+
+page = st.navigation([st.Page("pages/map.py", title=t("page_map", lang), icon="🗺️", default=True)])
+page.run()

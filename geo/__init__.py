@@ -1,0 +1,1 @@
+"""Geography for the partnership map: countries, arcs, the basemap and the folium map."""

@@ -1,0 +1,27 @@
+"""The map: partners in view with their arcs from Sønderborg, counts, and a partner's details."""
+import streamlit as st
+
+from partnerships import ui
+from partnerships.filtering import filter_partners
+from partnerships.i18n import t
+
+lang = ui.language()
+dataset = ui.load_dataset()
+
+st.title(t("app_title", lang), anchor=False)
+st.caption(t("app_subtitle", lang))
+ui.show_data_status(dataset, lang)
+if dataset.fatal:
+    st.stop()
+
+view = ui.current_view(dataset)
+shown = filter_partners(dataset.partners, view)
+if shown.empty:
+    st.info(t("none_in_view", lang))
+
+map_column, side_column = st.columns([4, 1], gap="medium")
+with map_column:
+    clicked = ui.partner_map(dataset, shown, lang)
+with side_column:
+    ui.show_counts(shown, view.year, lang)
+    ui.show_partner(ui.selected_partner(dataset, shown, clicked), dataset, lang)

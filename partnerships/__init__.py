@@ -1,0 +1,1 @@
+"""Sønderborg's international partnerships: the data domain, free of Streamlit."""

@@ -1,0 +1,66 @@
+"""Which partnerships a view shows, and what the view adds up to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import pandas as pd
+
+from partnerships.schema import COUNTRY_CODE, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE
+
+
+class YearMode(str, Enum):
+    ACTIVE = "active"  # running in the chosen year
+    BEGUN = "begun"  # begun in or before the chosen year, ended or not
+
+
+@dataclass(frozen=True)
+class View:
+    types: tuple[str, ...]
+    year: int
+    mode: YearMode = YearMode.ACTIVE
+
+
+@dataclass(frozen=True)
+class Counts:
+    partnerships: int
+    countries: int
+    begun_this_year: int
+
+
+def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
+    """A boolean mask over `partners` for the view."""
+    begun = partners[START_YEAR] <= view.year
+    if view.mode is YearMode.ACTIVE:
+        begun &= partners[END_YEAR].isna() | (partners[END_YEAR] >= view.year)
+    return (begun & partners[TYPE].isin(view.types)).fillna(False).astype(bool)
+
+
+def filter_partners(partners: pd.DataFrame, view: View) -> pd.DataFrame:
+    return partners[in_view(partners, view)] if len(partners) else partners
+
+
+def count(shown: pd.DataFrame, year: int) -> Counts:
+    if shown.empty:
+        return Counts(0, 0, 0)
+    return Counts(len(shown), shown[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()))
+
+
+def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
+    """Slider bounds: the earliest start year (or `latest` when empty) to `latest`."""
+    if partners.empty:
+        return latest, latest
+    return min(int(partners[START_YEAR].min()), latest), latest
+
+
+def partner_at(shown: pd.DataFrame, name: str, lat: float, lon: float) -> str | None:
+    """The id of the partner called `name` nearest to a clicked point, if one is in view.
+
+    The map reports a click as the marker's tooltip (the name) and where the pointer was;
+    the nearest same-named partner settles the rare case of two partners with one name.
+    """
+    same_name = shown[shown[NAME] == name]
+    if same_name.empty:
+        return None
+    distance = (same_name[LAT] - lat) ** 2 + ((same_name[LON] - lon + 180) % 360 - 180) ** 2
+    return str(same_name.loc[distance.idxmin(), ID])

@@ -1,0 +1,60 @@
+"""Load a partner file end to end: read, validate, and say what was wrong."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from partnerships import settings
+from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
+from partnerships.reading import read_table
+from partnerships.schema import validate
+from partnerships.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What the app shows: the good partners, every problem, or one fatal message."""
+
+    partners: pd.DataFrame
+    vocabulary: Vocabulary | None
+    problems: list[Problem] = field(default_factory=list)
+    fatal: str | None = None
+    rows_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def rows_with_errors(self) -> int:
+        return len({p.row for p in self.errors if p.row is not None})
+
+
+def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
+    """Validate a partner file's bytes; never raises for anything in the file."""
+    try:
+        table, shape_problems = read_table(raw)
+        partners, problems = validate(table, vocabulary)
+    except DataFileError as err:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
+    if table.empty:
+        shape_problems.append(Problem(None, None, "the file has a header row but no partnerships below it"))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), rows_read=len(table))
+
+
+def load_partners(path: Path | None = None) -> Dataset:
+    """The partner file at `path` (default: PARTNERS_CSV or the shipped file) and its types."""
+    path = path or settings.partners_csv_path()
+    try:
+        vocabulary = load_vocabulary(settings.types_path_for(path))
+    except DataFileError as err:
+        return Dataset(pd.DataFrame(), None, fatal=str(err))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=f"The data file {path} does not exist.")
+    except OSError as err:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=f"The data file {path} cannot be read: {err.strerror}.")
+    return load_bytes(raw, vocabulary)

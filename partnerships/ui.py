@@ -1,0 +1,184 @@
+"""The Streamlit side of the app: cached loading, the shared filters, and drawing helpers.
+
+The only module of the domain that imports streamlit. Pages call these functions and stay
+thin; every decision they need lives in plain functions elsewhere.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.assets import served_links
+from geo.mapbuilder import base_map, partner_layer, with_arcs
+from partnerships import settings
+from partnerships.escape import markdown_text, safe_url
+from partnerships.filtering import View, YearMode, count, partner_at, year_range
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from partnerships.loading import Dataset, load_partners
+from partnerships.schema import (
+    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR,
+    TYPE, URL,
+)
+
+TYPES_KEY = "types"
+YEAR_KEY = "year"
+MODE_KEY = "year_mode"
+LANG_KEY = "lang"
+PARTNER_KEY = "partner"
+MAP_KEY = "partner_map"
+LAST_CLICK_KEY = "_last_map_click"
+MAP_HEIGHT = 640
+# Only a click on a partner reruns the page; panning and zooming stay in the browser.
+MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
+    """Keyed on the file's path, mtime and size, so a saved file shows without a restart."""
+    dataset = load_partners(Path(path))
+    if dataset.fatal:
+        return dataset
+    return Dataset(with_arcs(dataset.partners), dataset.vocabulary, dataset.problems, rows_read=dataset.rows_read)
+
+
+def load_dataset() -> Dataset:
+    path = settings.partners_csv_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_partners(path)  # not cached: the message says what is wrong
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def language() -> str:
+    lang = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _year_bounds(dataset: Dataset) -> tuple[int, int]:
+    low, high = year_range(dataset.partners, settings.current_year())
+    return (low, high) if low < high else (high - 1, high)
+
+
+def current_view(dataset: Dataset) -> View:
+    """The view the sidebar holds; defaults (all types, this year) when a page runs alone."""
+    names = dataset.vocabulary.names if dataset.vocabulary else []
+    low, high = _year_bounds(dataset)
+    chosen = st.session_state.get(TYPES_KEY, names)
+    year = min(max(int(st.session_state.get(YEAR_KEY, high)), low), high)
+    mode = YearMode(st.session_state.get(MODE_KEY, YearMode.ACTIVE.value))
+    return View(tuple(name for name in chosen if name in names), year, mode)
+
+
+def sidebar_filters(dataset: Dataset) -> None:
+    """The filters shared by every page, drawn once in dashboard.py."""
+    lang = language()
+    with st.sidebar:
+        st.radio("Sprog / Language", LANGUAGES, key=LANG_KEY, horizontal=True,
+                 format_func={"en": "English", "da": "Dansk"}.get)
+        lang = language()
+        if dataset.vocabulary is None:
+            return
+        st.header(t("filters", lang))
+        names = dataset.vocabulary.names
+        if TYPES_KEY in st.session_state:  # a types file edited since: forget vanished types
+            st.session_state[TYPES_KEY] = [n for n in st.session_state[TYPES_KEY] if n in names]
+        st.multiselect(t("filter_types", lang), names, default=names, key=TYPES_KEY,
+                       format_func=lambda name: dataset.vocabulary.get(name).label(lang))
+        low, high = _year_bounds(dataset)
+        if YEAR_KEY in st.session_state:
+            st.session_state[YEAR_KEY] = min(max(st.session_state[YEAR_KEY], low), high)
+        st.slider(t("filter_year", lang), min_value=low, max_value=high, value=high, key=YEAR_KEY)
+        st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
+                 format_func=lambda mode: t(f"mode_{mode}", lang))
+
+
+def show_data_status(dataset: Dataset, lang: str) -> None:
+    """One clear message for a file that cannot be used; a list of the rows left out."""
+    if dataset.fatal:
+        st.error(f"**{t('data_fatal', lang)}**\n\n{markdown_text(dataset.fatal)}")
+        st.caption(markdown_text(t("data_file", lang, path=settings.partners_csv_path())))
+        return
+    if not dataset.problems:
+        return
+    label = (t("data_problems", lang, rows=dataset.rows_with_errors) if dataset.errors
+             else t("data_warnings", lang))
+    with st.expander(label, expanded=False, icon="⚠️"):
+        st.dataframe(problem_table(dataset), hide_index=True, use_container_width=True)
+
+
+def problem_table(dataset: Dataset) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"row": p.row, "column": p.column or "", "problem": p.message, "severity": p.severity}
+         for p in dataset.problems]
+    ).astype({"row": "Int64"})
+
+
+def partner_map(dataset: Dataset, shown: pd.DataFrame, lang: str) -> dict | None:
+    """Draw the map; returns what streamlit-folium reports of the last click."""
+    base_url = "/" + "/".join(filter(None, [st.get_option("server.baseUrlPath").strip("/"), "app/static"])) + "/"
+    fmap = base_map(dataset.vocabulary, served_links(base_url), lang)
+    return st_folium(
+        fmap,
+        key=MAP_KEY,
+        feature_group_to_add=partner_layer(shown, dataset.vocabulary, lang),
+        returned_objects=MAP_RETURNS,
+        use_container_width=True,
+        height=MAP_HEIGHT,
+    )
+
+
+def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
+    counts = count(shown, year)
+    st.metric(t("metric_partnerships", lang), counts.partnerships)
+    st.metric(t("metric_countries", lang), counts.countries)
+    st.metric(t("metric_begun", lang, year=year), counts.begun_this_year)
+
+
+def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str) -> None:
+    """The details of one partner as text; everything from the data is escaped."""
+    st.subheader(t("details", lang), anchor=False)
+    if partner is None:
+        st.caption(t("details_hint", lang))
+        return
+    danish = lang == "da"
+    country = partner.get(COUNTRY_NAME_DA) if danish else partner.get(COUNTRY_NAME)
+    description = (partner.get(DESCRIPTION_DA) if danish else "") or partner.get(DESCRIPTION) or ""
+    kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
+    end = partner[END_YEAR]
+    years = t("since", lang, start=partner[START_YEAR]) if pd.isna(end) else f"{partner[START_YEAR]}–{end}"
+    lines = [
+        f"#### {markdown_text(partner[NAME])}",
+        f"**{t('type', lang)}:** {markdown_text(kind)}  ",
+        f"**{t('place', lang)}:** {markdown_text(partner[CITY])}, {markdown_text(country)}  ",
+        f"**{t('years', lang)}:** {markdown_text(years)}",
+    ]
+    if description:
+        lines.append(markdown_text(description))
+    st.markdown("\n".join(lines))
+    milestones = [m.strip() for m in str(partner.get(MILESTONES) or "").split("|") if m.strip()]
+    if milestones:
+        st.markdown(f"**{t('milestones', lang)}**\n\n" + "\n".join(f"- {markdown_text(m)}" for m in milestones))
+    url = safe_url(partner.get(URL))
+    if url:
+        st.link_button(t("website", lang), url)
+
+
+def selected_partner(dataset: Dataset, shown: pd.DataFrame, clicked: dict | None) -> pd.Series | None:
+    """The partner last clicked on the map (kept while it stays in view).
+
+    streamlit-folium repeats the last click on every rerun, so only a new click counts.
+    """
+    click = clicked and (clicked.get("last_object_clicked_tooltip"), clicked.get("last_object_clicked"))
+    if click and all(click) and click != st.session_state.get(LAST_CLICK_KEY):
+        st.session_state[LAST_CLICK_KEY] = click
+        found = partner_at(shown, click[0], click[1]["lat"], click[1]["lng"])
+        if found is not None:
+            st.session_state[PARTNER_KEY] = found
+    chosen = st.session_state.get(PARTNER_KEY)
+    matches = shown[shown[ID] == chosen]
+    return matches.iloc[0] if len(matches) else None
+

@@ -1,0 +1,59 @@
+"""The partnership types, kept in a small CSV beside the partners so staff can add one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnerships.problems import DataFileError
+from partnerships.reading import read_table
+
+TYPE_COLUMN = "type"
+LABEL_DA_COLUMN = "label_da"
+
+
+@dataclass(frozen=True)
+class PartnershipType:
+    name: str
+    label_da: str
+
+    def label(self, lang: str) -> str:
+        return self.label_da if lang == "da" and self.label_da else self.name
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The types in the file's order; that order also fixes each type's colour."""
+
+    types: tuple[PartnershipType, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [t.name for t in self.types]
+
+    def canonical(self, text: str) -> str | None:
+        """The type's own spelling for a case- and space-insensitive match, else None."""
+        return self._folded().get(_fold(text))
+
+    def get(self, name: str) -> PartnershipType:
+        return self.types[self.names.index(name)]
+
+    def _folded(self) -> dict[str, str]:
+        return {_fold(t.name): t.name for t in self.types}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    try:
+        frame, _ = read_table(path.read_bytes())
+    except OSError as err:
+        raise DataFileError(f"The partnership types file {path} cannot be read: {err.strerror}.") from None
+    if TYPE_COLUMN not in frame.columns:
+        raise DataFileError(f"The partnership types file {path} needs a '{TYPE_COLUMN}' column.")
+    labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)
+    types = tuple(PartnershipType(name, label) for name, label in zip(frame[TYPE_COLUMN], labels) if name)
+    if not types:
+        raise DataFileError(f"The partnership types file {path} lists no types.")
+    return Vocabulary(types)
