@@ -14,5 +14,7 @@ dataset = ui.load_dataset()
 ui.sidebar_filters(dataset)
 lang = ui.language()
 
-page = st.navigation([st.Page("pages/map.py", title=t("page_map", lang), icon="🗺️", default=True)])
+# Each url_path differs from its file's name: Streamlit then never mistakes a page for an
+# old-style pages/ file and always runs this script (and its sidebar) first.
+page = st.navigation([st.Page("pages/home.py", title=t("page_map", lang), icon="🗺️", url_path="map", default=True)])
 page.run()

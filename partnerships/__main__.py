@@ -1,0 +1,45 @@
+"""Command line: `python -m partnerships validate PATH`.
+
+Exit 0 with a one-line summary when the file is valid; exit 1 with one line per problem
+otherwise. Never a traceback: a file that cannot be read is a problem like any other.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from partnerships.loading import Dataset, load_partners
+
+
+def summary(dataset: Dataset, path: Path) -> str:
+    partners = dataset.partners
+    countries = partners["country_code"].nunique() if len(partners) else 0
+    return f"{path}: {len(partners)} partnerships in {countries} countries, no problems"
+
+
+def validate(path: Path) -> int:
+    dataset = load_partners(path)
+    if dataset.fatal:
+        print(f"{path}: {dataset.fatal}")
+        return 1
+    for problem in dataset.problems:
+        print(problem if problem.severity == "error" else f"{problem} (warning)")
+    if dataset.errors:
+        print(f"{path}: {len(dataset.errors)} problems in {dataset.rows_read} rows", file=sys.stderr)
+        return 1
+    print(summary(dataset, path))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m partnerships", description="Sønderborg partnership data tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a partner CSV file and list every problem by Excel row")
+    check.add_argument("path", type=Path)
+    args = parser.parse_args(argv)
+    return validate(args.path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Fixtures shared by every layer of tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+from partnerships.vocabulary import Vocabulary, load_vocabulary
+
+HEADER = "id,name,type,city,country,lat,lon,start_year,end_year,description,url"
+GOOD_ROWS = [
+    "baoding,City of Baoding,Friendship city,Baoding,China,38.874,115.4646,2010,,Friendship city since 2011.,",
+    "haiyan,Haiyan County,Urbanisation partnership,Haiyan,CN,30.5263,120.946,2013,,,https://example.org/haiyan",
+    "flensburg,Klimapakt Flensburg,Cross-border cooperation,Flensburg,Tyskland,54.7819,9.4367,2007,2015,,",
+]
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    return load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
+
+
+def csv_text(*rows: str, header: str = HEADER) -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path):
+    """Write text (or bytes) as a partner file beside a copy of the shipped types file."""
+
+    def write(content: str | bytes, name: str = "partners.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+        (tmp_path / TYPES_FILE_NAME).write_bytes((DATA_DIR / TYPES_FILE_NAME).read_bytes())
+        return path
+
+    return write

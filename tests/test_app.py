@@ -1,0 +1,127 @@
+"""AppTest: every page runs, the filters change what the map draws, bad files get messages."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnerships.settings import ROOT
+from tests.conftest import GOOD_ROWS, csv_text
+
+TIMEOUT = 60
+
+
+def run(script: str = "dashboard.py") -> AppTest:
+    at = AppTest.from_file(str(ROOT / script), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def map_args(at: AppTest) -> dict:
+    return json.loads(at.get("component_instance")[0].proto.json_args)
+
+
+def drawn_ids(at: AppTest) -> list[str]:
+    """The partner ids in the data layer that the map was given on this run."""
+    layer = map_args(at)["feature_group"]
+    payload = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\})\);", layer).group(1)
+    return json.loads(payload)["partners"]["id"]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture
+def data_file(monkeypatch, write_csv):
+    def use(content: str | bytes):
+        path = write_csv(content)
+        monkeypatch.setenv("PARTNERS_CSV", str(path))
+        return path
+
+    return use
+
+
+def test_dashboard_draws_every_shipped_partner():
+    at = run()
+    assert sorted(drawn_ids(at)) == sorted(
+        ["klimapakt-flensburg", "aabenraa", "wwf", "baoding", "nord-star", "clinton-climate-positive", "haiyan"]
+    )
+    assert metrics(at)["Partnerships"] == "7" and metrics(at)["Countries"] == "4"
+    assert not at.error
+
+
+def test_map_page_runs_on_its_own():
+    at = run("pages/home.py")
+    assert len(drawn_ids(at)) == 7
+
+
+def test_type_filter_changes_what_the_map_draws():
+    at = run()
+    at.multiselect(key="types").set_value(["Friendship city", "Urbanisation partnership"]).run()
+    assert sorted(drawn_ids(at)) == ["baoding", "haiyan"]
+    assert metrics(at)["Countries"] == "1"
+
+
+def test_year_slider_plays_the_timeline():
+    at = run()
+    at.slider(key="year").set_value(2008).run()
+    assert sorted(drawn_ids(at)) == ["aabenraa", "klimapakt-flensburg"]
+    at.slider(key="year").set_value(2013).run()
+    assert len(drawn_ids(at)) == 7
+    assert metrics(at)["Begun in 2013"] == "1"
+
+
+def test_active_or_begun_mode(data_file):
+    data_file(csv_text(*GOOD_ROWS))  # flensburg ended in 2015
+    at = run()
+    at.slider(key="year").set_value(2020).run()
+    assert "flensburg" not in drawn_ids(at)
+    at.radio(key="year_mode").set_value("begun").run()
+    assert "flensburg" in drawn_ids(at)
+
+
+def test_base_map_does_not_change_with_the_filters():
+    at = run()
+    before = {k: v for k, v in map_args(at).items() if k != "feature_group"}
+    at.slider(key="year").set_value(2009).run()
+    after = {k: v for k, v in map_args(at).items() if k != "feature_group"}
+    assert before == after  # only the partner layer travels again; the map is not re-mounted
+
+
+def test_no_partner_in_view_says_so():
+    at = run()
+    at.multiselect(key="types").set_value([]).run()
+    assert drawn_ids(at) == []
+    assert any("No partnerships match" in i.value for i in at.info)
+
+
+def test_bad_rows_are_listed_and_good_rows_still_drawn(data_file):
+    bad = GOOD_ROWS[1].replace("haiyan,", "baoding,").replace("30.5263", "95")
+    data_file(csv_text(GOOD_ROWS[0], bad))
+    at = run()
+    assert drawn_ids(at) == ["baoding"]
+    assert "1 row(s) of the partner file have problems" in at.expander[0].label
+    problems = at.expander[0].dataframe[0].value
+    assert set(problems["row"]) == {3} and set(problems["column"]) == {"id", "lat"}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"", "The file is empty"), (b"\x00\x01\x02", "not text"), (b"id,name\nx,y\n", "missing")],
+)
+def test_unusable_file_shows_one_message_and_no_traceback(data_file, content, expected):
+    data_file(content)
+    at = run()
+    assert len(at.error) == 1 and expected in at.error[0].value
+    assert not at.get("component_instance")
+
+
+def test_danish_labels(monkeypatch):
+    at = run()
+    at.radio(key="lang").set_value("da").run()
+    assert at.slider(key="year").label == "År"
+    assert "Partnerskaber" in metrics(at)

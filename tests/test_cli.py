@@ -1,0 +1,42 @@
+"""`python -m partnerships validate`: a summary or one line per problem, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from partnerships.__main__ import main
+from partnerships.settings import DEFAULT_PARTNERS_CSV, ROOT
+from tests.conftest import GOOD_ROWS, csv_text
+
+
+def test_valid_file_exits_0_with_one_summary_line(capsys):
+    assert main(["validate", str(DEFAULT_PARTNERS_CSV)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "7 partnerships in 4 countries" in out[0]
+
+
+def test_problems_exit_1_one_line_each(write_csv, capsys):
+    path = write_csv(csv_text(GOOD_ROWS[0], GOOD_ROWS[0].replace("2010", "twenty-eleven")))
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines == [
+        "row 3, id: 'baoding' is already used in row 2; ids must be unique",
+        "row 3, start_year: 'twenty-eleven' is not a year",
+    ]
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage\xff", b"PK\x03\x04zip", b"just some words\n"])
+def test_unusable_files_exit_1_without_traceback(write_csv, content):
+    path = write_csv(content)
+    result = subprocess.run([sys.executable, "-m", "partnerships", "validate", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.strip()
+
+
+def test_missing_file_exits_1(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "absent.csv")]) == 1
+    assert "does not exist" in capsys.readouterr().out

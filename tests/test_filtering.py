@@ -1,0 +1,57 @@
+"""What a view shows: by type, by year, active or begun, and what it adds up to."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
+
+ALL = ("Friendship city", "Climate network", "Cross-border cooperation")
+
+
+@pytest.fixture
+def partners() -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": ["a", "b", "c", "d"],
+        "name": ["A", "B", "C", "C"],
+        "type": ["Friendship city", "Climate network", "Cross-border cooperation", "Climate network"],
+        "country_code": ["CN", "US", "DE", "DK"],
+        "lat": [38.9, 40.7, 54.8, 55.7],
+        "lon": [115.5, -74.0, 9.4, 12.6],
+        "start_year": pd.array([2010, 2012, 2007, 2013], dtype="Int64"),
+        "end_year": pd.array([None, 2014, None, 2013], dtype="Int64"),
+    })
+
+
+@pytest.mark.parametrize(
+    ("year", "mode", "types", "expected"),
+    [
+        (2006, YearMode.ACTIVE, ALL, []),
+        (2011, YearMode.ACTIVE, ALL, ["a", "c"]),
+        (2013, YearMode.ACTIVE, ALL, ["a", "b", "c", "d"]),
+        (2014, YearMode.ACTIVE, ALL, ["a", "b", "c"]),  # the end year is still active
+        (2015, YearMode.ACTIVE, ALL, ["a", "c"]),
+        (2015, YearMode.BEGUN, ALL, ["a", "b", "c", "d"]),
+        (2015, YearMode.BEGUN, ("Climate network",), ["b", "d"]),
+        (2015, YearMode.BEGUN, (), []),
+    ],
+)
+def test_filter_by_year_mode_and_type(partners, year, mode, types, expected):
+    assert filter_partners(partners, View(types, year, mode))["id"].tolist() == expected
+
+
+def test_counts_partnerships_countries_and_beginnings(partners):
+    counts = count(filter_partners(partners, View(ALL, 2013, YearMode.ACTIVE)), 2013)
+    assert (counts.partnerships, counts.countries, counts.begun_this_year) == (4, 4, 1)
+    assert count(partners.iloc[0:0], 2013).partnerships == 0
+
+
+def test_year_range_runs_from_the_first_start_to_the_latest(partners):
+    assert year_range(partners, 2026) == (2007, 2026)
+    assert year_range(partners.iloc[0:0], 2026) == (2026, 2026)
+
+
+def test_click_is_matched_by_name_and_nearest_position(partners):
+    assert partner_at(partners, "C", 55.0, 9.5) == "c"
+    assert partner_at(partners, "C", 55.6, 12.5) == "d"
+    assert partner_at(partners, "Nobody", 0, 0) is None

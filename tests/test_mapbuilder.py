@@ -1,0 +1,82 @@
+"""The folium map: local assets only, one data layer, and nothing from the CSV unescaped."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.assets import AssetLinks
+from geo.mapbuilder import base_map, partner_layer, partner_payload, with_arcs
+from partnerships.loading import load_bytes
+from tests.conftest import GOOD_ROWS, HEADER, csv_text
+
+LINKS = AssetLinks(("/app/static/leaflet.js", "/app/static/pm.js"), ("/app/static/leaflet.css",), "/app/static/c.geojson")
+HOSTILE_NAME = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+
+
+@pytest.fixture
+def partners(vocabulary):
+    hostile = f'evil,"{HOSTILE_NAME.replace(chr(34), chr(34) * 2)}",NGO partnership,Rio,BR,-22.9,-43.2,2015,,"<b>bold</b> {{{{\'x\'}}}}",'
+    dataset = load_bytes(csv_text(*GOOD_ROWS, hostile, header=HEADER + ",description_da").replace(
+        "Friendship city since 2011.,", "Friendship city since 2011.,,Venskabsby siden 2011").encode(), vocabulary)
+    assert dataset.errors == [], dataset.problems
+    partners = dataset.partners.copy()
+    partners.loc[partners["id"] == "evil", "url"] = "javascript:alert(1)"  # as if validation were skipped
+    return with_arcs(partners)
+
+
+def _render(fmap) -> str:
+    return fmap.get_root().render()
+
+
+def test_base_map_loads_only_local_assets_and_no_tiles(vocabulary):
+    html = _render(base_map(vocabulary, LINKS, "en"))
+    sources = re.findall(r'<script[^>]*\bsrc="([^"]+)"', html) + re.findall(r'<link[^>]*\bhref="([^"]+)"', html)
+    assert sources and all(src.startswith("/app/static/") for src in sources)
+    assert "tile.openstreetmap" not in html and "cdn." not in html
+    assert 'PartnerMap.basemap(' in html and '"/app/static/c.geojson"' in html
+
+
+def test_legend_lists_every_type_with_its_colour(vocabulary):
+    html = _render(base_map(vocabulary, LINKS, "da"))
+    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\])\);", html).group(2))
+    assert [entry["name"] for entry in legend] == vocabulary.names
+    assert legend[0]["label"] == "Venskabsby"
+    assert len({entry["color"] for entry in legend}) == len(vocabulary.names)
+
+
+def test_all_partners_travel_in_one_layer(vocabulary, partners):
+    fmap = base_map(vocabulary, LINKS, "en")
+    partner_layer(partners, vocabulary, "en").add_to(fmap)
+    html = _render(fmap)
+    assert html.count("PartnerMap.partners(") == 1
+    assert "L.marker(" not in html and "L.polyline(" not in html
+
+
+def test_payload_is_column_wise_and_complete(vocabulary, partners):
+    payload = partner_payload(partners, vocabulary, "en")["partners"]
+    assert payload["id"] == ["baoding", "haiyan", "flensburg", "evil"]
+    assert all(len(column) == 4 for column in payload.values())
+    assert payload["type"][0] == vocabulary.names.index("Friendship city")
+    assert payload["end"] == [None, None, 2015, None]
+    assert payload["url"] == ["", "https://example.org/haiyan", "", ""]  # javascript: never leaves
+    assert len(payload["arc"][0]) > 20 and payload["arc"][2] == []
+
+
+def test_danish_view_uses_danish_text_where_the_data_has_it(vocabulary, partners):
+    payload = partner_payload(partners, vocabulary, "da")
+    assert payload["partners"]["desc"][0] == "Venskabsby siden 2011"
+    assert payload["partners"]["country"][:3] == ["Kina", "Kina", "Tyskland"]
+    assert payload["labels"]["since"] == "siden {start}"
+
+
+def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):
+    fmap = base_map(vocabulary, LINKS, "en")
+    partner_layer(partners, vocabulary, "en").add_to(fmap)
+    html = _render(fmap)
+    assert "<img src=x" not in html
+    assert "window.pwned=1</script>" not in html
+    assert "<b>bold</b>" not in html and "{{'x'}}" not in html
+    call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\})\);", html).group(1)
+    assert json.loads(call)["partners"]["name"][3] == HOSTILE_NAME
