@@ -9,6 +9,7 @@ from partnerships import ui
 from partnerships.i18n import t
 
 st.set_page_config(page_title=t("app_title"), page_icon="🌍", layout="wide")
+ui.apply_page_style()
 
 dataset = ui.load_dataset()
 ui.sidebar_filters(dataset)

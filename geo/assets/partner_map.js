@@ -59,18 +59,20 @@
     return layer;
   }
 
-  /* Home sits under the partners (nearby partners must stay clickable), labelled westward
-   * over the sea so the label hides no neighbour. */
+  /* Home is a ring under the partners (nearby partners stay clickable and the ring shows
+   * around them) with its name to the west, over the sea, where it hides no neighbour. */
   function home(map, place, color) {
     var pane = map.createPane("pm-home");
     pane.style.zIndex = 390;
-    var marker = L.circleMarker([place.lat, place.lon], {
-      radius: 8, color: "#ffffff", weight: 3, fillColor: color, fillOpacity: 1, pane: "pm-home", interactive: false,
+    var ring = L.circleMarker([place.lat, place.lon], {
+      radius: 11, color: color, weight: 3, fillColor: "#ffffff", fillOpacity: 1, pane: "pm-home", interactive: false,
     });
-    marker.bindTooltip(escapeHtml(place.name), {
-      permanent: true, direction: "left", offset: [-10, 0], className: "pm-home-label", pane: "pm-home",
+    var label = L.marker([place.lat, place.lon], {
+      interactive: false,
+      keyboard: false,
+      icon: L.divIcon({ className: "pm-home-label", html: "<span>" + escapeHtml(place.name) + "</span>", iconSize: [0, 0] }),
     });
-    return marker.addTo(map);
+    return L.layerGroup([ring, label]).addTo(map);
   }
 
   function legend(map, title, types) {
