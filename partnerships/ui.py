@@ -5,6 +5,7 @@ thin; every decision they need lives in plain functions elsewhere.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -40,21 +41,20 @@ MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
-    """Keyed on the file's path, mtime and size, so a saved file shows without a restart."""
+def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> Dataset:
+    """Keyed on the file's path and the mtime and size of it and its types file, so a saved
+    file shows on the next interaction without a restart."""
     dataset = load_partners(Path(path))
-    if dataset.fatal:
-        return dataset
-    return Dataset(with_arcs(dataset.partners), dataset.vocabulary, dataset.problems, rows_read=dataset.rows_read)
+    return dataset if dataset.fatal else replace(dataset, partners=with_arcs(dataset.partners))
 
 
 def load_dataset() -> Dataset:
     path = settings.partners_csv_path()
     try:
-        stat = path.stat()
+        versions = tuple((s.st_mtime_ns, s.st_size) for s in (path.stat(), settings.types_path_for(path).stat()))
     except OSError:
         return load_partners(path)  # not cached: the message says what is wrong
-    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load_cached(str(path), versions)
 
 
 def apply_page_style() -> None:

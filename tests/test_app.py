@@ -125,3 +125,12 @@ def test_danish_labels(monkeypatch):
     at.radio(key="lang").set_value("da").run()
     assert at.slider(key="year").label == "År"
     assert "Partnerskaber" in metrics(at)
+
+
+def test_a_saved_file_shows_on_the_next_interaction(data_file):
+    path = data_file(csv_text(GOOD_ROWS[0]))
+    at = run()
+    assert drawn_ids(at) == ["baoding"]
+    path.write_text(csv_text(GOOD_ROWS[0], GOOD_ROWS[1]))
+    at.run()
+    assert sorted(drawn_ids(at)) == ["baoding", "haiyan"]
