@@ -1,0 +1,202 @@
+"""Fixtures for the browser tests: system Chromium, the app on loopback, an offline context.
+
+Plain Playwright (sync API); no fixture of the pytest-playwright plugin is used. The names
+here (`chromium_browser`, `shipped_app`, `start_app`, `offline_page`) stay clear of the
+plugin's `browser`, `context` and `page`, should the plugin be installed.
+
+Without Chromium the tests skip, except under CI (env `CI` set), where they fail: CI must
+run them.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]  # the repo root: the parent of tests/
+SHIPPED_CSV = ROOT / "data" / "partners.csv"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+HEALTH_TIMEOUT_S = 60.0
+VIEWPORT = {"width": 1600, "height": 1000}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def _missing(reason: str) -> None:
+    """Skip on a developer machine; fail under CI, where these tests must run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def stays_local(url: str) -> bool:
+    """True for loopback http(s)/ws and in-page data:/blob: URLs; nothing else may load.
+
+    Stricter than a prefix test: `http://127.0.0.1.example.com/` is not loopback.
+    """
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob"):
+        return True
+    return parts.scheme in ("http", "ws") and parts.hostname in LOOPBACK_HOSTS
+
+
+# --- Chromium -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    executable = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    if not (Path(executable).is_file() and os.access(executable, os.X_OK)):
+        _missing(f"Chromium not found at {executable!r}; install it or set CHROMIUM to its path")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - requirements-dev.txt installs it
+        _missing("the playwright Python package is not installed")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# --- The app --------------------------------------------------------------------------------
+
+@dataclass
+class RunningApp:
+    url: str
+    csv: Path
+    log: Path
+    process: subprocess.Popen
+
+    def log_tail(self, chars: int = 4000) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@contextmanager
+def running_app(csv: Path, log_dir: Path) -> Iterator[RunningApp]:
+    """`streamlit run dashboard.py` on a free loopback port with PARTNERS_CSV=csv."""
+    port = _free_port()
+    log = log_dir / f"streamlit-{port}.log"
+    env = {**os.environ, "PARTNERS_CSV": str(csv)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    with open(log, "wb") as log_file:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    app = RunningApp(f"http://127.0.0.1:{port}/", csv, log, process)
+    try:
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while not _healthy(port):
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode} before it was healthy:\n{app.log_tail()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy after {HEALTH_TIMEOUT_S:.0f} s:\n{app.log_tail()}")
+            time.sleep(0.2)
+        yield app
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def shipped_app(tmp_path_factory) -> Iterator[RunningApp]:
+    """One server for the shipped data/partners.csv, shared by the tests that read it."""
+    with running_app(SHIPPED_CSV, tmp_path_factory.mktemp("shipped-app")) as app:
+        yield app
+
+
+@pytest.fixture
+def start_app(tmp_path) -> Iterator[Callable[[Path], RunningApp]]:
+    """Factory: start a server on a given CSV; every one started is stopped after the test."""
+    with ExitStack() as stack:
+        yield lambda csv: stack.enter_context(running_app(csv, tmp_path))
+
+
+# --- An offline browser page ----------------------------------------------------------------
+
+@dataclass
+class OfflinePage:
+    """A page in a fresh context where nothing beyond loopback loads, and what it saw."""
+
+    page: object  # playwright.sync_api.Page
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def offline_page(chromium_browser, request, tmp_path) -> Iterator[OfflinePage]:
+    context = chromium_browser.new_context(viewport=VIEWPORT, service_workers="block")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    seen = OfflinePage(page)
+
+    def route(route) -> None:
+        url = route.request.url
+        if stays_local(url):
+            route.continue_()
+        else:
+            seen.blocked.append(url)
+            route.abort()
+
+    def on_dialog(dialog) -> None:
+        seen.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: seen.console_errors.append(f"console.error: {m.text} @ {m.location}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.console_errors.append(f"pageerror: {e}"))
+    page.on("dialog", on_dialog)
+    try:
+        yield seen
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:  # keep what the browser showed, for the log
+            shot = tmp_path / "failure.png"
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"screenshot of the failed test: {shot}\nblocked: {seen.blocked}\n"
+                  f"console errors: {seen.console_errors}\ndialogs: {seen.dialogs}")
+    finally:
+        context.close()
