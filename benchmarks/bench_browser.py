@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""What a year change costs a visitor: bytes over the websocket and time until the map redraws.
+
+    python benchmarks/bench_browser.py [--sizes 1000,10000] [--moves 3]
+
+For each size N a partner file is generated (benchmarks/generate.py, fixed seed), the app is
+started with `streamlit run dashboard.py` on a free loopback port, and headless Chromium
+(/usr/bin/chromium, or $CHROMIUM) opens it with every request that leaves loopback aborted.
+After the map has drawn its partner markers, the year slider's thumb is focused and a key is
+pressed (ArrowLeft by default, so the year moves 2026 → 2025 → 2024 …); per move it measures
+
+* the bytes of the websocket frames the page receives from the key press until the rerun's
+  `script_finished` message (Streamlit's ForwardMsgs are decoded to find it), and
+* the time from the key press until the map frame holds the rebuilt partner layer and has
+  painted a frame after it (both stamped in the browser with Date.now()).
+
+It also reports when the page's own code received the map's data (the rerun's largest
+message; a `WebSocket` wrapper stamps every message in the page), the first load, any extra
+reruns that follow a move within a second (e.g. a component reporting back), the largest
+single message, and the map frame's JS heap after a forced GC at load and after the moves,
+with the number of partner layers streamlit-folium keeps in `window.feature_group`. Medians
+over the moves. Results also go to benchmarks/results/browser.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+DEFAULT_SIZES = (1000, 10000)
+MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+# The year slider's thumb: role=slider in older Streamlit, a (visually hidden) range input in
+# the react-aria slider of newer ones.
+SLIDER_THUMB = "[data-testid='stSlider'] [role='slider'], [data-testid='stSlider'] input[type='range']"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--enable-precise-memory-info"]
+LOAD_TIMEOUT_MS = 180_000
+MOVE_TIMEOUT_MS = 120_000
+SETTLE_S = 1.0  # quiet time after a rerun before the next move; extra reruns show up here
+BUDGET_N = 10_000
+BUDGET_BYTES = 2_000_000
+
+COUNT_MARKERS_JS = """() => {
+  const map = window.map_div;
+  if (!map || !map._layers || !window.L) return 0;
+  return Object.values(map._layers).filter(
+    (l) => l instanceof L.CircleMarker && typeof l.partnerIndex === "number").length;
+}"""
+# Arm a watcher in the map frame: stamp the first painted frame after a new partner layer.
+ARM_REDRAW_JS = """() => {
+  const groups = window.feature_group || [];
+  window.__fgBefore = groups[groups.length - 1];
+  window.__redrawAt = null;
+  const poll = () => {
+    const now = window.feature_group || [];
+    const last = now[now.length - 1];
+    if (last && last !== window.__fgBefore) {
+      requestAnimationFrame(() => { window.__redrawAt = Date.now(); });
+      return;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}"""
+ARM_KEY_JS = """() => {
+  window.__keyAt = null;
+  document.addEventListener("keydown", () => { if (window.__keyAt === null) window.__keyAt = Date.now(); },
+                            { capture: true, once: true });
+}"""
+# In the page (not through Playwright's relay): when each websocket message arrived, and its size.
+WS_LOG_INIT = """(() => {
+  if (window.top !== window || window.__wsLog) return;
+  const Original = window.WebSocket;
+  window.__wsLog = [];
+  function Logged(...args) {
+    const ws = new Original(...args);
+    ws.addEventListener("message", (event) => {
+      const data = event.data;
+      const size = data instanceof ArrayBuffer ? data.byteLength : (data && data.size !== undefined ? data.size
+                   : String(data).length);
+      window.__wsLog.push([Date.now(), size]);
+    });
+    return ws;
+  }
+  Logged.prototype = Original.prototype;
+  for (const name of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) Logged[name] = Original[name];
+  window.WebSocket = Logged;
+})();"""
+HEAP_JS = """() => ({
+  heap: performance.memory ? performance.memory.usedJSHeapSize : null,
+  groups: (window.feature_group || []).length,
+})"""
+
+
+def stays_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob"):
+        return True
+    return parts.scheme in ("http", "ws") and parts.hostname in ("127.0.0.1", "localhost")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(csv: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "PARTNERS_CSV": str(csv)}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with open(log, "wb") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.read().strip() == b"ok":
+                    return server, f"http://127.0.0.1:{port}/"
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"streamlit not healthy after 60 s:\n{log.read_text()[-3000:]}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(10)
+
+
+class Wire:
+    """Every websocket frame the page receives, decoded just enough to see reruns finish."""
+
+    def __init__(self) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._parse = ForwardMsg.FromString
+        self.frames: list[dict] = []
+
+    def attach(self, page) -> None:
+        page.on("websocket", lambda ws: ws.on("framereceived", self._on_frame))
+
+    def _on_frame(self, payload) -> None:
+        data = payload if isinstance(payload, (bytes, bytearray)) else payload.encode("utf-8")
+        kind = None
+        try:
+            msg = self._parse(bytes(data))
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                kind = f"delta:{msg.delta.new_element.WhichOneof('type')}"
+        except Exception:  # noqa: BLE001 - not a ForwardMsg; still counted
+            pass
+        self.frames.append({"t": time.perf_counter(), "bytes": len(data), "kind": kind,
+                            "deflated": len(zlib.compress(bytes(data), 6)) if len(data) > 4096 else len(data)})
+
+    def mark(self) -> int:
+        return len(self.frames)
+
+    def finished_since(self, start: int) -> list[int]:
+        return [i for i in range(start, len(self.frames)) if self.frames[i]["kind"] == "script_finished"]
+
+    def summary(self, start: int, end: int) -> dict:
+        frames = self.frames[start:end]
+        return {
+            "bytes": sum(f["bytes"] for f in frames),
+            "deflated_bytes": sum(f["deflated"] for f in frames),
+            "frames": len(frames),
+            "largest": max((f["bytes"] for f in frames), default=0),
+            "largest_kind": max(frames, key=lambda f: f["bytes"])["kind"] if frames else None,
+        }
+
+
+def wait_until(page, condition, timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        page.wait_for_timeout(10)  # lets Playwright deliver websocket events
+
+
+def settle(page, wire: Wire, quiet_s: float = SETTLE_S, timeout_s: float = 60) -> None:
+    """Wait until the app is idle and no frame has arrived for `quiet_s`."""
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=timeout_s * 1000)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        last = wire.frames[-1]["t"] if wire.frames else 0.0
+        if time.perf_counter() - last >= quiet_s:
+            return
+        page.wait_for_timeout(50)
+
+
+def slider_value(thumb) -> str | None:
+    return thumb.get_attribute("aria-valuenow") or thumb.get_attribute("aria-valuetext")
+
+
+def map_frame(page):
+    handle = page.wait_for_selector(MAP_IFRAME, timeout=LOAD_TIMEOUT_MS)
+    return handle.content_frame()
+
+
+def heap(page, frame) -> dict:
+    try:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("HeapProfiler.collectGarbage")
+        cdp.detach()
+    except Exception:  # noqa: BLE001 - GC is a nicety
+        pass
+    return frame.evaluate(HEAP_JS)
+
+
+def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, service_workers="block")
+    blocked: list[str] = []
+
+    def route(r) -> None:
+        if stays_local(r.request.url):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(WS_LOG_INIT)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    wire = Wire()
+    wire.attach(page)
+    try:
+        t0 = time.perf_counter()
+        page.goto(url, timeout=LOAD_TIMEOUT_MS)
+        frame = map_frame(page)
+        frame.wait_for_function(f"() => ({COUNT_MARKERS_JS})() > 0", timeout=LOAD_TIMEOUT_MS, polling=100)
+        load_s = time.perf_counter() - t0
+        settle(page, wire)
+        result = {"load_s": load_s, "load": wire.summary(0, wire.mark()),
+                  "load_reruns": len(wire.finished_since(0)), "markers_at_load": frame.evaluate(COUNT_MARKERS_JS),
+                  "heap_at_load": heap(page, frame), "moves": []}
+        thumb = page.locator(SLIDER_THUMB).first
+        for _ in range(moves):
+            year_before = slider_value(thumb)
+            frame.evaluate(ARM_REDRAW_JS)
+            page.evaluate(ARM_KEY_JS)
+            thumb.focus()
+            start = wire.mark()
+            t_press = time.perf_counter()
+            for _ in range(steps):
+                thumb.press(key)
+            frame.wait_for_function("() => window.__redrawAt !== null", timeout=MOVE_TIMEOUT_MS, polling="raf")
+            redraw_wall_s = time.perf_counter() - t_press
+            wait_until(page, lambda: wire.finished_since(start), MOVE_TIMEOUT_MS / 1000, "no script_finished")
+            finished_wall_s = wire.frames[wire.finished_since(start)[0]]["t"] - t_press
+            first_end = wire.finished_since(start)[0] + 1
+            settle(page, wire)
+            end = wire.mark()
+            key_at = page.evaluate("() => window.__keyAt")
+            redraw_at = frame.evaluate("() => window.__redrawAt")
+            # When the page's own code got each message: Playwright hears of frames later (the
+            # payload travels through the DevTools protocol), and in the same order.
+            in_page = page.evaluate("() => window.__wsLog || []")
+            same = len(in_page) == len(wire.frames) and key_at
+
+            def since_key(index: int, in_page=in_page, same=same, key_at=key_at, t_press=t_press) -> float:
+                if same:
+                    return (in_page[index][0] - key_at) / 1000
+                return wire.frames[index]["t"] - t_press
+
+            sent = range(start, first_end)
+            biggest = max(sent, key=lambda i: wire.frames[i]["bytes"]) if len(sent) else None
+            move = {
+                "first_frame_s": since_key(start) if len(sent) else None,
+                "map_message_s": since_key(biggest) if biggest is not None else None,
+                "timestamps": "in page" if same else "playwright",
+                "year_from": year_before, "year_to": slider_value(thumb),
+                "redraw_s": (redraw_at - key_at) / 1000 if key_at and redraw_at else redraw_wall_s,
+                "redraw_wall_s": redraw_wall_s,
+                "rerun_finished_s": since_key(first_end - 1),
+                "rerun_finished_playwright_s": finished_wall_s,
+                **wire.summary(start, first_end),
+                "reruns": len(wire.finished_since(start)),
+                "after_bytes": wire.summary(first_end, end)["bytes"],
+                "markers": frame.evaluate(COUNT_MARKERS_JS),
+            }
+            result["moves"].append(move)
+        result["heap_after_moves"] = heap(page, frame)
+        result["blocked"] = blocked
+        result["page_errors"] = errors
+        return result
+    finally:
+        context.close()
+
+
+def run(sizes: list[int], moves: int, steps: int, key: str, seed: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                     headless=True, args=CHROMIUM_ARGS)
+        try:
+            for n in sizes:
+                print(f"N={n:,} …", file=sys.stderr, flush=True)
+                csv = generate(n, Path(folder) / f"partners-{n}.csv", seed)
+                server, url = start_server(csv, Path(folder) / f"streamlit-{n}.log")
+                try:
+                    result = measure(browser, url, moves, steps, key)
+                finally:
+                    stop_server(server)
+                result["n"] = n
+                results.append(result)
+        finally:
+            browser.close()
+    return results
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:.2f} MB"
+
+
+def table(results: list[dict]) -> str:
+    rows = ["| N | first load (markers drawn) | bytes received per year change | (deflated, est.) "
+            "| largest message | key press → map data in page | key press → map redrawn | reruns per move "
+            "| markers | map frame JS heap: load → after moves (layers kept) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        m = r["moves"]
+        med = lambda k: statistics.median(x[k] for x in m)  # noqa: E731
+        h0, h1 = r["heap_at_load"], r["heap_after_moves"]
+        heap_text = (f"{_mb(h0['heap'])} → {_mb(h1['heap'])} ({h0['groups']} → {h1['groups']})"
+                     if h0.get("heap") and h1.get("heap") else f"({h0['groups']} → {h1['groups']})")
+        rows.append(
+            f"| {r['n']:,} | {r['load_s']:.1f} s, {_mb(r['load']['bytes'])} | {_mb(med('bytes'))} "
+            f"| {_mb(med('deflated_bytes'))} | {_mb(med('largest'))} | {med('map_message_s'):.2f} s "
+            f"| {med('redraw_s'):.2f} s | {max(x['reruns'] for x in m)} "
+            f"| {r['markers_at_load']:,} → {m[-1]['markers']:,} | {heap_text} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    ap.add_argument("--moves", type=int, default=3, help="year changes per size (median reported)")
+    ap.add_argument("--steps", type=int, default=1, help="key presses per move")
+    ap.add_argument("--key", default="ArrowLeft", help="key pressed on the slider thumb (ArrowLeft, Home, …)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", type=Path, default=RESULTS / "browser.json")
+    a = ap.parse_args(argv)
+    sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
+    load = os.getloadavg()
+    results = run(sizes, a.moves, a.steps, a.key, a.seed)
+    print(f"\nHeadless Chromium, {a.moves} year changes per size ({a.steps}× {a.key}), median; "
+          f"{os.cpu_count()} CPUs; load average before: {load[0]:.2f}\n")
+    print(table(results))
+    for r in results:
+        print(f"\nN={r['n']:,} moves: " + "; ".join(
+            f"{m['year_from']}→{m['year_to']}: {_mb(m['bytes'])} in {m['frames']} frames, "
+            f"first frame {m['first_frame_s']:.2f} s, map data {m['map_message_s']:.2f} s, "
+            f"redraw {m['redraw_s']:.2f} s, script_finished seen in page {m['rerun_finished_s']:.2f} s, "
+            f"{m['reruns']} rerun(s)"
+            + (f" (+{_mb(m['after_bytes'])} after)" if m["after_bytes"] else "")
+            for m in r["moves"]))
+        if r["blocked"] or r["page_errors"]:
+            print(f"  blocked requests: {len(r['blocked'])}, page errors: {r['page_errors'][:3]}")
+    big = [r for r in results if r["n"] == BUDGET_N]
+    if big:
+        sent = statistics.median(m["bytes"] for m in big[0]["moves"])
+        print(f"\nBudget at N={BUDGET_N:,}: {_mb(sent)} received per year change "
+              f"{'<' if sent < BUDGET_BYTES else '≥'} {_mb(BUDGET_BYTES)} → "
+              f"{'met' if sent < BUDGET_BYTES else 'NOT met'}.")
+    a.json.parent.mkdir(parents=True, exist_ok=True)
+    a.json.write_text(json.dumps({"cpus": os.cpu_count(), "load_before": load, "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
