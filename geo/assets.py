@@ -35,6 +35,8 @@ SOURCES: dict[str, Path] = {
 SCRIPTS = ("vendor/leaflet/leaflet.js", "map/partner_map.js")
 STYLES = ("vendor/leaflet/leaflet.css", "map/partner_map.css")
 BASEMAP = "map/countries.geojson"
+DATA_FOLDER = "data"
+DATA_VERSIONS_KEPT = 8  # pages opened before a save still find the version they were given
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,18 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Another app process may be serving the old file: replace it in one step."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.") as tmp:
+        tmp.write(content)
+    os.replace(tmp.name, target)
+
+
 def _copy_if_changed(source: Path, target: Path) -> None:
     if target.is_file() and target.stat().st_size == source.stat().st_size and target.read_bytes() == source.read_bytes():
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Another app process may be serving the old copy: replace it in one step.
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.") as tmp:
-        tmp.write(source.read_bytes())
-    os.replace(tmp.name, target)
+    _write_atomically(target, source.read_bytes())
 
 
 def publish(static_dir: Path = STATIC_DIR) -> None:
@@ -76,3 +82,31 @@ def served_links(base_url: str) -> AssetLinks:
 
     return AssetLinks(tuple(map(link, SCRIPTS)), tuple(map(link, STYLES)), link(BASEMAP))
 
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A partner payload published as a static file named by its content, so browsers may
+    cache it for good and a new version of the data is a new address."""
+
+    relative: str
+    content: bytes
+
+    def url(self, base_url: str) -> str:
+        return f"{base_url}{self.relative}"
+
+
+def data_file(payload_json: str) -> DataFile:
+    content = payload_json.encode("utf-8")
+    return DataFile(f"{DATA_FOLDER}/partners-{hashlib.sha256(content).hexdigest()[:16]}.json", content)
+
+
+def publish_data(data: DataFile, static_dir: Path = STATIC_DIR) -> None:
+    """Make sure the payload is served; keep the few newest versions for open pages."""
+    target = static_dir / data.relative
+    if target.is_file():
+        return
+    _write_atomically(target, data.content)
+    versions = sorted(target.parent.glob("partners-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in versions[DATA_VERSIONS_KEPT:]:
+        old.unlink(missing_ok=True)

@@ -1,9 +1,11 @@
 """Build the folium map: a fixed base (countries, home, legend) and one partner layer.
 
 The base map never changes while someone filters, so streamlit-folium keeps it mounted; a
-filter change only swaps the partner layer (`feature_group_to_add`). All partners in view
-travel as one compact, column-wise JSON object drawn by `assets/partner_map.js`: no folium
-object per partner, and no text from the data outside the escaping in `partnerships.escape`.
+filter change only swaps the partner layer (`feature_group_to_add`). Every partner travels
+once per data version as one compact, column-wise JSON payload that the browser caches;
+after that a filter change sends only the view (types, year, mode, language) and
+`assets/partner_map.js` filters and draws in the browser. No folium object per partner, and
+no text from the data outside the escaping in `partnerships.escape`.
 """
 from __future__ import annotations
 
@@ -16,14 +18,15 @@ from geo import style
 from geo.arcs import arcs_from
 from geo.assets import AssetLinks
 from partnerships.escape import js_json, safe_url
-from partnerships.i18n import t
+from partnerships.filtering import View
+from partnerships.i18n import LANGUAGES, t
 from partnerships.schema import (
-    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, LAT, LON, NAME, START_YEAR, TYPE, URL,
+    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE,
+    URL,
 )
 from partnerships.settings import HOME, HomeCity
 from partnerships.vocabulary import Vocabulary
 
-ARC = "arc"  # column added by `with_arcs`: the inner points of each partner's arc
 COORDINATE_DECIMALS = 5  # about a metre
 
 
@@ -49,13 +52,6 @@ class MapCall(MacroElement):
         self.in_group = in_group
 
 
-def with_arcs(partners: pd.DataFrame, home: HomeCity = HOME) -> pd.DataFrame:
-    """The partners with each one's great-circle arc from home; done once per data file."""
-    if partners.empty:
-        return partners.assign(**{ARC: pd.Series(dtype=object)})
-    return partners.assign(**{ARC: arcs_from(home.lat, home.lon, partners[LAT], partners[LON])})
-
-
 def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
     colors = style.type_colors(vocabulary)
     return [{"name": kind.name, "label": kind.label(lang), "color": colors[kind.name]} for kind in vocabulary.types]
@@ -79,42 +75,53 @@ def _column(values: pd.Series) -> list:
     return [None if pd.isna(v) else v for v in values.tolist()]
 
 
-def _localised(shown: pd.DataFrame, column: str, danish: str, lang: str) -> pd.Series:
-    """Danish text where the data has it and Danish is chosen, else the English column."""
-    english = shown[column].fillna("") if column in shown else pd.Series("", index=shown.index)
-    if lang != "da" or danish not in shown:
-        return english
-    localised = shown[danish].fillna("")
-    return localised.where(localised != "", english)
+def _text(partners: pd.DataFrame, column: str) -> list[str]:
+    return partners[column].fillna("").tolist() if column in partners else [""] * len(partners)
 
 
-def partner_payload(shown: pd.DataFrame, vocabulary: Vocabulary, lang: str, home: HomeCity = HOME) -> dict:
-    """Everything the browser needs to draw the partners in view, column by column."""
+def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity = HOME) -> dict:
+    """Every partner, column by column, in both languages: what the browser filters and draws.
+
+    Made once per version of the data file; a filter change then sends only the view.
+    """
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
-    urls = shown[URL].fillna("") if URL in shown else pd.Series("", index=shown.index)
+    colors = style.type_colors(vocabulary)
     return {
         "home": {"name": home.name, "lat": home.lat, "lon": home.lon},
-        "types": type_legend(vocabulary, lang),
-        "labels": {"since": t("since", lang), "website": t("website", lang)},
+        "types": [{"name": kind.name, "color": colors[kind.name], "label": {lang: kind.label(lang) for lang in LANGUAGES}}
+                  for kind in vocabulary.types],
+        "labels": {lang: {"since": t("since", lang), "website": t("website", lang)} for lang in LANGUAGES},
         "partners": {
-            "id": shown.get("id", pd.Series(dtype=object)).tolist(),
-            "name": shown[NAME].tolist(),
-            "type": [type_index[name] for name in shown[TYPE]],
-            "city": shown[CITY].tolist(),
-            "country": _localised(shown, COUNTRY_NAME, COUNTRY_NAME_DA, lang).tolist(),
-            "lat": shown[LAT].round(COORDINATE_DECIMALS).tolist(),
-            "lon": shown[LON].round(COORDINATE_DECIMALS).tolist(),
-            "start": _column(shown[START_YEAR]),
-            "end": _column(shown[END_YEAR]),
-            "desc": _localised(shown, DESCRIPTION, DESCRIPTION_DA, lang).tolist(),
-            "url": [safe_url(url) or "" for url in urls],
-            "arc": shown[ARC].tolist(),
+            "id": partners[ID].tolist(),
+            "name": partners[NAME].tolist(),
+            "type": [type_index[name] for name in partners[TYPE]],
+            "city": partners[CITY].tolist(),
+            "country": partners[COUNTRY_NAME].tolist(),
+            "country_da": partners[COUNTRY_NAME_DA].tolist(),
+            "lat": partners[LAT].round(COORDINATE_DECIMALS).tolist(),
+            "lon": partners[LON].round(COORDINATE_DECIMALS).tolist(),
+            "start": _column(partners[START_YEAR]),
+            "end": _column(partners[END_YEAR]),
+            "desc": _text(partners, DESCRIPTION),
+            "desc_da": _text(partners, DESCRIPTION_DA),
+            "url": [safe_url(url) or "" for url in _text(partners, URL)],
+            "arc": arcs_from(home.lat, home.lon, partners[LAT], partners[LON]) if len(partners) else [],
         },
     }
 
 
-def partner_layer(shown: pd.DataFrame, vocabulary: Vocabulary, lang: str, home: HomeCity = HOME) -> folium.FeatureGroup:
-    """The partners in view as one feature group holding one data layer."""
+def map_view(view: View, vocabulary: Vocabulary, lang: str) -> dict:
+    """The filters as the browser applies them to the payload (see `inView` in the script)."""
+    return {"types": [vocabulary.names.index(name) for name in view.types], "year": view.year,
+            "mode": view.mode.value, "lang": lang}
+
+
+def partner_layer(source: str | dict, view: dict) -> folium.FeatureGroup:
+    """The partners in view as one feature group holding one data layer.
+
+    `source` is the URL of the published payload (the browser fetches it once) or, for a
+    self-contained file, the payload itself.
+    """
     group = folium.FeatureGroup(name="partners", control=False)
-    MapCall("partners", partner_payload(shown, vocabulary, lang, home), in_group=True).add_to(group)
+    MapCall("partners", source, view, in_group=True).add_to(group)
     return group

@@ -21,7 +21,7 @@ if shown.empty:
 
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
-    clicked = ui.partner_map(dataset, shown, lang)
+    clicked = ui.partner_map(dataset, view, lang)
 with side_column:
     ui.show_counts(shown, view.year, lang)
     ui.show_partner(ui.selected_partner(dataset, shown, clicked), dataset, lang)

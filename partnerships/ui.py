@@ -5,17 +5,17 @@ thin; every decision they need lives in plain functions elsewhere.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import served_links
-from geo.mapbuilder import base_map, partner_layer, with_arcs
+from geo.assets import DataFile, data_file, publish_data, served_links
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
 from partnerships import settings
-from partnerships.escape import markdown_text, safe_url
+from partnerships.escape import js_json, markdown_text, safe_url
 from partnerships.filtering import View, YearMode, count, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
@@ -40,21 +40,34 @@ PAGE_STYLE = """<style>
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> Dataset:
-    """Keyed on the file's path and the mtime and size of it and its types file, so a saved
-    file shows on the next interaction without a restart."""
+@dataclass(frozen=True)
+class LoadedData:
+    dataset: Dataset
+    map_data: DataFile | None  # the partner payload the browser fetches; None when fatal
+
+
+# A resource, not data: pages share one copy instead of unpickling it on every call. Keyed on
+# the file's path and the mtime and size of it and its types file, so a saved file shows on
+# the next interaction without a restart. Nothing may modify what it returns.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData:
     dataset = load_partners(Path(path))
-    return dataset if dataset.fatal else replace(dataset, partners=with_arcs(dataset.partners))
+    if dataset.fatal:
+        return LoadedData(dataset, None)
+    return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))))
 
 
-def load_dataset() -> Dataset:
+def _loaded() -> LoadedData:
     path = settings.partners_csv_path()
     try:
         versions = tuple((s.st_mtime_ns, s.st_size) for s in (path.stat(), settings.types_path_for(path).stat()))
     except OSError:
-        return load_partners(path)  # not cached: the message says what is wrong
+        return LoadedData(load_partners(path), None)  # not cached: the message says what is wrong
     return _load_cached(str(path), versions)
+
+
+def load_dataset() -> Dataset:
+    return _loaded().dataset
 
 
 def apply_page_style() -> None:
@@ -83,7 +96,6 @@ def current_view(dataset: Dataset) -> View:
 
 def sidebar_filters(dataset: Dataset) -> None:
     """The filters shared by every page, drawn once in dashboard.py."""
-    lang = language()
     with st.sidebar:
         st.radio("Sprog / Language", LANGUAGES, key=LANG_KEY, horizontal=True,
                  format_func={"en": "English", "da": "Dansk"}.get)
@@ -92,14 +104,14 @@ def sidebar_filters(dataset: Dataset) -> None:
             return
         st.header(t("filters", lang))
         names = dataset.vocabulary.names
-        if TYPES_KEY in st.session_state:  # a types file edited since: forget vanished types
-            st.session_state[TYPES_KEY] = [n for n in st.session_state[TYPES_KEY] if n in names]
-        st.multiselect(t("filter_types", lang), names, default=names, key=TYPES_KEY,
-                       format_func=lambda name: dataset.vocabulary.get(name).label(lang))
         low, high = _year_bounds(dataset)
-        if YEAR_KEY in st.session_state:
-            st.session_state[YEAR_KEY] = min(max(st.session_state[YEAR_KEY], low), high)
-        st.slider(t("filter_year", lang), min_value=low, max_value=high, value=high, key=YEAR_KEY)
+        # Widgets take their values from session state only, set here before they are drawn:
+        # all types and this year at first; vanished types and out-of-range years mended.
+        st.session_state[TYPES_KEY] = [n for n in st.session_state.get(TYPES_KEY, names) if n in names]
+        st.session_state[YEAR_KEY] = min(max(st.session_state.get(YEAR_KEY, high), low), high)
+        st.multiselect(t("filter_types", lang), names, key=TYPES_KEY,
+                       format_func=lambda name: dataset.vocabulary.get(name).label(lang))
+        st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_KEY)
         st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
                  format_func=lambda mode: t(f"mode_{mode}", lang))
 
@@ -125,14 +137,25 @@ def problem_table(dataset: Dataset) -> pd.DataFrame:
     ).astype({"row": "Int64"})
 
 
-def partner_map(dataset: Dataset, shown: pd.DataFrame, lang: str) -> dict | None:
-    """Draw the map; returns what streamlit-folium reports of the last click."""
-    base_url = "/" + "/".join(filter(None, [st.get_option("server.baseUrlPath").strip("/"), "app/static"])) + "/"
+def _static_base_url() -> str:
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return "/" + "/".join(filter(None, [base, "app/static"])) + "/"
+
+
+def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
+    """Draw the map; returns what streamlit-folium reports of the last click.
+
+    The base map is the same on every run and the partner layer names the cached data file
+    and the view, so a filter change sends a few hundred bytes and never re-mounts the map.
+    """
+    map_data = _loaded().map_data
+    base_url = _static_base_url()
+    publish_data(map_data)
     fmap = base_map(dataset.vocabulary, served_links(base_url), lang)
     return st_folium(
         fmap,
         key=MAP_KEY,
-        feature_group_to_add=partner_layer(shown, dataset.vocabulary, lang),
+        feature_group_to_add=partner_layer(map_data.url(base_url), map_view(view, dataset.vocabulary, lang)),
         returned_objects=MAP_RETURNS,
         use_container_width=True,
         height=MAP_HEIGHT,

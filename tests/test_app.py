@@ -7,7 +7,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnerships import settings
 from partnerships.settings import ROOT
+from partnerships.vocabulary import load_vocabulary
 from tests.conftest import GOOD_ROWS, csv_text
 
 TIMEOUT = 60
@@ -24,11 +26,30 @@ def map_args(at: AppTest) -> dict:
     return json.loads(at.get("component_instance")[0].proto.json_args)
 
 
-def drawn_ids(at: AppTest) -> list[str]:
-    """The partner ids in the data layer that the map was given on this run."""
+def _partner_call(at: AppTest) -> tuple[str, dict]:
+    """The data file's URL and the view in the partner layer the map was given on this run."""
     layer = map_args(at)["feature_group"]
-    payload = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\})\);", layer).group(1)
-    return json.loads(payload)["partners"]["id"]
+    call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\"[^\"]+\"), (\{.*\})\);", layer)
+    return json.loads(call.group(1)), json.loads(call.group(2))
+
+
+def drawn_view(at: AppTest) -> dict:
+    return _partner_call(at)[1]
+
+
+def published_ids(at: AppTest) -> list[str]:
+    """The partner ids in the data file the browser is sent to fetch."""
+    url = _partner_call(at)[0]
+    assert url.startswith("/app/static/data/partners-")
+    payload = json.loads((ROOT / "static" / url.removeprefix("/app/static/")).read_text())
+    return payload["partners"]["id"]
+
+
+TYPES = load_vocabulary(settings.DATA_DIR / settings.TYPES_FILE_NAME).names
+
+
+def type_indices(*names: str) -> list[int]:
+    return [TYPES.index(name) for name in names]
 
 
 def metrics(at: AppTest) -> dict[str, str]:
@@ -45,57 +66,62 @@ def data_file(monkeypatch, write_csv):
     return use
 
 
-def test_dashboard_draws_every_shipped_partner():
+SHIPPED = ["klimapakt-flensburg", "aabenraa", "wwf", "baoding", "nord-star", "clinton-climate-positive", "haiyan"]
+
+
+def test_dashboard_sends_every_shipped_partner_and_the_default_view():
     at = run()
-    assert sorted(drawn_ids(at)) == sorted(
-        ["klimapakt-flensburg", "aabenraa", "wwf", "baoding", "nord-star", "clinton-climate-positive", "haiyan"]
-    )
+    assert sorted(published_ids(at)) == sorted(SHIPPED)
+    assert drawn_view(at) == {"types": type_indices(*TYPES), "year": settings.current_year(), "mode": "active", "lang": "en"}
     assert metrics(at)["Partnerships"] == "7" and metrics(at)["Countries"] == "4"
     assert not at.error
 
 
 def test_map_page_runs_on_its_own():
     at = run("pages/home.py")
-    assert len(drawn_ids(at)) == 7
+    assert len(published_ids(at)) == 7
 
 
 def test_type_filter_changes_what_the_map_draws():
     at = run()
     at.multiselect(key="types").set_value(["Friendship city", "Urbanisation partnership"]).run()
-    assert sorted(drawn_ids(at)) == ["baoding", "haiyan"]
-    assert metrics(at)["Countries"] == "1"
+    assert drawn_view(at)["types"] == type_indices("Friendship city", "Urbanisation partnership")
+    assert metrics(at)["Partnerships"] == "2" and metrics(at)["Countries"] == "1"
 
 
 def test_year_slider_plays_the_timeline():
     at = run()
     at.slider(key="year").set_value(2008).run()
-    assert sorted(drawn_ids(at)) == ["aabenraa", "klimapakt-flensburg"]
+    assert drawn_view(at)["year"] == 2008
+    assert metrics(at)["Partnerships"] == "2"
     at.slider(key="year").set_value(2013).run()
-    assert len(drawn_ids(at)) == 7
-    assert metrics(at)["Begun in 2013"] == "1"
+    assert drawn_view(at)["year"] == 2013
+    assert metrics(at)["Partnerships"] == "7" and metrics(at)["Begun in 2013"] == "1"
 
 
 def test_active_or_begun_mode(data_file):
     data_file(csv_text(*GOOD_ROWS))  # flensburg ended in 2015
     at = run()
     at.slider(key="year").set_value(2020).run()
-    assert "flensburg" not in drawn_ids(at)
+    assert metrics(at)["Partnerships"] == "2"
     at.radio(key="year_mode").set_value("begun").run()
-    assert "flensburg" in drawn_ids(at)
+    assert drawn_view(at)["mode"] == "begun"
+    assert metrics(at)["Partnerships"] == "3"
 
 
-def test_base_map_does_not_change_with_the_filters():
+def test_base_map_and_data_do_not_travel_again_on_a_filter_change():
     at = run()
-    before = {k: v for k, v in map_args(at).items() if k != "feature_group"}
+    before = map_args(at)
     at.slider(key="year").set_value(2009).run()
-    after = {k: v for k, v in map_args(at).items() if k != "feature_group"}
-    assert before == after  # only the partner layer travels again; the map is not re-mounted
+    after = map_args(at)
+    assert {k: v for k, v in before.items() if k != "feature_group"} == {k: v for k, v in after.items() if k != "feature_group"}
+    assert len(after["feature_group"]) < 1000  # the view, not the partners: they are in the cached file
 
 
 def test_no_partner_in_view_says_so():
     at = run()
     at.multiselect(key="types").set_value([]).run()
-    assert drawn_ids(at) == []
+    assert drawn_view(at)["types"] == []
     assert any("No partnerships match" in i.value for i in at.info)
 
 
@@ -103,7 +129,7 @@ def test_bad_rows_are_listed_and_good_rows_still_drawn(data_file):
     bad = GOOD_ROWS[1].replace("haiyan,", "baoding,").replace("30.5263", "95")
     data_file(csv_text(GOOD_ROWS[0], bad))
     at = run()
-    assert drawn_ids(at) == ["baoding"]
+    assert published_ids(at) == ["baoding"]
     assert "1 row(s) of the partner file have problems" in at.expander[0].label
     problems = at.expander[0].dataframe[0].value
     assert set(problems["row"]) == {3} and set(problems["column"]) == {"id", "lat"}
@@ -130,7 +156,7 @@ def test_danish_labels(monkeypatch):
 def test_a_saved_file_shows_on_the_next_interaction(data_file):
     path = data_file(csv_text(GOOD_ROWS[0]))
     at = run()
-    assert drawn_ids(at) == ["baoding"]
+    assert published_ids(at) == ["baoding"]
     path.write_text(csv_text(GOOD_ROWS[0], GOOD_ROWS[1]))
     at.run()
-    assert sorted(drawn_ids(at)) == ["baoding", "haiyan"]
+    assert sorted(published_ids(at)) == ["baoding", "haiyan"]

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from geo.assets import AssetLinks
-from geo.mapbuilder import base_map, partner_layer, partner_payload, with_arcs
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
+from partnerships.filtering import View, YearMode
 from partnerships.loading import load_bytes
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
@@ -23,7 +24,7 @@ def partners(vocabulary):
     assert dataset.errors == [], dataset.problems
     partners = dataset.partners.copy()
     partners.loc[partners["id"] == "evil", "url"] = "javascript:alert(1)"  # as if validation were skipped
-    return with_arcs(partners)
+    return partners
 
 
 def _render(fmap) -> str:
@@ -46,37 +47,57 @@ def test_legend_lists_every_type_with_its_colour(vocabulary):
     assert len({entry["color"] for entry in legend}) == len(vocabulary.names)
 
 
-def test_all_partners_travel_in_one_layer(vocabulary, partners):
+def _map_with_partners(vocabulary, partners) -> str:
     fmap = base_map(vocabulary, LINKS, "en")
-    partner_layer(partners, vocabulary, "en").add_to(fmap)
-    html = _render(fmap)
+    view = map_view(View(tuple(vocabulary.names), 2026, YearMode.ACTIVE), vocabulary, "en")
+    partner_layer(partner_payload(partners, vocabulary), view).add_to(fmap)
+    return _render(fmap)
+
+
+def test_all_partners_travel_in_one_layer(vocabulary, partners):
+    html = _map_with_partners(vocabulary, partners)
     assert html.count("PartnerMap.partners(") == 1
     assert "L.marker(" not in html and "L.polyline(" not in html
 
 
+def test_a_published_payload_is_named_by_url_and_the_view_is_small(vocabulary):
+    view = map_view(View(("Climate network", "Friendship city"), 2012, YearMode.BEGUN), vocabulary, "da")
+    fmap = base_map(vocabulary, LINKS, "da")
+    partner_layer("/app/static/data/partners-0123.json", view).add_to(fmap)
+    call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\"[^\"]+\"), (\{.*\})\);", _render(fmap))
+    assert json.loads(call.group(1)) == "/app/static/data/partners-0123.json"
+    assert json.loads(call.group(2)) == {"types": [2, 0], "year": 2012, "mode": "begun", "lang": "da"}
+
+
 def test_payload_is_column_wise_and_complete(vocabulary, partners):
-    payload = partner_payload(partners, vocabulary, "en")["partners"]
+    payload = partner_payload(partners, vocabulary)["partners"]
     assert payload["id"] == ["baoding", "haiyan", "flensburg", "evil"]
     assert all(len(column) == 4 for column in payload.values())
     assert payload["type"][0] == vocabulary.names.index("Friendship city")
+    assert payload["start"] == [2010, 2013, 2007, 2015]
     assert payload["end"] == [None, None, 2015, None]
     assert payload["url"] == ["", "https://example.org/haiyan", "", ""]  # javascript: never leaves
     assert len(payload["arc"][0]) > 20 and payload["arc"][2] == []
 
 
-def test_danish_view_uses_danish_text_where_the_data_has_it(vocabulary, partners):
-    payload = partner_payload(partners, vocabulary, "da")
-    assert payload["partners"]["desc"][0] == "Venskabsby siden 2011"
-    assert payload["partners"]["country"][:3] == ["Kina", "Kina", "Tyskland"]
-    assert payload["labels"]["since"] == "siden {start}"
+def test_payload_carries_both_languages(vocabulary, partners):
+    payload = partner_payload(partners, vocabulary)
+    assert payload["partners"]["desc_da"][0] == "Venskabsby siden 2011"
+    assert payload["partners"]["country_da"][:3] == ["Kina", "Kina", "Tyskland"]
+    assert payload["partners"]["country"][:3] == ["China", "China", "Germany"]
+    assert payload["labels"]["da"]["since"] == "siden {start}"
+    assert payload["types"][0]["label"] == {"en": "Friendship city", "da": "Venskabsby"}
+
+
+def test_empty_payload_is_still_well_formed(vocabulary, partners):
+    payload = partner_payload(partners.iloc[0:0], vocabulary)["partners"]
+    assert payload["id"] == [] and payload["arc"] == []
 
 
 def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):
-    fmap = base_map(vocabulary, LINKS, "en")
-    partner_layer(partners, vocabulary, "en").add_to(fmap)
-    html = _render(fmap)
+    html = _map_with_partners(vocabulary, partners)
     assert "<img src=x" not in html
     assert "window.pwned=1</script>" not in html
     assert "<b>bold</b>" not in html and "{{'x'}}" not in html
-    call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\})\);", html).group(1)
+    call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\}), \{\"types\"", html).group(1)
     assert json.loads(call)["partners"]["name"][3] == HOSTILE_NAME

@@ -109,19 +109,23 @@
     return start === end ? String(start) : start + "–" + end;
   }
 
-  function popupFor(data, i, color) {
-    var p = data.partners, labels = data.labels, type = data.types[p.type[i]];
+  /* The popup is built when it opens, in the language the page has then. */
+  function popupFor(data, i) {
+    var p = data.partners, lang = state.lang, labels = data.labels[lang];
+    var danish = lang === "da", type = data.types[p.type[i]];
     var box = el("div", "pm-popup");
     box.appendChild(el("div", "pm-popup-name", p.name[i]));
     var kind = el("div", "pm-popup-type");
     var dot = el("span", "pm-swatch");
-    dot.style.background = color;
+    dot.style.background = type.color;
     kind.appendChild(dot);
-    kind.appendChild(el("span", null, type.label));
+    kind.appendChild(el("span", null, type.label[lang]));
     box.appendChild(kind);
-    box.appendChild(el("div", "pm-popup-place", p.city[i] + ", " + p.country[i]));
+    var country = (danish && p.country_da[i]) || p.country[i];
+    box.appendChild(el("div", "pm-popup-place", p.city[i] + ", " + country));
     box.appendChild(el("div", "pm-popup-years", years(p, i, labels)));
-    if (p.desc[i]) box.appendChild(el("p", "pm-popup-desc", p.desc[i]));
+    var description = (danish && p.desc_da[i]) || p.desc[i];
+    if (description) box.appendChild(el("p", "pm-popup-desc", description));
     var href = safeHref(p.url[i]);
     if (href) {
       var link = el("a", "pm-popup-link", labels.website);
@@ -133,35 +137,86 @@
     return box;
   }
 
-  /* All partners in view: one arc and one marker each, drawn on a shared canvas. */
-  function partners(map, group, data) {
-    var p = data.partners, renderer = L.canvas({ padding: 0.3 });
-    var origin = [data.home.lat, data.home.lon];
-    var arcs = L.layerGroup(), markers = L.featureGroup();
-    var bounds = L.latLngBounds([origin, origin]);
-    for (var i = 0; i < p.name.length; i++) {
-      var color = data.types[p.type[i]].color;
-      var inner = p.arc[i], path = [origin];
-      for (var k = 0; k < inner.length; k += 2) path.push([inner[k], inner[k + 1]]);
-      var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
-      path.push(at);
-      arcs.addLayer(L.polyline(path, {
-        color: color, weight: 2, opacity: 0.75, interactive: false, renderer: renderer,
-      }));
-      var marker = L.circleMarker(at, {
-        radius: 7, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1, renderer: renderer,
+  /* What the current page has drawn, and the data files already fetched. The map's frame
+   * lives across reruns, so a filter change reuses both. */
+  var state = { group: null, lang: "en", typesKey: null };
+  var fetched = {};
+
+  function load(source) {
+    if (typeof source !== "string") return Promise.resolve(source);
+    if (!fetched[source]) {
+      fetched[source] = fetch(source).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + source);
+        return response.json();
       });
-      marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
-      marker.bindPopup(popupFor.bind(null, data, i, color), { maxWidth: 320 });
-      marker.partnerIndex = i;
-      markers.addLayer(marker);
-      bounds.extend(at);
+      fetched[source].catch(function () { delete fetched[source]; });
     }
-    group.addLayer(arcs);
-    group.addLayer(markers);
-    if (p.name.length) map.fitBounds(bounds.pad(0.08), { maxZoom: 6, animate: false });
-    return markers;
+    return fetched[source];
   }
 
-  window.PartnerMap = { basemap: basemap, home: home, legend: legend, partners: partners, escapeHtml: escapeHtml };
+  /* The indices of the partners in a view: the same rule as partnerships/filtering.py. */
+  function inView(p, view) {
+    var wanted = {}, out = [];
+    view.types.forEach(function (t) { wanted[t] = true; });
+    for (var i = 0; i < p.start.length; i++) {
+      var ended = view.mode === "active" && p.end[i] !== null && p.end[i] < view.year;
+      if (wanted[p.type[i]] && p.start[i] <= view.year && !ended) out.push(i);
+    }
+    return out;
+  }
+
+  /* One arc and one marker for partner i, made once per data file and reused. */
+  function layersOf(data, i) {
+    var made = data.made || (data.made = { arcs: [], markers: [], renderer: L.canvas({ padding: 0.3 }) });
+    if (made.markers[i]) return [made.arcs[i], made.markers[i]];
+    var p = data.partners, color = data.types[p.type[i]].color;
+    var path = [[data.home.lat, data.home.lon]], inner = p.arc[i];
+    for (var k = 0; k < inner.length; k += 2) path.push([inner[k], inner[k + 1]]);
+    var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
+    path.push(at);
+    made.arcs[i] = L.polyline(path, {
+      color: color, weight: 2, opacity: 0.75, interactive: false, renderer: made.renderer,
+    });
+    var marker = L.circleMarker(at, {
+      radius: 7, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1, renderer: made.renderer,
+    });
+    marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
+    marker.bindPopup(function () { return popupFor(data, i); }, { maxWidth: 320 });
+    marker.partnerIndex = i;
+    made.markers[i] = marker;
+    return [made.arcs[i], marker];
+  }
+
+  function draw(map, group, data, view) {
+    var shown = inView(data.partners, view), arcs = [], markers = [];
+    var bounds = L.latLngBounds([[data.home.lat, data.home.lon], [data.home.lat, data.home.lon]]);
+    shown.forEach(function (i) {
+      var pair = layersOf(data, i);
+      arcs.push(pair[0]);
+      markers.push(pair[1]);
+      bounds.extend(pair[1].getLatLng());
+    });
+    // Arcs first, so every marker is drawn over every arc.
+    arcs.concat(markers).forEach(function (layer) { group.addLayer(layer); });
+    var typesKey = view.types.join(",");
+    if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) {
+      map.fitBounds(bounds.pad(0.08), { maxZoom: 6, animate: false });
+    }
+    state.typesKey = typesKey;
+    return shown.length;
+  }
+
+  /* The partners in a view, drawn into `group`. `source` is the URL of the data file (or the
+   * data itself); `view` holds the type indices, year, mode and language. */
+  function partners(map, group, source, view) {
+    // streamlit-folium takes the old group off the map but keeps it; let its layers go.
+    if (state.group && state.group !== group) state.group.clearLayers();
+    state.group = group;
+    state.lang = view.lang;
+    return load(source)
+      .then(function (data) { return state.group === group ? draw(map, group, data, view) : 0; })
+      .catch(function (err) { console.error("Partners not loaded:", err); });
+  }
+
+  window.PartnerMap = { basemap: basemap, home: home, legend: legend, partners: partners, inView: inView };
 })();

@@ -320,3 +320,32 @@ def test_hostile_text_is_shown_as_text_and_never_runs(offline_page, start_app, t
     assert injected == [], f"markup from the data became elements in the page: {injected}"
     assert any("<img src=x" in content for content in popups), "no popup showed '<img src=x' as text"
     assert_offline_and_clean(offline_page)
+
+
+# --- 4. the year slider ---------------------------------------------------------------------
+
+SLIDER_THUMB = "[data-testid='stSlider'] [role='slider'], [data-testid='stSlider'] input[type='range']"
+
+
+def test_year_slider_redraws_in_place_without_refetching_the_data(offline_page, shipped_app):
+    """A filter change sends only the view: same Leaflet map, the data file fetched once."""
+    page = offline_page.page
+    data_requests: list[str] = []
+    page.on("request", lambda r: data_requests.append(r.url) if "/app/static/data/" in r.url else None)
+    frame = open_map(page, shipped_app.url)
+    wait_for_partner_markers(frame, SHIPPED_PARTNERS)
+    frame.evaluate("() => { (window.map_div || window.map).__sameMap = true; }")
+
+    thumb = page.locator(SLIDER_THUMB).first
+    thumb.focus()
+    thumb.press("Home")  # the first year: 2007, the Border Triangle's two partners
+    wait_for_partner_markers(frame, 2, STEP_TIMEOUT_MS)
+    names = sorted(m["text"] for m in frame.evaluate(TOOLTIP_TEXTS_JS))
+    assert names == ["Aabenraa Municipality", "Klimapakt Flensburg"]
+
+    thumb.press("End")
+    wait_for_partner_markers(frame, SHIPPED_PARTNERS, STEP_TIMEOUT_MS)
+    wait_until_idle(page)
+    assert frame.evaluate("() => (window.map_div || window.map).__sameMap === true"), "the map was re-mounted"
+    assert len(data_requests) == 1, f"the data file was fetched {len(data_requests)} times: {data_requests}"
+    assert_offline_and_clean(offline_page)
