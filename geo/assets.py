@@ -57,6 +57,7 @@ def _write_atomically(target: Path, content: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.") as tmp:
         tmp.write(content)
+    os.chmod(tmp.name, 0o644)  # served files are public; tempfile makes them private
     os.replace(tmp.name, target)
 
 

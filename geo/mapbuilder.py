@@ -60,7 +60,7 @@ def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
 def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity = HOME) -> folium.Map:
     """The part of the map that stays while filters change; its assets are local links."""
     fmap = folium.Map(location=(35, 20), zoom_start=2, tiles=None, min_zoom=1, max_zoom=12,
-                      world_copy_jump=True, prefer_canvas=True, control_scale=True)
+                      world_copy_jump=True, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
     fmap.default_js = [(f"pm_js_{i}", url) for i, url in enumerate(links.scripts)]
     fmap.default_css = [(f"pm_css_{i}", url) for i, url in enumerate(links.styles)]
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,

@@ -31,10 +31,12 @@ LANG_KEY = "lang"
 PARTNER_KEY = "partner"
 MAP_KEY = "partner_map"
 LAST_CLICK_KEY = "_last_map_click"
-MAP_HEIGHT = 580
-# Less white space above the title, so the map fits a laptop screen without scrolling.
+MAP_HEIGHT = 560  # before the page style below sizes the map to the window
+# Less white space above the title, and a map as tall as the window allows (the map fills
+# its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
 PAGE_STYLE = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 1rem; }
+iframe[title="streamlit_folium.st_folium"] { height: max(420px, calc(100vh - 190px)) !important; }
 </style>"""
 # Only a click on a partner reruns the page; panning and zooming stay in the browser.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]

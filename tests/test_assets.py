@@ -1,6 +1,9 @@
 """Every file the map needs is published locally, and links change when files do."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from geo import assets
 
 
@@ -26,3 +29,16 @@ def test_basemap_is_a_world_of_countries():
     world = json.loads(assets.BASEMAP_FILE.read_text())
     codes = {feature["properties"]["iso_a2"] for feature in world["features"]}
     assert len(world["features"]) > 200 and {"DK", "DE", "CN", "US"} <= codes
+
+
+def test_data_is_published_under_its_content_and_old_versions_are_pruned(tmp_path):
+    files = [assets.data_file(f'{{"version": {n}}}') for n in range(assets.DATA_VERSIONS_KEPT + 3)]
+    for n, data in enumerate(files):
+        assets.publish_data(data, tmp_path)
+        path = tmp_path / data.relative
+        os.utime(path, (n, n))  # publishing order, whatever the clock's resolution
+    assert files[0].relative != files[1].relative
+    assert (tmp_path / files[-1].relative).read_bytes() == files[-1].content
+    kept = sorted(p.name for p in (tmp_path / assets.DATA_FOLDER).iterdir())
+    assert kept == sorted(Path(f.relative).name for f in files[-assets.DATA_VERSIONS_KEPT:])
+    assert files[-1].url("/app/static/") == f"/app/static/{files[-1].relative}"

@@ -139,7 +139,7 @@
 
   /* What the current page has drawn, and the data files already fetched. The map's frame
    * lives across reruns, so a filter change reuses both. */
-  var state = { group: null, lang: "en", typesKey: null };
+  var state = { group: null, lang: "en", typesKey: null, fitted: null, watchingSize: false };
   var fetched = {};
 
   function load(source) {
@@ -187,6 +187,19 @@
     return [made.arcs[i], marker];
   }
 
+  /* Fit the partners in view; again when the frame is resized (the page sizes it to the
+   * window after the first draw), unless the visitor has moved the map since. */
+  function fit(map, bounds) {
+    state.fitted = bounds;
+    map.fitBounds(bounds.pad(0.08), { maxZoom: 6, animate: false });
+    if (!state.watchingSize) {
+      state.watchingSize = true;
+      map.on("dragstart", function () { state.fitted = null; });
+      map.getContainer().addEventListener("wheel", function () { state.fitted = null; }, { passive: true });
+      map.on("resize", function () { if (state.fitted) map.fitBounds(state.fitted.pad(0.08), { maxZoom: 6, animate: false }); });
+    }
+  }
+
   function draw(map, group, data, view) {
     var shown = inView(data.partners, view), arcs = [], markers = [];
     var bounds = L.latLngBounds([[data.home.lat, data.home.lon], [data.home.lat, data.home.lon]]);
@@ -199,9 +212,7 @@
     // Arcs first, so every marker is drawn over every arc.
     arcs.concat(markers).forEach(function (layer) { group.addLayer(layer); });
     var typesKey = view.types.join(",");
-    if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) {
-      map.fitBounds(bounds.pad(0.08), { maxZoom: 6, animate: false });
-    }
+    if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) fit(map, bounds);
     state.typesKey = typesKey;
     return shown.length;
   }
