@@ -1,0 +1,50 @@
+"""Write a partner table back as the canonical file: UTF-8, commas, one line per partnership.
+
+Stable formatting keeps the diffs of a saved file small: the column order stays as it was,
+text is written as it was typed, numbers without trailing zeros, quotes only where needed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+import pandas as pd
+
+from partnerships.schema import END_YEAR, LAT, LON, START_YEAR, parse_number, parse_year
+
+
+def cell_text(value: object) -> str:
+    """One cell as the file holds it: '' for missing, 2011 not 2011.0, 54.7819 not 54.781900."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value).strip()
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The canonical partner file for a table whose columns are the file's columns."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(column) for column in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([cell_text(value) for value in row])
+    return out.getvalue().encode("utf-8")
+
+
+def canonical_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as the canonical file writes them: '54,78' → '54.78', '2011.0' → '2011'.
+
+    Only cells that parse are rewritten; anything else stays as typed, for staff to see.
+    """
+    out = frame.copy()
+    for column, parse in ((LAT, parse_number), (LON, parse_number), (START_YEAR, parse_year), (END_YEAR, parse_year)):
+        if column in out:
+            parsed = parse(out[column].astype(str))
+            out[column] = out[column].where(parsed.isna(), parsed.map(cell_text))
+    return out

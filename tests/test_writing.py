@@ -1,0 +1,29 @@
+"""The canonical file: what is read back is what was written, formatted the same way."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from partnerships.reading import read_table
+from partnerships.settings import DEFAULT_PARTNERS_CSV
+from partnerships.writing import canonical_table, cell_text, to_csv_bytes
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (None, ""), (np.nan, ""), (pd.NA, ""), (2011, "2011"), (2011.0, "2011"), (54.7819, "54.7819"),
+    (-74.006000001, "-74.006"), ("  Baoding ", "Baoding"), ("Æ, Ø; Å \"quoted\"", "Æ, Ø; Å \"quoted\""),
+])
+def test_cell_text(value, text):
+    assert cell_text(value) == text
+
+
+def test_shipped_file_round_trips_byte_for_byte():
+    raw = DEFAULT_PARTNERS_CSV.read_bytes()
+    table, _ = read_table(raw)
+    assert to_csv_bytes(table) == raw
+
+
+def test_danish_excel_export_becomes_the_canonical_file():
+    table, _ = read_table("\ufeffid;name;lat\r\nsonder;Sønderborg, DK;54,9\r\n".encode("utf-8"))
+    assert to_csv_bytes(canonical_table(table)) == 'id,name,lat\nsonder,"Sønderborg, DK",54.9\n'.encode("utf-8")
