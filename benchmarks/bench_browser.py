@@ -11,15 +11,19 @@ pressed (ArrowLeft by default, so the year moves 2026 → 2025 → 2024 …); pe
 
 * the bytes of the websocket frames the page receives from the key press until the rerun's
   `script_finished` message (Streamlit's ForwardMsgs are decoded to find it), and
-* the time from the key press until the map frame holds the rebuilt partner layer and has
-  painted a frame after it (both stamped in the browser with Date.now()).
+* the time from the key press until the map is redrawn: the new partner layer streamlit-folium
+  evals is on the map and holds the partners of the new view (partner_map.js adds them once
+  the cached data file's promise resolves), and a frame has been painted after that (both
+  stamped in the browser with Date.now()).
 
-It also reports when the page's own code received the map's data (the rerun's largest
-message; a `WebSocket` wrapper stamps every message in the page), the first load, any extra
-reruns that follow a move within a second (e.g. a component reporting back), the largest
-single message, and the map frame's JS heap after a forced GC at load and after the moves,
-with the number of partner layers streamlit-folium keeps in `window.feature_group`. Medians
-over the moves. Results also go to benchmarks/results/browser.json.
+It also reports the data file the map fetches once at first load (every HTTP response under
+/app/static/data/: decoded size, content-encoding and the bytes received), that no move
+fetches it again, when the page's own code received the map component's message (a
+`WebSocket` wrapper stamps every message in the page), the first load, any extra reruns
+that follow a move within a second (e.g. a component reporting back), the largest single
+message, and the map frame's JS heap after a forced GC at load and after the moves, with the
+number of partner layers streamlit-folium keeps in `window.feature_group` and the layers
+still in them. Medians over the moves. Results also go to benchmarks/results/browser.json.
 """
 from __future__ import annotations
 
@@ -60,17 +64,32 @@ COUNT_MARKERS_JS = """() => {
   return Object.values(map._layers).filter(
     (l) => l instanceof L.CircleMarker && typeof l.partnerIndex === "number").length;
 }"""
-# Arm a watcher in the map frame: stamp the first painted frame after a new partner layer.
+# Arm a watcher in the map frame. streamlit-folium evals a new partner layer (a feature group
+# it pushes onto `window.feature_group`) on each change, but the partners are added to it only
+# when the data file's promise resolves (partner_map.js), so a replaced group is not yet a
+# redrawn map: stamp when the new group is on the map and holds its layers (they are added in
+# one synchronous loop), then the first animation frame after that, when Leaflet's canvas
+# redraw (requested as the layers were added) has run. A view with no partners would never
+# be stamped; the default moves (ArrowLeft from this year) always show thousands.
 ARM_REDRAW_JS = """() => {
   const groups = window.feature_group || [];
-  window.__fgBefore = groups[groups.length - 1];
+  const before = groups[groups.length - 1];
+  window.__groupAt = null;
+  window.__drawnAt = null;
   window.__redrawAt = null;
+  window.__groupLayers = null;
   const poll = () => {
     const now = window.feature_group || [];
     const last = now[now.length - 1];
-    if (last && last !== window.__fgBefore) {
-      requestAnimationFrame(() => { window.__redrawAt = Date.now(); });
-      return;
+    if (last && last !== before) {
+      if (window.__groupAt === null) window.__groupAt = Date.now();
+      const layers = last.getLayers().length;
+      if (layers > 0 && window.map_div && window.map_div.hasLayer(last)) {
+        window.__drawnAt = Date.now();
+        window.__groupLayers = layers;
+        requestAnimationFrame(() => { window.__redrawAt = Date.now(); });
+        return;
+      }
     }
     requestAnimationFrame(poll);
   };
@@ -103,7 +122,9 @@ WS_LOG_INIT = """(() => {
 HEAP_JS = """() => ({
   heap: performance.memory ? performance.memory.usedJSHeapSize : null,
   groups: (window.feature_group || []).length,
+  layers_kept: (window.feature_group || []).reduce((n, g) => n + g.getLayers().length, 0),
 })"""
+DATA_PATH = "/app/static/data/"
 
 
 def stays_local(url: str) -> bool:
@@ -248,6 +269,26 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     wire = Wire()
     wire.attach(page)
+    data_files: list[dict] = []
+
+    def on_finished(request) -> None:
+        if DATA_PATH not in urlsplit(request.url).path:
+            return
+        entry = {"t": time.perf_counter(), "url": urlsplit(request.url).path}
+        try:
+            response = request.response()
+            headers = response.all_headers() if response else {}
+            entry.update({
+                "status": response.status if response else None,
+                "encoding": headers.get("content-encoding"),
+                "wire_bytes": request.sizes()["responseBodySize"],  # as received (encoded)
+                "bytes": len(response.body()) if response else None,  # decoded
+            })
+        except Exception as err:  # noqa: BLE001 - recorded, not fatal
+            entry["error"] = str(err)
+        data_files.append(entry)
+
+    page.on("requestfinished", on_finished)
     try:
         t0 = time.perf_counter()
         page.goto(url, timeout=LOAD_TIMEOUT_MS)
@@ -255,7 +296,7 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
         frame.wait_for_function(f"() => ({COUNT_MARKERS_JS})() > 0", timeout=LOAD_TIMEOUT_MS, polling=100)
         load_s = time.perf_counter() - t0
         settle(page, wire)
-        result = {"load_s": load_s, "load": wire.summary(0, wire.mark()),
+        result = {"load_s": load_s, "load": wire.summary(0, wire.mark()), "data_files_at_load": list(data_files),
                   "load_reruns": len(wire.finished_since(0)), "markers_at_load": frame.evaluate(COUNT_MARKERS_JS),
                   "heap_at_load": heap(page, frame), "moves": []}
         thumb = page.locator(SLIDER_THUMB).first
@@ -265,6 +306,7 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
             page.evaluate(ARM_KEY_JS)
             thumb.focus()
             start = wire.mark()
+            fetched_before = len(data_files)
             t_press = time.perf_counter()
             for _ in range(steps):
                 thumb.press(key)
@@ -276,7 +318,9 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
             settle(page, wire)
             end = wire.mark()
             key_at = page.evaluate("() => window.__keyAt")
-            redraw_at = frame.evaluate("() => window.__redrawAt")
+            stamps = frame.evaluate("() => ({group: window.__groupAt, drawn: window.__drawnAt, "
+                                    "redraw: window.__redrawAt, layers: window.__groupLayers})")
+            redraw_at = stamps["redraw"]
             # When the page's own code got each message: Playwright hears of frames later (the
             # payload travels through the DevTools protocol), and in the same order.
             in_page = page.evaluate("() => window.__wsLog || []")
@@ -288,13 +332,19 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
                 return wire.frames[index]["t"] - t_press
 
             sent = range(start, first_end)
-            biggest = max(sent, key=lambda i: wire.frames[i]["bytes"]) if len(sent) else None
+            # The map's message: the rerun's component_instance (else its largest message).
+            maps = [i for i in sent if wire.frames[i]["kind"] == "delta:component_instance"]
+            biggest = maps[0] if maps else (max(sent, key=lambda i: wire.frames[i]["bytes"]) if len(sent) else None)
             move = {
                 "first_frame_s": since_key(start) if len(sent) else None,
                 "map_message_s": since_key(biggest) if biggest is not None else None,
                 "timestamps": "in page" if same else "playwright",
                 "year_from": year_before, "year_to": slider_value(thumb),
                 "redraw_s": (redraw_at - key_at) / 1000 if key_at and redraw_at else redraw_wall_s,
+                "group_replaced_s": (stamps["group"] - key_at) / 1000 if key_at and stamps["group"] else None,
+                "layers_drawn_s": (stamps["drawn"] - key_at) / 1000 if key_at and stamps["drawn"] else None,
+                "group_layers": stamps["layers"],
+                "data_fetches": len(data_files) - fetched_before,
                 "redraw_wall_s": redraw_wall_s,
                 "rerun_finished_s": since_key(first_end - 1),
                 "rerun_finished_playwright_s": finished_wall_s,
@@ -342,20 +392,41 @@ def _mb(n: float) -> str:
     return f"{n / 1e6:.2f} MB"
 
 
+def _s(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.2f} s"
+
+
+def data_file_text(files: list[dict]) -> str:
+    """The data file(s) fetched at first load: bytes over HTTP (decoded), and as received."""
+    if not files:
+        return "none"
+    parts = []
+    for f in files:
+        if "error" in f:
+            parts.append(f"? ({f['error'][:40]})")
+            continue
+        wire = f.get("wire_bytes")
+        encoding = f.get("encoding") or "identity"
+        parts.append(f"{_mb(f['bytes'])}, {encoding}"
+                     + (f" {_mb(wire)} received" if wire is not None and encoding != "identity" else ""))
+    return "; ".join(parts)
+
+
 def table(results: list[dict]) -> str:
-    rows = ["| N | first load (markers drawn) | bytes received per year change | (deflated, est.) "
-            "| largest message | key press → map data in page | key press → map redrawn | reruns per move "
-            "| markers | map frame JS heap: load → after moves (layers kept) |",
+    rows = ["| N | first load (markers drawn) | data file at first load (HTTP) | bytes received per year change "
+            "| largest message | key press → map message in page | key press → map redrawn | reruns per move "
+            "| markers | map frame JS heap: load → after moves (groups kept, layers in them) |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         m = r["moves"]
         med = lambda k: statistics.median(x[k] for x in m)  # noqa: E731
         h0, h1 = r["heap_at_load"], r["heap_after_moves"]
-        heap_text = (f"{_mb(h0['heap'])} → {_mb(h1['heap'])} ({h0['groups']} → {h1['groups']})"
-                     if h0.get("heap") and h1.get("heap") else f"({h0['groups']} → {h1['groups']})")
+        kept = f"{h0['groups']} → {h1['groups']}, {h0['layers_kept']:,} → {h1['layers_kept']:,}"
+        heap_text = (f"{_mb(h0['heap'])} → {_mb(h1['heap'])} ({kept})"
+                     if h0.get("heap") and h1.get("heap") else f"({kept})")
         rows.append(
-            f"| {r['n']:,} | {r['load_s']:.1f} s, {_mb(r['load']['bytes'])} | {_mb(med('bytes'))} "
-            f"| {_mb(med('deflated_bytes'))} | {_mb(med('largest'))} | {med('map_message_s'):.2f} s "
+            f"| {r['n']:,} | {r['load_s']:.1f} s, {_mb(r['load']['bytes'])} ws | {data_file_text(r['data_files_at_load'])} "
+            f"| {med('bytes'):,.0f} B | {med('largest'):,.0f} B | {med('map_message_s'):.2f} s "
             f"| {med('redraw_s'):.2f} s | {max(x['reruns'] for x in m)} "
             f"| {r['markers_at_load']:,} → {m[-1]['markers']:,} | {heap_text} |")
     return "\n".join(rows)
@@ -378,11 +449,12 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     for r in results:
         print(f"\nN={r['n']:,} moves: " + "; ".join(
-            f"{m['year_from']}→{m['year_to']}: {_mb(m['bytes'])} in {m['frames']} frames, "
-            f"first frame {m['first_frame_s']:.2f} s, map data {m['map_message_s']:.2f} s, "
+            f"{m['year_from']}→{m['year_to']}: {m['bytes']:,} B in {m['frames']} frames, "
+            f"first frame {m['first_frame_s']:.2f} s, map message {m['map_message_s']:.2f} s, "
+            f"new group {_s(m['group_replaced_s'])}, its {m['group_layers']:,} layers in it {_s(m['layers_drawn_s'])}, "
             f"redraw {m['redraw_s']:.2f} s, script_finished seen in page {m['rerun_finished_s']:.2f} s, "
-            f"{m['reruns']} rerun(s)"
-            + (f" (+{_mb(m['after_bytes'])} after)" if m["after_bytes"] else "")
+            f"{m['reruns']} rerun(s), {m['data_fetches']} data fetch(es)"
+            + (f" (+{m['after_bytes']:,} B after)" if m["after_bytes"] else "")
             for m in r["moves"]))
         if r["blocked"] or r["page_errors"]:
             print(f"  blocked requests: {len(r['blocked'])}, page errors: {r['page_errors'][:3]}")

@@ -17,8 +17,9 @@ and reports the size of the map component's arguments after the year change
 all the rerun's ForwardMsgs, the partners in view, and the process's peak RSS.
 
 `--profile` then runs as many more year changes of the largest size under cProfile (inside
-the script thread, where AppTest runs the page) and prints the top functions, and times the
-pieces of a rerun on their own. Results also go to benchmarks/results/rerun.json.
+the script thread, where AppTest runs the page) and prints the top functions, and times on
+their own the pieces a rerun still runs and the once-per-data-version work (loading, the
+partner payload, its JSON and published file, whose size it reports raw and gzipped). Results also go to benchmarks/results/rerun.json.
 """
 from __future__ import annotations
 
@@ -191,47 +192,85 @@ def _median_ms(fn, repeats: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
-def breakdown(csv: Path, year: int) -> list[dict]:
-    """The pieces of a year change timed on their own, outside Streamlit (ms, median of 5)."""
-    import pickle
+def breakdown(csv: Path, year: int) -> dict:
+    """The pieces of the app timed on their own, outside Streamlit (ms, median of 5).
 
-    from jinja2 import Template
-    from streamlit_folium import _get_feature_group_string, _get_map_string
+    `per_rerun`: what every filter change still runs. `per_data_version`: what runs once per
+    version of the data file (inside `ui._load_cached`, an `st.cache_resource`), plus the
+    size of the published JSON file, raw and gzip-compressed (level 5, as Streamlit's gzip
+    middleware sends files under /app/static/ to a browser that accepts gzip).
+    """
+    import gzip
+    from unittest import mock
 
-    from geo.assets import served_links
-    from geo.mapbuilder import base_map, partner_layer, partner_payload, with_arcs
+    import streamlit_folium
+
+    from geo.assets import data_file, publish_data, served_links
+    from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
     from partnerships.escape import js_json
-    from partnerships.filtering import View, filter_partners
-    from partnerships.loading import Dataset, load_partners
+    from partnerships.filtering import View, count, filter_partners
+    from partnerships.loading import load_partners
 
-    loaded = load_partners(csv)
-    dataset = Dataset(with_arcs(loaded.partners), loaded.vocabulary, loaded.problems, rows_read=loaded.rows_read)
+    dataset = load_partners(csv)
     vocabulary = dataset.vocabulary
-    pickled = pickle.dumps(dataset)
+    payload = partner_payload(dataset.partners, vocabulary)
+    payload_json = js_json(payload)
+    data = data_file(payload_json)
+    base_url = "/app/static/"
+    url = data.url(base_url)
     view = View(tuple(vocabulary.names), year)
     shown = filter_partners(dataset.partners, view)
-    payload = partner_payload(shown, vocabulary, "en")
-    script = f"PartnerMap.partners(map, group, {js_json(payload)});"
-    links = served_links("/app/static/")
+    sent: dict = {}
 
-    def feature_group_string():
-        fmap = base_map(vocabulary, links, "en")
-        _get_map_string(fmap)
-        return _get_feature_group_string(partner_layer(shown, vocabulary, "en"), fmap)
+    def component(**kwargs):  # stands in for the component call: keep what it would send
+        sent.update(kwargs)
+        return kwargs["default"]
 
-    pieces = [
-        ("st.cache_data hit: unpickle the cached Dataset (load_dataset)", 2, lambda: pickle.loads(pickled)),
-        ("filter_partners", 1, lambda: filter_partners(dataset.partners, view)),
-        ("partner_payload (columns → lists, safe_url per row)", 1,
-         lambda: partner_payload(shown, vocabulary, "en")),
-        ("js_json(payload) (json.dumps + escaping)", 1, lambda: js_json(payload)),
-        ("jinja2 compiles the rendered partner script as a template (branca Element)", 1,
-         lambda: Template(script)),
-        ("base map + partner layer → streamlit-folium strings (all of the above 3 + folium render)", 1,
-         feature_group_string),
-    ]
-    rows = [{"piece": name, "calls_per_rerun": calls, "ms": _median_ms(fn)} for name, calls, fn in pieces]
-    rows.append({"piece": "pickled Dataset size (bytes)", "calls_per_rerun": 0, "ms": float(len(pickled))})
+    def folium_strings():
+        """`ui.partner_map` up to the component call: the base map and the partner layer
+        through st_folium's rendering and string building."""
+        fmap = base_map(vocabulary, served_links(base_url), "en")
+        layer = partner_layer(url, map_view(view, vocabulary, "en"))
+        with mock.patch.object(streamlit_folium, "_component_func", component):
+            streamlit_folium.st_folium(fmap, key="partner_map", feature_group_to_add=layer,
+                                       returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
+                                       use_container_width=True, height=580)
+
+    with tempfile.TemporaryDirectory(prefix="bench-publish-") as folder:
+        empty_folders = iter([Path(tempfile.mkdtemp(dir=folder)) for _ in range(5)])
+        served_links(base_url)  # publishes the assets once per process, as in the app
+        publish_data(data)
+        per_rerun = [
+            ("filter_partners", lambda: filter_partners(dataset.partners, view)),
+            ("count (the metrics)", lambda: count(shown, year)),
+            ("map_view", lambda: map_view(view, vocabulary, "en")),
+            ("served_links (lru_cache hit)", lambda: served_links(base_url)),
+            ("publish_data (file already there: one stat)", lambda: publish_data(data)),
+            ("base_map + partner_layer → streamlit-folium strings (st_folium without the component)",
+             folium_strings),
+        ]
+        per_version = [
+            ("load_partners (read, validate)", lambda: load_partners(csv)),
+            ("partner_payload (every partner, both languages, arcs)",
+             lambda: partner_payload(dataset.partners, vocabulary)),
+            ("js_json(payload) (json.dumps + escaping)", lambda: js_json(payload)),
+            ("data_file (UTF-8 encode + sha256 name)", lambda: data_file(payload_json)),
+            ("publish_data (first write, into an empty folder)",
+             lambda: publish_data(data, next(empty_folders))),
+        ]
+        rows = {
+            "per_rerun": [{"piece": name, "ms": _median_ms(fn)} for name, fn in per_rerun],
+            "per_data_version": [{"piece": name, "ms": _median_ms(fn)} for name, fn in per_version],
+        }
+    args = {k: v for k, v in sent.items() if k not in ("on_change",)}
+    rows.update({
+        "shown": len(shown),
+        "component_args_bytes": len(json.dumps(args, default=str).encode("utf-8")),
+        "feature_group_bytes": len((sent.get("feature_group") or "").encode("utf-8")),
+        "data_file": data.relative,
+        "data_file_bytes": len(data.content),
+        "data_file_gzip_bytes": len(gzip.compress(data.content, compresslevel=5)),
+    })
     return rows
 
 
@@ -315,11 +354,21 @@ def main(argv: list[str] | None = None) -> int:
     print(budget(results))
     for r in results:
         if "breakdown" in r:
-            print(f"\nPieces of one year change at N={r['n']:,}, timed alone (median of 5):\n")
-            print("| piece | calls per rerun | ms per call |\n|---|---:|---:|")
-            for row in r["breakdown"]:
-                value = f"{row['ms']:,.0f}" if row["calls_per_rerun"] else f"{row['ms']:,.0f} B"
-                print(f"| {row['piece']} | {row['calls_per_rerun'] or '–'} | {value} |")
+            b = r["breakdown"]
+            print(f"\nPieces of one year change at N={r['n']:,} ({b['shown']:,} in view), timed alone "
+                  "(median of 5):\n")
+            print("| per rerun | ms |\n|---|---:|")
+            for row in b["per_rerun"]:
+                print(f"| {row['piece']} | {row['ms']:,.3f} |")
+            print(f"\nWhat streamlit-folium would send (its arguments as JSON): {b['component_args_bytes']:,} B, "
+                  f"of which the partner layer's script {b['feature_group_bytes']:,} B.")
+            print(f"\nOnce per data version at N={r['n']:,} (median of 5):\n")
+            print("| per data version | ms |\n|---|---:|")
+            for row in b["per_data_version"]:
+                print(f"| {row['piece']} | {row['ms']:,.1f} |")
+            print(f"| published file `{b['data_file']}` | {b['data_file_bytes']:,} B "
+                  f"({_mb(b['data_file_bytes'])}); gzip level 5: {b['data_file_gzip_bytes']:,} B "
+                  f"({_mb(b['data_file_gzip_bytes'])}) |")
         if "profile" in r:
             print(f"\ncProfile of {r['profile_runs']} year changes at N={r['n']:,} (script thread only):\n")
             print(r["profile"])
