@@ -15,7 +15,11 @@ dataset = ui.load_dataset()
 ui.sidebar_filters(dataset)
 lang = ui.language()
 
-# Each url_path differs from its file's name: Streamlit then never mistakes a page for an
-# old-style pages/ file and always runs this script (and its sidebar) first.
-page = st.navigation([st.Page("pages/home.py", title=t("page_map", lang), icon="🗺️", url_path="map", default=True)])
+# The pages live in views/, not pages/: Streamlit gives a folder called pages/ its old
+# multipage meaning, which overrides st.navigation (direct links say "page not found", and
+# a rerun may run a page without this script and its sidebar).
+page = st.navigation([
+    st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
+])
 page.run()

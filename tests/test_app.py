@@ -78,7 +78,7 @@ def test_dashboard_sends_every_shipped_partner_and_the_default_view():
 
 
 def test_map_page_runs_on_its_own():
-    at = run("pages/home.py")
+    at = run("views/home.py")
     assert len(published_ids(at)) == 7
 
 

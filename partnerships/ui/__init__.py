@@ -139,7 +139,7 @@ def problem_table(dataset: Dataset) -> pd.DataFrame:
     ).astype({"row": "Int64"})
 
 
-def _static_base_url() -> str:
+def static_base_url() -> str:
     base = st.get_option("server.baseUrlPath").strip("/")
     return "/" + "/".join(filter(None, [base, "app/static"])) + "/"
 
@@ -151,7 +151,7 @@ def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
     and the view, so a filter change sends a few hundred bytes and never re-mounts the map.
     """
     map_data = _loaded().map_data
-    base_url = _static_base_url()
+    base_url = static_base_url()
     publish_data(map_data)
     fmap = base_map(dataset.vocabulary, served_links(base_url), lang)
     return st_folium(
