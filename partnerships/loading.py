@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from partnerships import settings
+from partnerships.checks import extra_checks
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.reading import read_table
 from partnerships.schema import validate
@@ -37,6 +38,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
     try:
         table, shape_problems = read_table(raw)
         partners, problems = validate(table, vocabulary)
+        problems += extra_checks(partners, vocabulary)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
     if table.empty:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
-ERROR: Severity = "error"
-WARNING: Severity = "warning"
+Severity = Literal["error", "warning", "note"]
+ERROR: Severity = "error"  # the row is left off the map
+WARNING: Severity = "warning"  # shown, but probably a mistake
+NOTE: Severity = "note"  # something the app did for the row, e.g. coordinates filled in
 
 
 class DataFileError(Exception):

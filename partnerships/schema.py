@@ -14,31 +14,13 @@ import pandera.pandas as pa
 
 from geo.countries import resolve_country
 from partnerships import settings
+from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
+    CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA,
+    END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
+)
+from partnerships.geocoding import fill_coordinates
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.vocabulary import Vocabulary
-
-ID = "id"
-NAME = "name"
-TYPE = "type"
-CITY = "city"
-COUNTRY = "country"
-LAT = "lat"
-LON = "lon"
-START_YEAR = "start_year"
-END_YEAR = "end_year"
-DESCRIPTION = "description"
-URL = "url"
-DESCRIPTION_DA = "description_da"
-MILESTONES = "milestones"
-
-REQUIRED_COLUMNS = (ID, NAME, TYPE, CITY, COUNTRY, START_YEAR)
-OPTIONAL_COLUMNS = (LAT, LON, END_YEAR, DESCRIPTION, URL)
-CONTRACT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-
-# Derived when a file is validated; never written back.
-COUNTRY_CODE = "country_code"
-COUNTRY_NAME = "country_name"
-COUNTRY_NAME_DA = "country_name_da"
 
 _SLUG = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
@@ -160,7 +142,12 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
     for column in OPTIONAL_COLUMNS:
         if column not in frame.columns:
             frame[column] = ""
-    problems = _schema_problems(frame, build_schema(vocabulary)) + _cross_row_problems(frame)
+    frame, located = fill_coordinates(frame)
+    unknown_city = {p.row for p in located if p.severity == ERROR}
+    problems = located + [
+        p for p in _schema_problems(frame, build_schema(vocabulary)) + _cross_row_problems(frame)
+        if not (p.row in unknown_city and p.column in (LAT, LON))  # said once, on the city
+    ]
     bad_rows = {p.row for p in problems if p.severity == ERROR}
     return typed(frame.drop(index=list(bad_rows)), vocabulary), sort_problems(problems)
 

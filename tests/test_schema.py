@@ -76,7 +76,7 @@ def test_danish_excel_export_is_valid_and_typed(vocabulary):
 
 
 def test_windows_1252_file_with_danish_letters(vocabulary):
-    raw = csv_text(_row_with(name="Ærø Kommune", city="Ærøskøbing", country="Danmark")).encode("cp1252")
+    raw = csv_text(_row_with(name="Ærø Kommune", city="Ærøskøbing", country="Danmark", lat="54.89", lon="10.41")).encode("cp1252")
     dataset = load_bytes(raw, vocabulary)
     assert dataset.problems == []
     assert dataset.partners.iloc[0]["name"] == "Ærø Kommune"
@@ -89,11 +89,24 @@ def test_missing_required_column_is_fatal_and_names_it(vocabulary):
     assert dataset.partners.empty
 
 
-def test_missing_coordinate_columns_are_row_errors_not_fatal(vocabulary):
+def test_missing_coordinates_are_filled_offline_from_city_and_country(vocabulary):
     header = "id,name,type,city,country,start_year"
-    dataset = load_bytes(csv_text("a,A,Climate network,Oslo,NO,2012", header=header).encode(), vocabulary)
+    rows = ["a,A,Climate network,Oslo,NO,2012", "b,B,Climate network,Flensborg,Tyskland,2012",
+            "c,C,Climate network,Atlantis,GR,2012"]
+    dataset = load_bytes(csv_text(*rows, header=header).encode(), vocabulary)
     assert dataset.fatal is None
-    assert {(p.row, p.column) for p in dataset.problems} == {(2, "lat"), (2, "lon")}
+    partners = dataset.partners.set_index("id")
+    assert partners.loc["a", "lat"] == pytest.approx(59.91, abs=0.1)
+    assert partners.loc["b", "lon"] == pytest.approx(9.43, abs=0.1)
+    notes = [p for p in dataset.problems if p.severity == "note"]
+    assert [p.row for p in notes] == [2, 3] and "Flensburg" in notes[1].message
+    assert [str(p) for p in dataset.errors] == [
+        "row 4, city: 'Atlantis' is not in the offline gazetteer for Greece; add lat and lon"]
+
+
+def test_half_given_coordinates_are_not_guessed(vocabulary):
+    dataset = load_bytes(csv_text(GOOD.replace("59.91,10.75", "59.91,")).encode(), vocabulary)
+    assert [str(p) for p in dataset.errors] == ["row 2, lon: is required but empty"]
 
 
 @pytest.mark.parametrize(

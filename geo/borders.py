@@ -1,0 +1,103 @@
+"""Whether coordinates lie in the country a row states: typos, swapped lat/lon, lost signs.
+
+The check uses the Natural Earth shapes the basemap draws (geo/data/countries.geojson), so a
+warning agrees with what staff see. At 1:50m coastlines are generalised and Sønderborg itself
+lies in a strait outside every shape, so a point only counts as outside when it is farther than
+a tolerance from its country. The tolerance becomes degrees at the point's latitude, erring
+wide: a point within it is never flagged, but one north or south of a country may pass at up
+to 1/cos(latitude) times it (1.8 × in Copenhagen). Countries with no shape are never flagged.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+
+from geo.arcs import EARTH_RADIUS_KM
+
+COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.geojson"
+KM_PER_DEGREE = np.pi * EARTH_RADIUS_KM / 180
+MAX_LATITUDE = 89.0  # where longitude degrees shrink to nothing, stop widening the tolerance
+
+# Shapes the file gives no ISO code, and the codes a row in them may state.
+_UNCODED_SHAPES = {
+    "Somaliland": ("SO",),
+    "N. Cyprus": ("CY",),
+    "Kosovo": ("XK", "RS"),
+    "Indian Ocean Ter.": ("AU", "CC", "CX"),
+    "Siachen Glacier": ("IN", "PK"),
+}
+# Land one country holds in the file and another claims, as (claimant, holder, lon/lat box):
+# a row may name either, so neither is warned about.
+_HELD_LAND = (
+    ("UA", "RU", (32.2, 44.2, 36.7, 46.3)),  # Crimea
+    ("EH", "MA", (-17.2, 20.7, -8.6, 27.667)),  # Western Sahara west of the berm
+)
+
+
+@lru_cache(maxsize=1)
+def country_shapes() -> dict[str, shapely.Geometry]:
+    """ISO alpha-2 → the country's prepared shape, all its features in one."""
+    parts: dict[str, list[shapely.Geometry]] = {}
+    for feature in json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["features"]:
+        properties = feature["properties"]
+        codes = (properties["iso_a2"],) if properties["iso_a2"] else _UNCODED_SHAPES.get(properties["name"], ())
+        geometry = shapely.make_valid(shape(feature["geometry"]))  # rounding left one self-intersection
+        for code in codes:
+            parts.setdefault(code, []).append(geometry)
+    for claimant, holder, box in _HELD_LAND:
+        parts[claimant].append(shapely.clip_by_rect(shapely.union_all(parts[holder]), *box))
+    shapes = {code: shapely.union_all(geometries) for code, geometries in parts.items()}
+    for geometry in shapes.values():
+        shapely.prepare(geometry)
+    return shapes
+
+
+def _reach_degrees(lats: np.ndarray, tolerance_km: float) -> np.ndarray:
+    """The tolerance in degrees, measured along the parallel nearest the pole it may reach."""
+    along_meridian = tolerance_km / KM_PER_DEGREE
+    poleward = np.minimum(np.abs(lats) + along_meridian, MAX_LATITUDE)
+    return along_meridian / np.cos(np.radians(poleward))
+
+
+def _far_from(country: shapely.Geometry, lats: np.ndarray, lons: np.ndarray, tolerance_km: float) -> np.ndarray:
+    far = ~shapely.contains_xy(country, lons, lats)
+    candidates = np.flatnonzero(far)
+    reach = _reach_degrees(lats[candidates], tolerance_km)
+    x, y = lons[candidates], lats[candidates]
+    near = shapely.dwithin(country, shapely.points(x, y), reach)
+    wraps = ~near & (np.abs(x) + reach > 180)  # shapes are cut at ±180°; look across the seam too
+    across = shapely.points(x[wraps] - np.copysign(360, x[wraps]), y[wraps])
+    near[wraps] = shapely.dwithin(country, across, reach[wraps])
+    far[candidates[near]] = False
+    return far
+
+
+def outside_country(
+    codes: Sequence[str], lats: Sequence[float], lons: Sequence[float], tolerance_km: float = 25
+) -> np.ndarray:
+    """True where a point is farther than tolerance_km from the shape of its stated country.
+
+    Codes are ISO alpha-2. Unknown codes, countries without a shape and missing coordinates
+    are never flagged: this only warns where it can be sure.
+    """
+    lats, lons = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
+    codes = np.array([code.strip().upper() if isinstance(code, str) else "" for code in codes], dtype=str)
+    if not len(codes) == len(lats) == len(lons):
+        raise ValueError(f"{len(codes)} codes, {len(lats)} latitudes and {len(lons)} longitudes")
+    flagged = np.zeros(len(codes), dtype=bool)
+    located = np.isfinite(lats) & np.isfinite(lons)
+    shapes = country_shapes()
+    order = np.argsort(codes, kind="stable")
+    present, starts = np.unique(codes[order], return_index=True)
+    for code, rows in zip(present, np.split(order, starts[1:])):
+        country = shapes.get(code)
+        rows = rows[located[rows]]
+        if country is not None and len(rows):
+            flagged[rows] = _far_from(country, lats[rows], lons[rows], tolerance_km)
+    return flagged

@@ -1,0 +1,24 @@
+"""The columns of a partner file, named once."""
+
+ID = "id"
+NAME = "name"
+TYPE = "type"
+CITY = "city"
+COUNTRY = "country"
+LAT = "lat"
+LON = "lon"
+START_YEAR = "start_year"
+END_YEAR = "end_year"
+DESCRIPTION = "description"
+URL = "url"
+DESCRIPTION_DA = "description_da"
+MILESTONES = "milestones"
+
+REQUIRED_COLUMNS = (ID, NAME, TYPE, CITY, COUNTRY, START_YEAR)
+OPTIONAL_COLUMNS = (LAT, LON, END_YEAR, DESCRIPTION, URL)  # lat, lon: found from the city when empty
+CONTRACT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+# Derived when a file is validated; never written back.
+COUNTRY_CODE = "country_code"
+COUNTRY_NAME = "country_name"
+COUNTRY_NAME_DA = "country_name_da"
