@@ -46,6 +46,67 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Verdenskort med {count} partnerskaber forbundet med buer til Sønderborg.",
     },
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
+    "page_manage": {"en": "Manage data", "da": "Redigér data"},
+    "manage_title": {"en": "Keep the partner list", "da": "Vedligehold partnerlisten"},
+    "manage_off": {
+        "en": "Editing is off: no staff password is set. To turn it on, set `admin_password` in "
+              "`.streamlit/secrets.toml` or the environment variable `PARTNERS_ADMIN_PASSWORD`, then restart the app.",
+        "da": "Redigering er slået fra: der er ingen personaleadgangskode. Slå den til ved at sætte `admin_password` i "
+              "`.streamlit/secrets.toml` eller miljøvariablen `PARTNERS_ADMIN_PASSWORD` og genstarte appen.",
+    },
+    "password": {"en": "Staff password", "da": "Personaleadgangskode"},
+    "unlock": {"en": "Unlock", "da": "Lås op"},
+    "wrong_password": {"en": "That password is not right.", "da": "Adgangskoden er forkert."},
+    "lock": {"en": "Lock", "da": "Lås"},
+    "tab_check": {"en": "Check", "da": "Kontrol"},
+    "tab_edit": {"en": "Edit", "da": "Redigér"},
+    "tab_upload": {"en": "Upload", "da": "Upload"},
+    "tab_history": {"en": "History", "da": "Historik"},
+    "tab_download": {"en": "Download", "da": "Download"},
+    "file_ok": {"en": "{rows} partnerships, no problems.", "da": "{rows} partnerskaber, ingen fejl."},
+    "file_problems": {
+        "en": "{errors} problem(s) in {rows} rows; rows with problems are left off the map.",
+        "da": "{errors} fejl i {rows} rækker; rækker med fejl vises ikke på kortet.",
+    },
+    "edit_help": {
+        "en": "Edit cells, add rows at the bottom, or select rows and delete them. Row numbers are Excel's.",
+        "da": "Redigér celler, tilføj rækker nederst, eller markér rækker og slet dem. Rækkenumrene er Excels.",
+    },
+    "upload_help": {
+        "en": "A CSV file as Excel saves it (comma or semicolon, any Danish Excel variant).",
+        "da": "En CSV-fil, som Excel gemmer den (komma eller semikolon, alle danske Excel-varianter).",
+    },
+    "no_changes": {"en": "No changes to save.", "da": "Ingen ændringer at gemme."},
+    "preview": {"en": "Before you save", "da": "Før du gemmer"},
+    "changes": {"en": "{added} added, {changed} changed, {removed} removed", "da": "{added} tilføjet, {changed} ændret, {removed} fjernet"},
+    "kind_added": {"en": "Added", "da": "Tilføjet"},
+    "kind_changed": {"en": "Changed", "da": "Ændret"},
+    "kind_removed": {"en": "Removed", "da": "Fjernet"},
+    "field": {"en": "Field", "da": "Felt"},
+    "before": {"en": "Before", "da": "Før"},
+    "after": {"en": "After", "da": "Efter"},
+    "preview_map": {"en": "The map as it would look", "da": "Kortet, som det vil se ud"},
+    "save": {"en": "Save", "da": "Gem"},
+    "save_blocked": {
+        "en": "Fix the problems above before saving; nothing has been changed.",
+        "da": "Ret fejlene ovenfor, før du gemmer; intet er ændret.",
+    },
+    "saved": {
+        "en": "Saved. The previous version is kept as {backup}. Everyone sees the new data on their next click.",
+        "da": "Gemt. Den forrige version er gemt som {backup}. Alle ser de nye data ved næste klik.",
+    },
+    "reload": {"en": "Load the current file", "da": "Hent den nuværende fil"},
+    "history_empty": {"en": "No earlier versions yet.", "da": "Ingen tidligere versioner endnu."},
+    "history_pick": {"en": "Earlier version", "da": "Tidligere version"},
+    "history_diff": {"en": "From that version to the current file", "da": "Fra den version til den nuværende fil"},
+    "restore": {"en": "Restore this version", "da": "Gendan denne version"},
+    "restored": {
+        "en": "Restored. The version it replaced is kept as {backup}.",
+        "da": "Gendannet. Den version, den erstattede, er gemt som {backup}.",
+    },
+    "download_csv": {"en": "Download for Excel (CSV)", "da": "Download til Excel (CSV)"},
+    "download_xlsx": {"en": "Download as Excel workbook", "da": "Download som Excel-projektmappe"},
+    "identical": {"en": "Identical to the current file.", "da": "Magen til den nuværende fil."},
 }
 
 

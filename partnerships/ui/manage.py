@@ -1,0 +1,258 @@
+"""The staff page's Streamlit side: unlock, check, edit or upload, preview, save, undo.
+
+Every path to the data file goes through `storage.save`, which refuses a stale version and
+keeps a backup of what it replaces; nothing is saved that does not validate.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
+from partnerships import access, settings, storage
+from partnerships.diff import Change, diff_tables, summary
+from partnerships.escape import markdown_text
+from partnerships.exports import excel_csv, xlsx
+from partnerships.filtering import View, YearMode
+from partnerships.i18n import t
+from partnerships.loading import Dataset, load_bytes
+from partnerships.reading import read_table
+from partnerships.schema import END_YEAR, ID, LAT, LON, START_YEAR, TYPE, URL, parse_number, parse_year
+from partnerships.ui import problem_table, served_links, static_base_url
+from partnerships.vocabulary import Vocabulary
+from partnerships.writing import canonical_table, cell_text, to_csv_bytes
+
+UNLOCKED_KEY = "manage_unlocked"
+SNAPSHOT_KEY = "manage_snapshot"
+EDITOR_KEY = "manage_editor"
+UPLOAD_KEY = "manage_upload"
+NOTICE_KEY = "manage_notice"
+PREVIEW_HEIGHT = 420
+
+
+def _secrets() -> dict:
+    try:
+        return dict(st.secrets)
+    except Exception:  # no secrets file at all is the usual case, not an error
+        return {}
+
+
+def unlocked(lang: str) -> bool:
+    """True once this session gave the right password; otherwise draws the lock and says why."""
+    expected = access.configured_password(_secrets())
+    if expected is None:
+        st.info(t("manage_off", lang))
+        return False
+    if st.session_state.get(UNLOCKED_KEY):
+        return True
+    with st.form("unlock"):
+        given = st.text_input(t("password", lang), type="password")
+        if st.form_submit_button(t("unlock", lang)):
+            if access.password_matches(given, expected):
+                st.session_state[UNLOCKED_KEY] = True
+                st.rerun()
+            st.error(t("wrong_password", lang))
+    return False
+
+
+def current_snapshot(reload: bool = False) -> storage.Snapshot | None:
+    """The version of the file this session edits: loaded once, replaced only on request."""
+    path = settings.partners_csv_path()
+    held: storage.Snapshot | None = st.session_state.get(SNAPSHOT_KEY)
+    if reload or held is None or held.path != path:
+        try:
+            held = storage.snapshot(path)
+        except OSError as err:
+            st.error(markdown_text(f"{path}: {err.strerror}"))
+            return None
+        st.session_state[SNAPSHOT_KEY] = held
+        st.session_state.pop(EDITOR_KEY, None)
+    return held
+
+
+def show_notice() -> None:
+    """A message from the previous run (after a save, the page reruns with fresh data)."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.success(notice)
+
+
+def show_report(dataset: Dataset, lang: str) -> None:
+    if dataset.fatal:
+        st.error(markdown_text(dataset.fatal))
+        return
+    if dataset.errors:
+        st.warning(t("file_problems", lang, errors=len(dataset.errors), rows=dataset.rows_with_errors))
+    else:
+        st.success(t("file_ok", lang, rows=len(dataset.partners)))
+    if dataset.problems:
+        st.dataframe(problem_table(dataset), hide_index=True, use_container_width=True)
+
+
+# --- editing -------------------------------------------------------------------------------
+
+def editable_table(raw: pd.DataFrame) -> pd.DataFrame:
+    """Years and coordinates as numbers when every filled cell is one, so the editor can bound
+    them; a column holding a mistake stays text, so the mistake is shown and not dropped."""
+    table = raw.copy()
+    for column, parse, dtype in ((START_YEAR, parse_year, "Int64"), (END_YEAR, parse_year, "Int64"),
+                                 (LAT, parse_number, "Float64"), (LON, parse_number, "Float64")):
+        if column in table:
+            parsed = parse(table[column].astype(str))
+            if (parsed.notna() | (table[column] == "")).all():
+                table[column] = parsed.astype(dtype)
+    return table
+
+
+def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
+    config = {
+        "_index": st.column_config.NumberColumn("row", disabled=True),
+        ID: st.column_config.TextColumn(ID, required=True, validate=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"),
+        TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
+        URL: st.column_config.LinkColumn(URL, validate=r"^https?://\S+$"),
+    }
+    numeric = {START_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
+               END_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
+               LAT: (-90.0, 90.0, 0.0001, "%.4f"), LON: (-180.0, 180.0, 0.0001, "%.4f")}
+    for column, (low, high, step, fmt) in numeric.items():
+        if column in table and pd.api.types.is_numeric_dtype(table[column]):
+            config[column] = st.column_config.NumberColumn(column, min_value=low, max_value=high, step=step, format=fmt)
+    return config
+
+
+def edited_bytes(edited: pd.DataFrame) -> bytes:
+    """The editor's table as the canonical file."""
+    strings = edited.astype(object).apply(lambda column: column.map(cell_text))
+    return to_csv_bytes(canonical_table(strings))
+
+
+# --- preview and save ------------------------------------------------------------------------
+
+def change_table(change: Change, lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{t("field", lang): f.column, t("before", lang): f.old, t("after", lang): f.new}
+                         for f in change.fields])
+
+
+def show_changes(changes: list[Change], lang: str) -> None:
+    counts = summary(changes)
+    st.markdown(f"**{t('changes', lang, **{k: counts.get(k, 0) for k in ('added', 'changed', 'removed')})}**")
+    for change in changes:
+        label = f"{t('kind_' + change.kind, lang)}: {change.name} ({change.id})"
+        with st.expander(markdown_text(label)):
+            st.dataframe(change_table(change, lang), hide_index=True, use_container_width=True)
+
+
+def preview_map(dataset: Dataset, lang: str, key: str) -> None:
+    """The candidate file on a map, every partnership begun by this year, data inlined."""
+    vocabulary = dataset.vocabulary
+    view = View(tuple(vocabulary.names), settings.current_year(), YearMode.BEGUN)
+    st_folium(
+        base_map(vocabulary, served_links(static_base_url()), lang),
+        key=key,
+        feature_group_to_add=partner_layer(partner_payload(dataset.partners, vocabulary), map_view(view, vocabulary, lang)),
+        returned_objects=[],
+        use_container_width=True,
+        height=PREVIEW_HEIGHT,
+    )
+
+
+def review_and_save(candidate: bytes, snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str, key: str) -> None:
+    """Validation, the changes field by field, the map as it would be, and a guarded save."""
+    if candidate == snapshot.content:
+        st.info(t("no_changes", lang))
+        return
+    dataset = load_bytes(candidate, vocabulary)
+    st.subheader(t("preview", lang), anchor=False)
+    show_report(dataset, lang)
+    if dataset.fatal:
+        return
+    show_changes(diff_tables(read_table(snapshot.content)[0], read_table(candidate)[0]), lang)
+    with st.expander(t("preview_map", lang)):
+        preview_map(dataset, lang, key=f"{key}_map")
+    if dataset.errors:
+        st.caption(t("save_blocked", lang))
+    if st.button(t("save", lang), type="primary", disabled=bool(dataset.errors), key=f"{key}_save"):
+        guarded_save(lambda: storage.save(snapshot.path, candidate, snapshot.digest), "saved", lang)
+
+
+def guarded_save(action, message: str, lang: str) -> None:
+    """Run a save or restore; on success start over from the new file, on conflict say so."""
+    try:
+        result = action()
+    except storage.ConflictError as err:
+        st.error(markdown_text(str(err)))
+        st.button(t("reload", lang), key=f"reload_{message}", on_click=current_snapshot, kwargs={"reload": True})
+        return
+    backup = result.backup.name if result.backup else "—"
+    st.session_state[NOTICE_KEY] = t(message, lang, backup=backup)
+    current_snapshot(reload=True)
+    st.session_state.pop(UPLOAD_KEY, None)
+    st.rerun()
+
+
+# --- the tabs --------------------------------------------------------------------------------
+
+def edit_tab(snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str) -> None:
+    st.caption(t("edit_help", lang))
+    table = editable_table(read_table(snapshot.content)[0])
+    edited = st.data_editor(table, key=EDITOR_KEY, num_rows="dynamic", use_container_width=True,
+                            column_config=column_config(table, vocabulary))
+    review_and_save(edited_bytes(edited), snapshot, vocabulary, lang, key="edit")
+
+
+def upload_tab(snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str) -> None:
+    uploaded = st.file_uploader(t("upload_help", lang), type=["csv", "txt"], key=UPLOAD_KEY)
+    if uploaded is None:
+        return
+    dataset = load_bytes(uploaded.getvalue(), vocabulary)
+    if dataset.fatal:
+        st.error(markdown_text(dataset.fatal))
+        return
+    table, _ = read_table(uploaded.getvalue())
+    review_and_save(to_csv_bytes(canonical_table(table)), snapshot, vocabulary, lang, key="upload")
+
+
+def history_tab(snapshot: storage.Snapshot, lang: str) -> None:
+    versions = storage.backups(snapshot.path)
+    if not versions:
+        st.info(t("history_empty", lang))
+        return
+    chosen = st.selectbox(t("history_pick", lang), versions, key="manage_backup",
+                          format_func=lambda b: f"{b.saved_at.astimezone():%Y-%m-%d %H:%M:%S} · {b.path.name}")
+    content = chosen.path.read_bytes()
+    if content == snapshot.content:
+        st.info(t("identical", lang))
+    else:
+        st.markdown(f"**{t('history_diff', lang)}**")
+        show_changes(diff_tables(read_table(content)[0], read_table(snapshot.content)[0]), lang)
+    if st.button(t("restore", lang), key="manage_restore", disabled=content == snapshot.content):
+        guarded_save(lambda: storage.restore(snapshot.path, chosen.path, snapshot.digest), "restored", lang)
+
+
+def download_tab(snapshot: storage.Snapshot, lang: str) -> None:
+    table, _ = read_table(snapshot.content)
+    stem = snapshot.path.stem
+    st.download_button(t("download_csv", lang), excel_csv(table), file_name=f"{stem}-excel.csv",
+                       mime="text/csv", key="manage_csv")
+    st.download_button(t("download_xlsx", lang), xlsx(table), file_name=f"{stem}.xlsx", key="manage_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def manage_page(vocabulary: Vocabulary, lang: str) -> None:
+    snapshot = current_snapshot()
+    if snapshot is None:
+        return
+    show_notice()
+    check, edit, upload, history, download = st.tabs(
+        [t(name, lang) for name in ("tab_check", "tab_edit", "tab_upload", "tab_history", "tab_download")])
+    with check:
+        show_report(load_bytes(snapshot.content, vocabulary), lang)
+    with edit:
+        edit_tab(snapshot, vocabulary, lang)
+    with upload:
+        upload_tab(snapshot, vocabulary, lang)
+    with history:
+        history_tab(snapshot, lang)
+    with download:
+        download_tab(snapshot, lang)

@@ -1,0 +1,123 @@
+"""AppTest of the staff page: the lock, uploads good and bad, save, conflict, restore."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnerships import storage
+from partnerships.access import PASSWORD_ENV
+from partnerships.settings import ROOT
+from tests.conftest import GOOD_ROWS, csv_text
+
+PASSWORD = "grænse-2007"
+ORIGINAL = csv_text(*GOOD_ROWS[:2])
+
+
+@pytest.fixture
+def data_path(monkeypatch, write_csv) -> Path:
+    path = write_csv(ORIGINAL)
+    monkeypatch.setenv("PARTNERS_CSV", str(path))
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    return path
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/manage.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def unlock(at: AppTest, password: str = PASSWORD) -> AppTest:
+    at.text_input[0].input(password)
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, content: bytes, name: str = "partners.csv") -> AppTest:
+    at.file_uploader(key="manage_upload").set_value((name, content, "text/csv")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def save_button(at: AppTest):
+    return at.button(key="upload_save")
+
+
+def test_without_a_password_editing_is_off(monkeypatch, data_path):
+    monkeypatch.delenv(PASSWORD_ENV)
+    at = open_page()
+    assert "Editing is off" in at.info[0].value and "PARTNERS_ADMIN_PASSWORD" in at.info[0].value
+    assert not at.tabs and not at.text_input
+
+
+def test_a_wrong_password_keeps_it_locked(data_path):
+    at = unlock(open_page(), "wrong")
+    assert at.error[0].value == "That password is not right."
+    assert not at.tabs
+
+
+def test_the_right_password_opens_the_report(data_path):
+    at = unlock(open_page())
+    assert [tab.label for tab in at.tabs] == ["Check", "Edit", "Upload", "History", "Download"]
+    assert "2 partnerships, no problems." in at.success[0].value
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", "The file is empty"),
+    (b"\x00\x01garbage", "not text"),
+    (b"id,name\nx,y\n", "missing"),
+])
+def test_unusable_uploads_are_refused_with_a_message(data_path, content, expected):
+    at = upload(unlock(open_page()), content)
+    assert any(expected in e.value for e in at.error)
+    assert data_path.read_text() == ORIGINAL
+
+
+def test_upload_with_mistakes_lists_them_and_cannot_be_saved(data_path):
+    bad = csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("2013", "twenty-thirteen")).replace(",", ";")
+    at = upload(unlock(open_page()), bad.encode("utf-8-sig"))
+    assert any("1 problem(s)" in w.value for w in at.warning)
+    report = at.tabs[2].dataframe[0].value
+    assert report.iloc[0]["row"] == 3 and report.iloc[0]["column"] == "start_year"
+    assert save_button(at).disabled
+    assert data_path.read_text() == ORIGINAL
+
+
+def test_danish_excel_upload_previews_saves_and_keeps_a_backup(data_path):
+    new = csv_text(GOOD_ROWS[0], GOOD_ROWS[2]).replace(",", ";").replace("38.874", "38,874")
+    at = upload(unlock(open_page()), new.encode("cp1252", errors="replace"))
+    assert any("1 added, 0 changed, 1 removed" in m.value for m in at.markdown)
+    save_button(at).click().run()
+    assert not at.exception
+    assert "flensburg" in data_path.read_text() and "haiyan" not in data_path.read_text()
+    assert "38.874" in data_path.read_text()  # written back in the canonical form
+    versions = storage.backups(data_path)
+    assert len(versions) == 1 and versions[0].path.read_text() == ORIGINAL
+    assert any("Saved." in s.value for s in at.success)
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(data_path):
+    at = unlock(open_page())
+    data_path.write_text(csv_text(GOOD_ROWS[1]))  # someone saves from Excel after the page loaded
+    upload(at, csv_text(*GOOD_ROWS).encode())
+    save_button(at).click().run()
+    assert any("changed by someone else" in e.value for e in at.error)
+    assert data_path.read_text() == csv_text(GOOD_ROWS[1])
+    assert storage.backups(data_path) == []
+    at.button(key="reload_saved").click().run()
+    assert "1 partnerships, no problems." in at.success[0].value
+
+
+def test_restore_brings_back_an_earlier_version_and_keeps_the_replaced_one(data_path):
+    at = upload(unlock(open_page()), csv_text(*GOOD_ROWS).encode())
+    save_button(at).click().run()
+    saved = data_path.read_text()
+    at.button(key="manage_restore").click().run()
+    assert not at.exception
+    assert data_path.read_text() == ORIGINAL
+    assert [b.path.read_text() for b in storage.backups(data_path)] == [saved, ORIGINAL]
