@@ -7,15 +7,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
+from partnerships.columns import COUNTRY_CODE
 from partnerships.loading import Dataset, load_partners
+from partnerships.problems import ERROR, NOTE, WARNING
 
 
 def summary(dataset: Dataset, path: Path) -> str:
     partners = dataset.partners
-    countries = partners["country_code"].nunique() if len(partners) else 0
-    return f"{path}: {len(partners)} partnerships in {countries} countries, no problems"
+    countries = partners[COUNTRY_CODE].nunique() if len(partners) else 0
+    counts = Counter(p.severity for p in dataset.problems)
+    remarks = [f"{counts[WARNING]} warnings" if counts[WARNING] else "no problems"]
+    if counts[NOTE]:
+        remarks.append(f"{counts[NOTE]} rows located from their city")
+    return f"{path}: {len(partners)} partnerships in {countries} countries, {', '.join(remarks)}"
 
 
 def validate(path: Path) -> int:
@@ -24,7 +31,7 @@ def validate(path: Path) -> int:
         print(f"{path}: {dataset.fatal}")
         return 1
     for problem in dataset.problems:
-        print(problem if problem.severity == "error" else f"{problem} (warning)")
+        print(problem if problem.severity == ERROR else f"{problem} ({problem.severity})")
     if dataset.errors:
         print(f"{path}: {len(dataset.errors)} problems in {dataset.rows_read} rows", file=sys.stderr)
         return 1

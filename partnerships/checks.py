@@ -9,8 +9,9 @@ import unicodedata
 
 import pandas as pd
 
+from geo.borders import outside_country
 from partnerships.problems import WARNING, Problem
-from partnerships.schema import COUNTRY_CODE, ID, LAT, LON, NAME
+from partnerships.schema import COUNTRY_CODE, COUNTRY_NAME, ID, LAT, LON, NAME, map_unique
 from partnerships.vocabulary import Vocabulary
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -29,15 +30,19 @@ def near_duplicate_names(partners: pd.DataFrame) -> list[Problem]:
     """Two partnerships whose names differ only in how they are written."""
     if partners.empty:
         return []
-    keys = partners[NAME].astype(str).map(name_key)
-    first = keys.reset_index().drop_duplicates(NAME).set_index(NAME)["row"]
-    problems = []
-    for row, key in keys[keys.duplicated()].items():
-        other = int(first[key])
-        problems.append(Problem(int(row), NAME, f"{partners.at[row, NAME]!r} looks like "
-                                f"{partners.at[other, NAME]!r} in row {other} (id {partners.at[other, ID]!r}); "
-                                "is it the same partner twice?", WARNING))
-    return problems
+    keys = map_unique(partners[NAME].astype(str), name_key)
+    repeated = keys.duplicated()
+    if not repeated.any():
+        return []
+    first = pd.Series(keys.index, index=keys).groupby(level=0).first()
+    others = first.loc[keys[repeated]].to_numpy()
+    return [
+        Problem(int(row), NAME, f"{name!r} looks like {first_name!r} in row {other} (id {first_id!r}); "
+                "is it the same partner twice?", WARNING)
+        for row, name, other, first_name, first_id in zip(
+            keys.index[repeated], partners[NAME][repeated], others,
+            partners.loc[others, NAME], partners.loc[others, ID])
+    ]
 
 
 def near_duplicate_types(vocabulary: Vocabulary) -> list[Problem]:
@@ -55,15 +60,14 @@ def near_duplicate_types(vocabulary: Vocabulary) -> list[Problem]:
 
 def coordinates_outside_country(partners: pd.DataFrame) -> list[Problem]:
     """Coordinates far from the stated country: a typo, swapped lat/lon or a lost minus."""
-    from geo.borders import outside_country  # shapes load on first use only
-
     if partners.empty:
         return []
     outside = outside_country(partners[COUNTRY_CODE].tolist(), partners[LAT].tolist(), partners[LON].tolist())
+    flagged = partners[outside]
     return [
-        Problem(int(row), LAT, f"{partners.at[row, LAT]}, {partners.at[row, LON]} is outside "
-                f"{partners.at[row, 'country_name']}; check lat and lon (swapped, or a missing minus?)", WARNING)
-        for row in partners.index[outside]
+        Problem(int(row), LAT, f"{lat}, {lon} is outside {country}; check lat and lon (swapped, or a missing minus?)",
+                WARNING)
+        for row, lat, lon, country in zip(flagged.index, flagged[LAT], flagged[LON], flagged[COUNTRY_NAME])
     ]
 
 

@@ -84,7 +84,7 @@ def parse_table(text: str) -> tuple[pd.DataFrame, list[Problem]]:
     except csv.Error as err:
         raise DataFileError(f"The file cannot be read as CSV: {err}. {_SAVE_AS_CSV}") from None
     assert header is not None
-    frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype=object)
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
     return _drop_unnamed_columns(frame, problems), problems
 
 

@@ -42,6 +42,11 @@ def parse_year(values: pd.Series) -> pd.Series:
     return pd.to_numeric(whole, errors="coerce").astype("Int64")
 
 
+def map_unique(series: pd.Series, function: Callable[[object], object]) -> pd.Series:
+    """`series.map(function)`, calling it once per distinct value: files repeat themselves."""
+    return series.map({value: function(value) for value in series.unique()})
+
+
 def _filled(series: pd.Series) -> pd.Series:
     return series.astype(str) != ""
 
@@ -79,9 +84,9 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
     columns = {
         ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(_SLUG), "is not a short id (use lowercase letters, digits and hyphens, e.g. klimapakt-flensburg)")],
         NAME: [_REQUIRED],
-        TYPE: [_REQUIRED, _check(lambda s: s.map(lambda v: vocabulary.canonical(v) is not None).astype(bool), f"is not a partnership type (known: {known_types})")],
+        TYPE: [_REQUIRED, _check(lambda s: map_unique(s, vocabulary.canonical).notna(), f"is not a partnership type (known: {known_types})")],
         CITY: [_REQUIRED],
-        COUNTRY: [_REQUIRED, _check(lambda s: s.map(lambda v: resolve_country(v) is not None).astype(bool), "is not a country name or ISO code we know")],
+        COUNTRY: [_REQUIRED, _check(lambda s: map_unique(s, resolve_country).notna(), "is not a country name or ISO code we know")],
         LAT: [_REQUIRED, *_coordinate(90)],
         LON: [_REQUIRED, *_coordinate(180)],
         START_YEAR: [_REQUIRED, *_year_checks()],
@@ -155,11 +160,9 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
 def typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     """Valid strings → the partner frame the app uses; unknown columns ride along as text."""
     out = frame.copy()
-    out[TYPE] = out[TYPE].map(vocabulary.canonical)
+    out[TYPE] = map_unique(out[TYPE], vocabulary.canonical)
     out[LAT], out[LON] = parse_number(out[LAT]), parse_number(out[LON])
     out[START_YEAR], out[END_YEAR] = parse_year(out[START_YEAR]), parse_year(out[END_YEAR])
-    countries = out[COUNTRY].map(resolve_country)
-    out[COUNTRY_CODE] = countries.map(lambda c: c.code)
-    out[COUNTRY_NAME] = countries.map(lambda c: c.name)
-    out[COUNTRY_NAME_DA] = countries.map(lambda c: c.name_da)
+    for column, field in ((COUNTRY_CODE, "code"), (COUNTRY_NAME, "name"), (COUNTRY_NAME_DA, "name_da")):
+        out[column] = map_unique(out[COUNTRY], lambda text, field=field: getattr(resolve_country(text), field))
     return out

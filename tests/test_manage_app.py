@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from partnerships import storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from tests.conftest import GOOD_ROWS, csv_text
+from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
 PASSWORD = "grænse-2007"
 ORIGINAL = csv_text(*GOOD_ROWS[:2])
@@ -121,3 +121,46 @@ def test_restore_brings_back_an_earlier_version_and_keeps_the_replaced_one(data_
     assert not at.exception
     assert data_path.read_text() == ORIGINAL
     assert [b.path.read_text() for b in storage.backups(data_path)] == [saved, ORIGINAL]
+
+
+def _second_row(**changes: str) -> bytes:
+    cells = dict(zip(HEADER.split(","), GOOD_ROWS[1].split(",")))
+    cells.update(changes)
+    return csv_text(GOOD_ROWS[0], ",".join(cells.values())).encode()
+
+
+@pytest.mark.parametrize(("content", "column", "message"), [
+    (_second_row(lat="95"), "lat", "outside -90 to 90"),
+    (_second_row(lon="200"), "lon", "outside -180 to 180"),
+    (_second_row(start_year="twenty-thirteen"), "start_year", "is not a year"),
+    (_second_row(end_year="2001"), "end_year", "before start_year"),
+    (_second_row(id="baoding"), "id", "already used in row 2"),
+    (_second_row(name=""), "name", "required but empty"),
+    (_second_row(type="Pen pals"), "type", "is not a partnership type"),
+    (_second_row(url="javascript:alert(1)"), "url", "only http:// and https://"),
+])
+def test_every_bad_row_is_named_by_row_and_column_and_blocks_the_save(data_path, content, column, message):
+    at = upload(unlock(open_page()), content)
+    report = at.tabs[2].dataframe[0].value
+    errors = report[report["severity"] == "error"]
+    assert errors[["row", "column"]].values.tolist() == [[3, column]]
+    assert message in errors.iloc[0]["problem"]
+    assert save_button(at).disabled
+    assert data_path.read_text() == ORIGINAL
+
+
+@pytest.mark.parametrize("content", [
+    csv_text(*GOOD_ROWS).replace(",", " ;  ").encode("utf-8-sig"),  # ragged whitespace, Danish Excel
+    csv_text(*GOOD_ROWS).replace("Flensburg,Tyskland", "Flensborg,Tyskland").encode("cp1252"),  # Windows-1252
+    csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("Haiyan County", '"<script>alert(1)</script>"')).encode(),
+])
+def test_good_files_in_any_variant_can_be_saved(data_path, content):
+    at = upload(unlock(open_page()), content)
+    assert not at.tabs[2].warning, [w.value for w in at.tabs[2].warning]
+    assert not save_button(at).disabled
+
+
+def test_header_only_upload_is_refused(data_path):
+    at = upload(unlock(open_page()), (HEADER + "\n").encode())
+    assert "no partnerships below it" in at.tabs[2].dataframe[0].value.iloc[0]["problem"]
+    assert save_button(at).disabled
