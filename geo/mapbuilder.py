@@ -53,8 +53,10 @@ class MapCall(MacroElement):
 
 
 def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
-    colors = style.type_colors(vocabulary)
-    return [{"name": kind.name, "label": kind.label(lang), "color": colors[kind.name]} for kind in vocabulary.types]
+    """Each type's name, label, colour and shape: the legend shows the shape the map draws."""
+    looks = style.type_styles(vocabulary)
+    return [{"name": kind.name, "label": kind.label(lang), "color": looks[kind.name].color,
+             "shape": looks[kind.name].shape} for kind in vocabulary.types]
 
 
 def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity = HOME) -> folium.Map:
@@ -65,7 +67,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     fmap.default_css = [(f"pm_css_{i}", url) for i, url in enumerate(links.styles)]
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
                      "attribution": t("basemap_attribution", lang)}
-    MapCall("basemap", links.basemap, basemap_style).add_to(fmap)
+    # The map's accessible name, read out where the map begins.
+    MapCall("basemap", links.basemap, basemap_style, t("app_title", lang)).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang)).add_to(fmap)
     return fmap
@@ -85,10 +88,11 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
     Made once per version of the data file; a filter change then sends only the view.
     """
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
-    colors = style.type_colors(vocabulary)
+    looks = style.type_styles(vocabulary)
     return {
         "home": {"name": home.name, "lat": home.lat, "lon": home.lon},
-        "types": [{"name": kind.name, "color": colors[kind.name], "label": {lang: kind.label(lang) for lang in LANGUAGES}}
+        "types": [{"name": kind.name, "color": looks[kind.name].color, "shape": looks[kind.name].shape,
+                   "label": {lang: kind.label(lang) for lang in LANGUAGES}}
                   for kind in vocabulary.types],
         "labels": {lang: {"since": t("since", lang), "website": t("website", lang)} for lang in LANGUAGES},
         "partners": {
@@ -110,10 +114,11 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
     }
 
 
-def map_view(view: View, vocabulary: Vocabulary, lang: str) -> dict:
-    """The filters as the browser applies them to the payload (see `inView` in the script)."""
+def map_view(view: View, vocabulary: Vocabulary, lang: str, selected: str | None = None) -> dict:
+    """The filters as the browser applies them to the payload (see `inView` in the script),
+    and the partner whose popup is open."""
     return {"types": [vocabulary.names.index(name) for name in view.types], "year": view.year,
-            "mode": view.mode.value, "lang": lang}
+            "mode": view.mode.value, "lang": lang, "selected": selected}
 
 
 def partner_layer(source: str | dict, view: dict) -> folium.FeatureGroup:

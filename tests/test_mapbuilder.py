@@ -6,10 +6,13 @@ import re
 
 import pytest
 
+from geo import style
 from geo.assets import AssetLinks
-from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, type_legend
 from partnerships.filtering import View, YearMode
+from partnerships.i18n import t
 from partnerships.loading import load_bytes
+from partnerships.vocabulary import PartnershipType, Vocabulary
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
 LINKS = AssetLinks(("/app/static/leaflet.js", "/app/static/pm.js"), ("/app/static/leaflet.css",), "/app/static/c.geojson")
@@ -66,7 +69,7 @@ def test_a_published_payload_is_named_by_url_and_the_view_is_small(vocabulary):
     partner_layer("/app/static/data/partners-0123.json", view).add_to(fmap)
     call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\"[^\"]+\"), (\{.*\})\);", _render(fmap))
     assert json.loads(call.group(1)) == "/app/static/data/partners-0123.json"
-    assert json.loads(call.group(2)) == {"types": [2, 0], "year": 2012, "mode": "begun", "lang": "da"}
+    assert json.loads(call.group(2)) == {"types": [2, 0], "year": 2012, "mode": "begun", "lang": "da", "selected": None}
 
 
 def test_payload_is_column_wise_and_complete(vocabulary, partners):
@@ -101,3 +104,55 @@ def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):
     assert "<b>bold</b>" not in html and "{{'x'}}" not in html
     call = re.search(r"PartnerMap\.partners\([^,]+, [^,]+, (\{.*\}), \{\"types\"", html).group(1)
     assert json.loads(call)["partners"]["name"][3] == HOSTILE_NAME
+
+
+# --- colour is never the only sign of a type (WCAG 1.4.1) -----------------------------------
+
+SCRIPT = style.__file__.replace("style.py", "assets/partner_map.js")
+
+
+def test_every_type_has_its_own_shape_and_colour(vocabulary):
+    looks = style.type_styles(vocabulary)
+    assert list(looks) == vocabulary.names
+    assert len({look.shape for look in looks.values()}) == len(vocabulary.names)
+    assert len({look.color for look in looks.values()}) == len(vocabulary.names)
+    assert all(look.shape in style.SHAPES for look in looks.values())
+    # In the types file's order, beside the colours, which stay as they were.
+    assert [look.shape for look in looks.values()] == list(style.SHAPES[:len(vocabulary.names)])
+    assert style.type_colors(vocabulary) == {name: look.color for name, look in looks.items()}
+    assert style.type_colors(vocabulary)[vocabulary.names[0]] == style.PALETTE[0]
+    assert style.type_shapes(vocabulary) == {name: look.shape for name, look in looks.items()}
+
+
+def test_shapes_and_colours_are_distinct_in_pairs_beyond_eight_types():
+    many = Vocabulary(tuple(PartnershipType(f"Type {i}", "") for i in range(40)))
+    looks = list(style.type_styles(many).values())
+    assert len({(look.color, look.shape) for look in looks}) == len(looks)
+    assert len({look.shape for look in looks[:len(style.SHAPES)]}) == len(style.SHAPES)
+
+
+def test_the_map_script_can_draw_every_shape():
+    script = open(SCRIPT, encoding="utf-8").read()
+    outlines = script[script.index("var shapes = {"):script.index("};", script.index("var shapes = {"))]
+    assert style.SHAPES[0] == "circle"  # Leaflet's own circle; the rest are outlines in the script
+    for shape in style.SHAPES[1:]:
+        assert re.search(rf'^\s*"?{re.escape(shape)}"?:', outlines, re.MULTILINE), f"{shape} not drawn by the script"
+
+
+def test_legend_and_payload_carry_each_types_shape_and_colour(vocabulary, partners):
+    looks = style.type_styles(vocabulary)
+    html = _render(base_map(vocabulary, LINKS, "en"))
+    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\])\);", html).group(2))
+    assert legend == type_legend(vocabulary, "en")
+    assert [(e["name"], e["color"], e["shape"]) for e in legend] == [(n, s.color, s.shape) for n, s in looks.items()]
+    types = partner_payload(partners, vocabulary)["types"]
+    assert [(e["name"], e["color"], e["shape"]) for e in types] == [(n, s.color, s.shape) for n, s in looks.items()]
+    assert len({e["shape"] for e in types}) == len(types)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_map_is_named_for_assistive_technology(vocabulary, lang):
+    html = _render(base_map(vocabulary, LINKS, lang))
+    call = re.search(r"PartnerMap\.basemap\([^,]+, (\"[^\"]+\"), (\{.*?\}), (\"[^\"]*\")\);", html)
+    assert call, "PartnerMap.basemap(map, source, style, label) not found"
+    assert json.loads(call.group(3)) == t("app_title", lang)

@@ -1,6 +1,10 @@
 /* The partnership map's own Leaflet code: the offline basemap, home, the legend, and every
  * partner with its arc drawn from one compact data object.
  *
+ * Colour is never the only sign of a partnership type (WCAG 1.4.1): each type also has a
+ * marker shape (geo/style.py SHAPES), drawn on the map and shown again in the legend and
+ * the popup.
+ *
  * Text from the data is only ever set with textContent (or escaped for Leaflet's tooltips),
  * and links are followed only when they are http(s).
  */
@@ -30,9 +34,122 @@
     }
   }
 
-  /* Countries drawn from GeoJSON: from a URL the browser caches, or from inlined data. */
-  function basemap(map, source, style) {
-    map.getContainer().style.background = style.ocean;
+  /* The outline of each marker shape but the circle, as points around (0, 0) with y pointing
+   * down, scaled so that every shape covers the area of a circle of radius 1: no type looks
+   * weightier than another. `reach` is the farthest point's distance from the centre. */
+  var OUTLINES = (function () {
+    function regular(corners, startDegrees) {
+      var points = [];
+      for (var k = 0; k < corners; k++) {
+        var a = (startDegrees + (360 * k) / corners) * Math.PI / 180;
+        points.push([Math.cos(a), Math.sin(a)]);
+      }
+      return points;
+    }
+    function star(tips, inner) {
+      var points = [];
+      for (var k = 0; k < 2 * tips; k++) {
+        var a = -Math.PI / 2 + (Math.PI * k) / tips, d = k % 2 ? inner : 1;
+        points.push([d * Math.cos(a), d * Math.sin(a)]);
+      }
+      return points;
+    }
+    function toCircleArea(points) {
+      var area = 0;
+      for (var k = 0; k < points.length; k++) {
+        var q = points[k], n = points[(k + 1) % points.length];
+        area += q[0] * n[1] - n[0] * q[1];
+      }
+      var scale = Math.sqrt(Math.PI / Math.abs(area / 2)), reach = 0;
+      points = points.map(function (q) {
+        reach = Math.max(reach, Math.sqrt(q[0] * q[0] + q[1] * q[1]) * scale);
+        return [q[0] * scale, q[1] * scale];
+      });
+      return { points: points, reach: reach };
+    }
+    var shapes = {
+      square: regular(4, 45),
+      triangle: regular(3, -90),
+      diamond: [[0, -1], [0.8, 0], [0, 1], [-0.8, 0]],
+      pentagon: regular(5, -90),
+      star: star(5, 0.5),
+      hexagon: regular(6, 0),
+      "triangle-down": regular(3, 90),
+    };
+    var outlines = {};
+    Object.keys(shapes).forEach(function (name) { outlines[name] = toCircleArea(shapes[name]); });
+    return outlines;
+  })();
+
+  function outlineOf(shape) {
+    return Object.prototype.hasOwnProperty.call(OUTLINES, shape) ? OUTLINES[shape] : null;
+  }
+
+  /* A circle marker drawn as its type's shape on a canvas renderer: Leaflet's own
+   * Canvas._updateCircle with the arc replaced by the outline. The pixel bounds grow to the
+   * shape's reach, so redraws and culling take in its corners; clicks still hit the circle. */
+  var ShapeMarker = L.CircleMarker.extend({
+    options: { shape: "circle" },
+
+    _updateBounds: function () {
+      var outline = outlineOf(this.options.shape);
+      var r = this._radius * (outline ? Math.max(outline.reach, 1) : 1), w = this._clickTolerance();
+      this._pxBounds = new L.Bounds(this._point.subtract([r + w, r + w]), this._point.add([r + w, r + w]));
+    },
+
+    _updatePath: function () {
+      var renderer = this._renderer, outline = outlineOf(this.options.shape);
+      if (!outline || !renderer._ctx) {
+        renderer._updateCircle(this);
+        return;
+      }
+      if (!renderer._drawing || this._empty()) return;
+      var ctx = renderer._ctx, p = this._point, r = Math.max(Math.round(this._radius), 1);
+      ctx.beginPath();
+      outline.points.forEach(function (q, k) { ctx[k ? "lineTo" : "moveTo"](p.x + q[0] * r, p.y + q[1] * r); });
+      ctx.closePath();
+      renderer._fillStroke(ctx, this);
+    },
+  });
+
+  /* A type's shape in its colour as a small inline SVG, beside the type's name: decoration
+   * for screen readers, which read the name. Built node by node; nothing in it is parsed. */
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SHAPE_RADIUS = 7;  // as on the map, where partner markers have radius 7
+
+  function shapeIcon(type, size) {
+    var svg = document.createElementNS(SVG_NS, "svg"), outline = outlineOf(type.shape), figure;
+    var half = 12;  // room for the farthest corner (triangle: 1.56 × 7) and the outline
+    svg.setAttribute("class", "pm-shape");
+    svg.setAttribute("viewBox", -half + " " + -half + " " + 2 * half + " " + 2 * half);
+    svg.setAttribute("width", String(size));
+    svg.setAttribute("height", String(size));
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("data-shape", outline ? type.shape : "circle");
+    if (outline) {
+      figure = document.createElementNS(SVG_NS, "polygon");
+      figure.setAttribute("points", outline.points.map(function (q) {
+        return (q[0] * SHAPE_RADIUS).toFixed(2) + "," + (q[1] * SHAPE_RADIUS).toFixed(2);
+      }).join(" "));
+    } else {
+      figure = document.createElementNS(SVG_NS, "circle");
+      figure.setAttribute("r", String(SHAPE_RADIUS));
+    }
+    figure.style.fill = type.color;
+    svg.appendChild(figure);
+    return svg;
+  }
+
+  /* Countries drawn from GeoJSON: from a URL the browser caches, or from inlined data.
+   * `label` names the map for assistive technology: the container becomes a named region. */
+  function basemap(map, source, style, label) {
+    var container = map.getContainer();
+    container.style.background = style.ocean;
+    if (label) {
+      container.setAttribute("role", "region");
+      container.setAttribute("aria-label", String(label));
+    }
     // Below every overlay, so opaque land never hides an arc: tiles sit at 200, overlays at 400.
     var pane = map.createPane("pm-basemap");
     pane.style.zIndex = 250;
@@ -75,22 +192,25 @@
     return L.layerGroup([ring, label]).addTo(map);
   }
 
+  /* Each type's shape in its colour and its name: a list named by the legend's title. */
   function legend(map, title, types) {
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = el("div", "pm-legend leaflet-control");
-      box.setAttribute("role", "list");
-      box.setAttribute("aria-label", title);
-      box.appendChild(el("div", "pm-legend-title", title));
+      var heading = el("div", "pm-legend-title", title);
+      heading.id = "pm-legend-title-" + L.stamp(control);
+      box.appendChild(heading);
+      var list = el("div", "pm-legend-list");
+      list.setAttribute("role", "list");
+      list.setAttribute("aria-labelledby", heading.id);
       types.forEach(function (type) {
         var row = el("div", "pm-legend-row");
         row.setAttribute("role", "listitem");
-        var swatch = el("span", "pm-swatch");
-        swatch.style.background = type.color;
-        row.appendChild(swatch);
+        row.appendChild(shapeIcon(type, 24));
         row.appendChild(el("span", null, type.label));
-        box.appendChild(row);
+        list.appendChild(row);
       });
+      box.appendChild(list);
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
@@ -116,9 +236,7 @@
     var box = el("div", "pm-popup");
     box.appendChild(el("div", "pm-popup-name", p.name[i]));
     var kind = el("div", "pm-popup-type");
-    var dot = el("span", "pm-swatch");
-    dot.style.background = type.color;
-    kind.appendChild(dot);
+    kind.appendChild(shapeIcon(type, 20));
     kind.appendChild(el("span", null, type.label[lang]));
     box.appendChild(kind);
     var country = (danish && p.country_da[i]) || p.country[i];
@@ -169,7 +287,7 @@
   function layersOf(data, i) {
     var made = data.made || (data.made = { arcs: [], markers: [], renderer: L.canvas({ padding: 0.3 }) });
     if (made.markers[i]) return [made.arcs[i], made.markers[i]];
-    var p = data.partners, color = data.types[p.type[i]].color;
+    var p = data.partners, type = data.types[p.type[i]], color = type.color;
     var path = [[data.home.lat, data.home.lon]], inner = p.arc[i];
     for (var k = 0; k < inner.length; k += 2) path.push([inner[k], inner[k + 1]]);
     var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
@@ -177,8 +295,8 @@
     made.arcs[i] = L.polyline(path, {
       color: color, weight: 2, opacity: 0.75, interactive: false, renderer: made.renderer,
     });
-    var marker = L.circleMarker(at, {
-      radius: 7, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1, renderer: made.renderer,
+    var marker = new ShapeMarker(at, {
+      radius: 7, shape: type.shape, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1, renderer: made.renderer,
     });
     marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
     marker.bindPopup(function () { return popupFor(data, i); }, { maxWidth: 320 });
