@@ -20,6 +20,8 @@ lang = ui.language()
 # a rerun may run a page without this script and its sidebar).
 page = st.navigation([
     st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:", url_path="partners"),
     st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
 ])
 page.run()
+ui.update_url(dataset)

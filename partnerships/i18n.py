@@ -107,6 +107,106 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_csv": {"en": "Download for Excel (CSV)", "da": "Download til Excel (CSV)"},
     "download_xlsx": {"en": "Download as Excel workbook", "da": "Download som Excel-projektmappe"},
     "identical": {"en": "Identical to the current file.", "da": "Magen til den nuværende fil."},
+    "page_charts": {"en": "Charts", "da": "Diagrammer"},
+    "charts_title": {"en": "Partnerships in numbers", "da": "Partnerskaber i tal"},
+    "charts_caption": {
+        "en": "The charts follow the filters in the sidebar; the timeline shows every year up to the chosen one.",
+        "da": "Diagrammerne følger filtrene i sidepanelet; tidslinjen viser alle år frem til det valgte.",
+    },
+    "chart_type_title": {"en": "Partnerships by type", "da": "Partnerskaber efter type"},
+    "chart_country_title": {"en": "Partnerships by country", "da": "Partnerskaber efter land"},
+    "chart_continent_title": {"en": "Partnerships by continent", "da": "Partnerskaber efter verdensdel"},
+    "chart_year_title": {"en": "Partnerships year by year", "da": "Partnerskaber år for år"},
+    "chart_type": {"en": "Type", "da": "Type"},
+    "chart_country": {"en": "Country", "da": "Land"},
+    "chart_continent": {"en": "Continent", "da": "Verdensdel"},
+    "chart_year": {"en": "Year", "da": "År"},
+    "chart_count": {"en": "Partnerships", "da": "Partnerskaber"},
+    "chart_group_by": {"en": "Count by", "da": "Tæl efter"},
+    "chart_active": {"en": "Active that year", "da": "Aktive det år"},
+    "chart_begun": {"en": "Begun that year", "da": "Begyndt det år"},
+    "chart_chosen_year": {"en": "Chosen year", "da": "Valgt år"},
+    "chart_other": {"en": "Other", "da": "Andre"},
+    "chart_empty": {"en": "No partnerships in view.", "da": "Ingen partnerskaber i visningen."},
+    "chart_type_summary": {
+        "en": "The most common type is {leaders} ({count} of {total}).",
+        "da": "Den hyppigste type er {leaders} ({count} af {total}).",
+    },
+    "chart_type_summary_tied": {
+        "en": "The most common types are {leaders} ({count} each of {total}).",
+        "da": "De hyppigste typer er {leaders} ({count} hver af {total}).",
+    },
+    "chart_place_summary": {
+        "en": "The most partnerships are in {leaders} ({count} of {total}).",
+        "da": "Flest partnerskaber er i {leaders} ({count} af {total}).",
+    },
+    "chart_place_summary_tied": {
+        "en": "The most partnerships are in {leaders} ({count} each of {total}).",
+        "da": "Flest partnerskaber er i {leaders} ({count} hver af {total}).",
+    },
+    "chart_year_summary": {
+        "en": "Partnerships active in {year}: {active}; the most began in {leaders} ({count}).",
+        "da": "Aktive partnerskaber i {year}: {active}; flest begyndte i {leaders} ({count}).",
+    },
+    "chart_year_summary_tied": {
+        "en": "Partnerships active in {year}: {active}; the most began in {leaders} ({count} each).",
+        "da": "Aktive partnerskaber i {year}: {active}; flest begyndte i {leaders} ({count} hvert år).",
+    },
+    "continent_EU": {"en": "Europe", "da": "Europa"},
+    "continent_AS": {"en": "Asia", "da": "Asien"},
+    "continent_NA": {"en": "North America", "da": "Nordamerika"},
+    "continent_SA": {"en": "South America", "da": "Sydamerika"},
+    "continent_AF": {"en": "Africa", "da": "Afrika"},
+    "continent_OC": {"en": "Oceania", "da": "Oceanien"},
+    "continent_AN": {"en": "Antarctica", "da": "Antarktis"},
+    # The view in words. "singular|plural" where the number decides.
+    "n_partnerships": {"en": "{n} partnership|{n} partnerships", "da": "{n} partnerskab|{n} partnerskaber"},
+    "n_countries": {"en": "{n} country|{n} countries", "da": "{n} land|{n} lande"},
+    "summary_active": {
+        "en": "In {year}, {partnerships} was active in {countries}|In {year}, {partnerships} were active in {countries}",
+        "da": "I {year} var {partnerships} aktivt i {countries}|I {year} var {partnerships} aktive i {countries}",
+    },
+    "summary_begun": {
+        "en": "By {year}, {partnerships} had begun in {countries}",
+        "da": "Senest i {year} var {partnerships} begyndt i {countries}",
+    },
+    "summary_none_active": {"en": "In {year}, no partnerships were active", "da": "I {year} var ingen partnerskaber aktive"},
+    "summary_none_begun": {"en": "By {year}, no partnerships had begun", "da": "Senest i {year} var ingen partnerskaber begyndt"},
+    "summary_new": {"en": "; {n} began that year: {names}.", "da": "; {n} begyndte det år: {names}."},
+    "summary_no_new": {"en": "; none began that year.", "da": "; ingen begyndte det år."},
+    "summary_types": {"en": " Types shown: {types}.", "da": " Viste typer: {types}."},
+    "and": {"en": "and", "da": "og"},
+    "and_more": {"en": "{n} more", "da": "{n} flere"},
+    "problem_row": {"en": "row", "da": "række"},
+    "problem_column": {"en": "column", "da": "kolonne"},
+    "problem_text": {"en": "problem", "da": "problem"},
+    "problem_severity": {"en": "severity", "da": "alvor"},
+    "severity_error": {"en": "error", "da": "fejl"},
+    "severity_warning": {"en": "warning", "da": "advarsel"},
+    "severity_note": {"en": "note", "da": "note"},
+    "copy_link": {"en": "Link to this view", "da": "Link til denne visning"},
+    "copy_link_help": {
+        "en": "Copy it with the button on the right; it opens exactly this view.",
+        "da": "Kopiér det med knappen til højre; det åbner præcis denne visning.",
+    },
+    "language": {"en": "Sprog / Language", "da": "Sprog / Language"},
+    "page_partners": {"en": "Partners", "da": "Partnere"},
+    "partners_title": {"en": "All partners", "da": "Alle partnere"},
+    "search": {"en": "Search name, city, country or description", "da": "Søg i navn, by, land eller beskrivelse"},
+    "partners_caption": {
+        "en": "{shown} of {total} partnerships of the chosen types, all years. Choose a row to read more.",
+        "da": "{shown} af {total} partnerskaber af de valgte typer, alle år. Vælg en række for at læse mere.",
+    },
+    "col_name": {"en": "Name", "da": "Navn"},
+    "col_type": {"en": "Type", "da": "Type"},
+    "col_city": {"en": "City", "da": "By"},
+    "col_country": {"en": "Country", "da": "Land"},
+    "col_years": {"en": "Years", "da": "År"},
+    "col_link": {"en": "Link", "da": "Link"},
+    "open_on_map": {"en": "Open on the map", "da": "Vis på kortet"},
+    "download_shown_csv": {"en": "Download these rows for Excel (CSV)", "da": "Download disse rækker til Excel (CSV)"},
+    "download_shown_xlsx": {"en": "Download these rows as a workbook", "da": "Download disse rækker som projektmappe"},
+    "no_match": {"en": "No partner matches “{query}”.", "da": "Ingen partner passer til “{query}”."},
 }
 
 
@@ -114,3 +214,9 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The string for `key` in `lang`, with `{name}` fields filled in."""
     text = STRINGS[key].get(lang) or STRINGS[key][DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """The singular or plural form ('one|many') of `key` for the number `n`."""
+    forms = t(key, lang).split("|")
+    return forms[0 if n == 1 else -1].format(n=n, **values)

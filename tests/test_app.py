@@ -72,7 +72,8 @@ SHIPPED = ["klimapakt-flensburg", "aabenraa", "wwf", "baoding", "nord-star", "cl
 def test_dashboard_sends_every_shipped_partner_and_the_default_view():
     at = run()
     assert sorted(published_ids(at)) == sorted(SHIPPED)
-    assert drawn_view(at) == {"types": type_indices(*TYPES), "year": settings.current_year(), "mode": "active", "lang": "en"}
+    assert drawn_view(at) == {"types": type_indices(*TYPES), "year": settings.current_year(), "mode": "active", "lang": "en",
+                             "selected": None}
     assert metrics(at)["Partnerships"] == "7" and metrics(at)["Countries"] == "4"
     assert not at.error
 

@@ -4,6 +4,7 @@ import streamlit as st
 from partnerships import ui
 from partnerships.filtering import filter_partners
 from partnerships.i18n import t
+from partnerships.summary import describe_view
 
 lang = ui.language()
 dataset = ui.load_dataset()
@@ -22,6 +23,9 @@ if shown.empty:
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
     clicked = ui.partner_map(dataset, view, lang)
+    st.markdown(describe_view(shown, view, dataset.vocabulary, lang))
 with side_column:
     ui.show_counts(shown, view.year, lang)
     ui.show_partner(ui.selected_partner(dataset, shown, clicked), dataset, lang)
+with map_column:
+    ui.share_link(dataset, lang)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -14,9 +15,10 @@ from streamlit_folium import st_folium
 
 from geo.assets import DataFile, data_file, publish_data, served_links
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
-from partnerships import settings
+from partnerships import settings, urlstate
 from partnerships.escape import js_json, markdown_text, safe_url
-from partnerships.filtering import View, YearMode, count, partner_at, year_range
+from partnerships.exports import excel_csv, xlsx
+from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
 from partnerships.schema import (
@@ -24,6 +26,7 @@ from partnerships.schema import (
     TYPE, URL,
 )
 
+MAP_PAGE = "views/home.py"
 TYPES_KEY = "types"
 YEAR_KEY = "year"
 MODE_KEY = "year_mode"
@@ -31,6 +34,7 @@ LANG_KEY = "lang"
 PARTNER_KEY = "partner"
 MAP_KEY = "partner_map"
 LAST_CLICK_KEY = "_last_map_click"
+URL_READ_KEY = "_url_read"
 MAP_HEIGHT = 560  # before the page style below sizes the map to the window
 # Less white space above the title, and a map as tall as the window allows (the map fills
 # its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
@@ -96,10 +100,51 @@ def current_view(dataset: Dataset) -> View:
     return View(tuple(name for name in chosen if name in names), year, mode)
 
 
+def restore_view_from_url(dataset: Dataset) -> None:
+    """On a session's first run, the view a link asks for (else the browser's language)."""
+    if st.session_state.get(URL_READ_KEY):
+        return
+    st.session_state[URL_READ_KEY] = True
+    found = {}
+    if dataset.vocabulary is not None:
+        found = urlstate.view_from_params(st.query_params.to_dict(), dataset.vocabulary, _year_bounds(dataset))
+    keys = {urlstate.YEAR: YEAR_KEY, urlstate.TYPES: TYPES_KEY, urlstate.LANG: LANG_KEY,
+            urlstate.MODE: MODE_KEY, urlstate.PARTNER: PARTNER_KEY}
+    for name, value in found.items():
+        st.session_state[keys[name]] = value
+    if urlstate.LANG not in found:
+        st.session_state[LANG_KEY] = urlstate.language_from_locale(st.context.locale) or DEFAULT_LANGUAGE
+
+
+def view_params(dataset: Dataset) -> dict[str, str]:
+    """The URL parameters of what this session shows now."""
+    if dataset.vocabulary is None:
+        return {}
+    return urlstate.params_for(current_view(dataset), language(), st.session_state.get(PARTNER_KEY), dataset.vocabulary)
+
+
+def update_url(dataset: Dataset) -> None:
+    """Moving a widget updates the address bar, so the URL always names the view."""
+    params = view_params(dataset)
+    if params and st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def share_link(dataset: Dataset, lang: str) -> None:
+    """The address of this exact view, with the code block's copy button."""
+    parts = urlsplit(st.context.url or "")
+    if not parts.netloc:
+        return
+    link = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(view_params(dataset)), ""))
+    st.caption(f"{t('copy_link', lang)} · {t('copy_link_help', lang)}")
+    st.code(link, language=None, wrap_lines=True)
+
+
 def sidebar_filters(dataset: Dataset) -> None:
     """The filters shared by every page, drawn once in dashboard.py."""
+    restore_view_from_url(dataset)
     with st.sidebar:
-        st.radio("Sprog / Language", LANGUAGES, key=LANG_KEY, horizontal=True,
+        st.radio(t("language"), LANGUAGES, key=LANG_KEY, horizontal=True,
                  format_func={"en": "English", "da": "Dansk"}.get)
         lang = language()
         if dataset.vocabulary is None:
@@ -129,14 +174,14 @@ def show_data_status(dataset: Dataset, lang: str) -> None:
     label = (t("data_problems", lang, rows=dataset.rows_with_errors) if dataset.errors
              else t("data_warnings", lang))
     with st.expander(label, expanded=False, icon="⚠️"):
-        st.dataframe(problem_table(dataset), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(dataset, lang), hide_index=True, use_container_width=True)
 
 
-def problem_table(dataset: Dataset) -> pd.DataFrame:
-    return pd.DataFrame(
-        [{"row": p.row, "column": p.column or "", "problem": p.message, "severity": p.severity}
-         for p in dataset.problems]
-    ).astype({"row": "Int64"})
+def problem_table(dataset: Dataset, lang: str) -> pd.DataFrame:
+    """The problems as a table staff can sort, headed and worded in their language."""
+    rows = [(p.row, p.column or "", p.message, t(f"severity_{p.severity}", lang)) for p in dataset.problems]
+    headers = [t(key, lang) for key in ("problem_row", "problem_column", "problem_text", "problem_severity")]
+    return pd.DataFrame(rows, columns=headers).astype({headers[0]: "Int64"})
 
 
 def static_base_url() -> str:
@@ -157,10 +202,26 @@ def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
     return st_folium(
         fmap,
         key=MAP_KEY,
-        feature_group_to_add=partner_layer(map_data.url(base_url), map_view(view, dataset.vocabulary, lang)),
+        feature_group_to_add=partner_layer(map_data.url(base_url),
+                                           map_view(view, dataset.vocabulary, lang, st.session_state.get(PARTNER_KEY))),
         returned_objects=MAP_RETURNS,
         use_container_width=True,
         height=MAP_HEIGHT,
+    )
+
+
+def inline_map(partners: pd.DataFrame, vocabulary, lang: str, key: str, height: int,
+               selected: str | None = None) -> None:
+    """A small map of a few partners with their data inlined: a preview or a profile."""
+    view = View(tuple(vocabulary.names), settings.current_year(), YearMode.BEGUN)
+    st_folium(
+        base_map(vocabulary, served_links(static_base_url()), lang),
+        key=key,
+        feature_group_to_add=partner_layer(partner_payload(partners, vocabulary),
+                                           map_view(view, vocabulary, lang, selected)),
+        returned_objects=[],
+        use_container_width=True,
+        height=height,
     )
 
 
@@ -215,3 +276,56 @@ def selected_partner(dataset: Dataset, shown: pd.DataFrame, clicked: dict | None
     matches = shown[shown[ID] == chosen]
     return matches.iloc[0] if len(matches) else None
 
+
+
+# --- the partners table ------------------------------------------------------------------------
+
+TABLE_KEY = "partners_table"
+SEARCH_KEY = "search"
+GO_TO_MAP_KEY = "_go_to_map"
+PROFILE_MAP_HEIGHT = 320
+
+
+def partners_table(table: pd.DataFrame, lang: str) -> str | None:
+    """The table, sortable by any column; returns the id of the row chosen, if any."""
+    link = t("col_link", lang)
+    event = st.dataframe(table, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
+                         use_container_width=True, hide_index=True,
+                         column_config={link: st.column_config.LinkColumn(link, display_text="↗")})
+    rows = event.selection.rows if event else []
+    return str(table.index[rows[0]]) if rows and rows[0] < len(table) else None
+
+
+def table_downloads(table: pd.DataFrame, lang: str) -> None:
+    """What is shown, for Excel; formula-safe (partnerships.exports)."""
+    left, right = st.columns(2)
+    left.download_button(t("download_shown_csv", lang), excel_csv(table.reset_index()), file_name="partners-excel.csv",
+                         mime="text/csv", key="table_csv")
+    right.download_button(t("download_shown_xlsx", lang), xlsx(table.reset_index()), file_name="partners.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="table_xlsx")
+
+
+def _open_on_map(partner: str, dataset: Dataset) -> None:
+    """Button callback: select the partner and make sure the map's view includes it."""
+    st.session_state[PARTNER_KEY] = partner
+    view = current_view(dataset)
+    if partner not in set(filter_partners(dataset.partners, view)[ID]):
+        st.session_state[MODE_KEY] = YearMode.BEGUN.value
+        st.session_state[YEAR_KEY] = _year_bounds(dataset)[1]
+    st.session_state[GO_TO_MAP_KEY] = True
+
+
+def show_profile(partner_id: str, dataset: Dataset, lang: str) -> None:
+    """A partner's page: details, milestones, link, a small map, and the way to the big one."""
+    partner = dataset.partners[dataset.partners[ID] == partner_id]
+    if partner.empty:
+        return
+    details, small_map = st.columns([1, 1], gap="medium")
+    with details:
+        show_partner(partner.iloc[0], dataset, lang)
+        st.button(t("open_on_map", lang), type="primary", key="open_on_map",
+                  on_click=_open_on_map, args=(partner_id, dataset))
+    with small_map:
+        inline_map(partner, dataset.vocabulary, lang, key="profile_map", height=PROFILE_MAP_HEIGHT, selected=partner_id)
+    if st.session_state.pop(GO_TO_MAP_KEY, False):
+        st.switch_page(MAP_PAGE)

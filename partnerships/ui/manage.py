@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
 from partnerships import access, settings, storage
 from partnerships.diff import Change, diff_tables, summary
 from partnerships.escape import markdown_text
 from partnerships.exports import excel_csv, xlsx
-from partnerships.filtering import View, YearMode
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
 from partnerships.reading import read_table
 from partnerships.schema import END_YEAR, ID, LAT, LON, START_YEAR, TYPE, URL, parse_number, parse_year
-from partnerships.ui import problem_table, served_links, static_base_url
+from partnerships.ui import inline_map, problem_table
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, cell_text, to_csv_bytes
 
@@ -87,7 +84,7 @@ def show_report(dataset: Dataset, lang: str) -> None:
     else:
         st.success(t("file_ok", lang, rows=len(dataset.partners)))
     if dataset.problems:
-        st.dataframe(problem_table(dataset), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(dataset, lang), hide_index=True, use_container_width=True)
 
 
 # --- editing -------------------------------------------------------------------------------
@@ -143,20 +140,6 @@ def show_changes(changes: list[Change], lang: str) -> None:
             st.dataframe(change_table(change, lang), hide_index=True, use_container_width=True)
 
 
-def preview_map(dataset: Dataset, lang: str, key: str) -> None:
-    """The candidate file on a map, every partnership begun by this year, data inlined."""
-    vocabulary = dataset.vocabulary
-    view = View(tuple(vocabulary.names), settings.current_year(), YearMode.BEGUN)
-    st_folium(
-        base_map(vocabulary, served_links(static_base_url()), lang),
-        key=key,
-        feature_group_to_add=partner_layer(partner_payload(dataset.partners, vocabulary), map_view(view, vocabulary, lang)),
-        returned_objects=[],
-        use_container_width=True,
-        height=PREVIEW_HEIGHT,
-    )
-
-
 def review_and_save(candidate: bytes, snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str, key: str) -> None:
     """Validation, the changes field by field, the map as it would be, and a guarded save."""
     if candidate == snapshot.content:
@@ -169,7 +152,7 @@ def review_and_save(candidate: bytes, snapshot: storage.Snapshot, vocabulary: Vo
         return
     show_changes(diff_tables(read_table(snapshot.content)[0], read_table(candidate)[0]), lang)
     with st.expander(t("preview_map", lang)):
-        preview_map(dataset, lang, key=f"{key}_map")
+        inline_map(dataset.partners, vocabulary, lang, key=f"{key}_map", height=PREVIEW_HEIGHT)
     if dataset.errors:
         st.caption(t("save_blocked", lang))
     if st.button(t("save", lang), type="primary", disabled=bool(dataset.errors), key=f"{key}_save"):

@@ -1,0 +1,42 @@
+"""The view in words: what the map shows, as a sentence for readers and screen readers."""
+from __future__ import annotations
+
+import pandas as pd
+
+from partnerships.columns import COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, NAME, START_YEAR
+from partnerships.filtering import View, YearMode, count
+from partnerships.i18n import plural, t
+from partnerships.vocabulary import Vocabulary
+
+MAX_NAMED = 5
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """'A', 'A and B', 'A, B and C'; long lists end in '… and 3 more'."""
+    if len(items) > MAX_NAMED:
+        items = items[:MAX_NAMED] + [t("and_more", lang, n=len(items) - MAX_NAMED)]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('and', lang)} {items[-1]}"
+
+
+def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang: str) -> str:
+    """E.g. 'In 2013, 7 partnerships were active in 4 countries; 1 began that year: Haiyan
+    County (China).' Types are named when not all of them are shown."""
+    counts = count(shown, view.year)
+    active = view.mode is YearMode.ACTIVE
+    if counts.partnerships == 0:
+        text = t("summary_none_active" if active else "summary_none_begun", lang, year=view.year) + "."
+    else:
+        n = counts.partnerships
+        text = plural("summary_active" if active else "summary_begun", n, lang, year=view.year,
+                      partnerships=plural("n_partnerships", n, lang),
+                      countries=plural("n_countries", counts.countries, lang))
+        began = shown[shown[START_YEAR] == view.year]
+        country = began[COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME] if COUNTRY_CODE in began else []
+        names = [f"{name} ({where})" for name, where in zip(began[NAME], country)]
+        text += t("summary_new", lang, n=len(names), names=join_words(names, lang)) if names else t("summary_no_new", lang)
+    if list(view.types) != vocabulary.names:
+        labels = [vocabulary.get(name).label(lang) for name in view.types]
+        text += t("summary_types", lang, types=join_words(labels, lang) or "—")
+    return text

@@ -1,0 +1,55 @@
+"""The partners as a table people search and sort, in their language."""
+from __future__ import annotations
+
+import pandas as pd
+
+from partnerships.checks import name_key
+from partnerships.columns import (
+    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, START_YEAR, TYPE, URL,
+)
+from partnerships.escape import safe_url
+from partnerships.i18n import t
+from partnerships.vocabulary import Vocabulary
+
+SEARCHED = (NAME, CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA)
+COLUMNS = ("col_name", "col_type", "col_city", "col_country", "col_years", "col_link")
+
+
+def search(partners: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Partners whose name, city, country (either language) or description holds every word
+    of the query, ignoring case, accents and punctuation: 'aabenraa' finds Åbenrå."""
+    words = name_key(query).split()
+    if not words or partners.empty:
+        return partners
+    haystack = pd.Series("", index=partners.index)
+    for column in SEARCHED:
+        if column in partners:
+            haystack += " " + partners[column].fillna("").astype(str)
+    folded = haystack.map(name_key)
+    found = pd.Series(True, index=partners.index)
+    for word in words:
+        found &= folded.str.contains(word, regex=False)
+    return partners[found]
+
+
+def years_text(start: object, end: object) -> str:
+    if pd.isna(end):
+        return f"{start}–"
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> pd.DataFrame:
+    """One row per partner, indexed by id, headed in `lang`, sorted by name."""
+    country = COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME
+    urls = partners[URL] if URL in partners else pd.Series("", index=partners.index)
+    headers = [t(key, lang) for key in COLUMNS]
+    table = pd.DataFrame({
+        headers[0]: partners[NAME],
+        headers[1]: partners[TYPE].map(lambda name: vocabulary.get(name).label(lang)),
+        headers[2]: partners[CITY],
+        headers[3]: partners[country],
+        headers[4]: [years_text(s, e) for s, e in zip(partners[START_YEAR], partners[END_YEAR])],
+        headers[5]: [safe_url(url) for url in urls],
+    })
+    table.index = pd.Index(partners[ID], name="id")
+    return table.sort_values(headers[0], key=lambda names: names.str.casefold())

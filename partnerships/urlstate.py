@@ -1,0 +1,55 @@
+"""The view in the URL: `year`, `types`, `lang`, `partner` (and `show`), both ways.
+
+A link pasted into a council paper must open exactly the view its sender saw, and a link
+typed by hand must never break the page: unknown values are ignored, years are clamped.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from partnerships.filtering import View, YearMode
+from partnerships.i18n import LANGUAGES
+from partnerships.vocabulary import Vocabulary
+
+# `mode` itself is taken: ?mode=present is the presentation mode (CONTRACT.md).
+YEAR, TYPES, LANG, PARTNER, MODE = "year", "types", "lang", "partner", "show"
+
+
+def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: tuple[int, int]) -> dict:
+    """What the URL asks for, as {name: value} for the parameters it gives validly."""
+    found: dict = {}
+    if params.get(YEAR, "").strip().lstrip("-").isdigit():
+        found[YEAR] = min(max(int(params[YEAR]), years[0]), years[1])
+    if TYPES in params:
+        wanted = [vocabulary.canonical(part) or _by_danish_label(part, vocabulary) for part in params[TYPES].split(",")]
+        found[TYPES] = [name for name in vocabulary.names if name in wanted]
+    if params.get(LANG) in LANGUAGES:
+        found[LANG] = params[LANG]
+    if params.get(MODE) in {m.value for m in YearMode}:
+        found[MODE] = params[MODE]
+    if params.get(PARTNER, "").strip():
+        found[PARTNER] = params[PARTNER].strip()
+    return found
+
+
+def _by_danish_label(text: str, vocabulary: Vocabulary) -> str | None:
+    folded = " ".join(text.casefold().split())
+    return next((kind.name for kind in vocabulary.types if kind.label_da.casefold() == folded), None)
+
+
+def params_for(view: View, lang: str, partner: str | None, vocabulary: Vocabulary) -> dict[str, str]:
+    """The URL parameters of a view; all types and the 'active' mode are left out as defaults."""
+    params = {YEAR: str(view.year), LANG: lang}
+    if list(view.types) != vocabulary.names:
+        params[TYPES] = ",".join(view.types)
+    if view.mode is not YearMode.ACTIVE:
+        params[MODE] = view.mode.value
+    if partner:
+        params[PARTNER] = partner
+    return params
+
+
+def language_from_locale(locale: str | None) -> str | None:
+    """'da-DK' → 'da': the browser's language when the app speaks it."""
+    code = (locale or "").split("-")[0].split("_")[0].lower()
+    return code if code in LANGUAGES else None

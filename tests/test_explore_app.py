@@ -1,0 +1,69 @@
+"""AppTest for council members: both languages, the view in the URL, the partners table."""
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from partnerships import settings
+from partnerships.settings import ROOT
+
+TIMEOUT = 60
+
+
+def app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def summary(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith(("In ", "I ", "By ", "Senest")))
+
+
+def test_a_link_restores_the_view():
+    at = app(year="2013", types="Friendship city,Urbanisation partnership", lang="da", partner="haiyan")
+    assert at.slider(key="year").value == 2013
+    assert at.multiselect(key="types").value == ["Friendship city", "Urbanisation partnership"]
+    assert at.radio(key="lang").value == "da"
+    assert summary(at) == ("I 2013 var 2 partnerskaber aktive i 1 land; 1 begyndte det år: Haiyan County (Kina). "
+                           "Viste typer: Venskabsby og Urbaniseringspartnerskab.")
+    assert any("Haiyan County" in m.value for m in at.markdown if m.value.startswith("####"))  # the opened partner
+
+
+def url(at: AppTest) -> dict[str, str]:
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def test_moving_a_widget_updates_the_url():
+    at = app()
+    assert url(at) == {"year": str(settings.current_year()), "lang": "en"}
+    at.slider(key="year").set_value(2010).run()
+    at.multiselect(key="types").set_value(["Climate network"]).run()
+    at.radio(key="lang").set_value("da").run()
+    assert url(at) == {"year": "2010", "lang": "da", "types": "Climate network"}
+
+
+def test_a_bad_link_falls_back_to_defaults_without_an_error():
+    at = app(year="soon", types="Pen pals", lang="fr", partner="nobody")
+    assert not at.error
+    assert at.multiselect(key="types").value == []
+    assert at.radio(key="lang").value == "en"
+
+
+def test_english_and_danish_summaries():
+    at = app(year="2013")
+    assert summary(at).startswith("In 2013, 7 partnerships were active in 4 countries")
+    at.radio(key="lang").set_value("da").run()
+    assert summary(at).startswith("I 2013 var 7 partnerskaber aktive i 4 lande")
+    assert at.slider(key="year").label == "År"
+
+
+def test_partners_page_searches_in_danish():
+    at = app(lang="da")
+    at.switch_page("views/partners.py").run()
+    assert not at.exception
+    at.text_input(key="search").input("kina").run()
+    table = at.dataframe[0].value
+    assert set(table["Navn"]) == {"City of Baoding", "Haiyan County", "WWF"}
+    assert "3 af 7 partnerskaber" in at.caption[0].value

@@ -1,0 +1,46 @@
+"""The view in words, in both languages."""
+from __future__ import annotations
+
+import pytest
+
+from partnerships.filtering import View, YearMode, filter_partners
+from partnerships.loading import load_partners
+from partnerships.settings import DEFAULT_PARTNERS_CSV
+from partnerships.summary import describe_view, join_words
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_partners(DEFAULT_PARTNERS_CSV)
+
+
+def _describe(shipped, year, lang, mode=YearMode.ACTIVE, types=None):
+    view = View(tuple(types or shipped.vocabulary.names), year, mode)
+    return describe_view(filter_partners(shipped.partners, view), view, shipped.vocabulary, lang)
+
+
+@pytest.mark.parametrize(("year", "lang", "text"), [
+    (2013, "en", "In 2013, 7 partnerships were active in 4 countries; 1 began that year: Haiyan County (China)."),
+    (2013, "da", "I 2013 var 7 partnerskaber aktive i 4 lande; 1 begyndte det år: Haiyan County (Kina)."),
+    (2010, "en", "In 2010, 4 partnerships were active in 3 countries; 2 began that year: WWF (Denmark) and "
+                 "City of Baoding (China)."),
+    (2006, "en", "In 2006, no partnerships were active."),
+    (2006, "da", "I 2006 var ingen partnerskaber aktive."),
+    (2020, "en", "In 2020, 7 partnerships were active in 4 countries; none began that year."),
+])
+def test_describe_the_shipped_data(shipped, year, lang, text):
+    assert _describe(shipped, year, lang) == text
+
+
+def test_one_partnership_and_named_types(shipped):
+    text = _describe(shipped, 2013, "da", YearMode.BEGUN, types=["Urbanisation partnership"])
+    assert text == ("Senest i 2013 var 1 partnerskab begyndt i 1 land; 1 begyndte det år: Haiyan County (Kina). "
+                    "Viste typer: Urbaniseringspartnerskab.")
+
+
+@pytest.mark.parametrize(("items", "text"), [
+    ([], ""), (["A"], "A"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B and C"),
+    ([str(i) for i in range(8)], "0, 1, 2, 3, 4 and 3 more"),
+])
+def test_join_words(items, text):
+    assert join_words(items, "en") == text

@@ -1,0 +1,26 @@
+"""All partners in a table to search, sort and download; a profile for the one chosen."""
+import streamlit as st
+
+from partnerships import ui
+from partnerships.columns import TYPE
+from partnerships.i18n import t
+from partnerships.table import display_table, search
+
+lang = ui.language()
+dataset = ui.load_dataset()
+
+st.title(t("partners_title", lang), anchor=False)
+ui.show_data_status(dataset, lang)
+if dataset.fatal:
+    st.stop()
+
+of_types = dataset.partners[dataset.partners[TYPE].isin(ui.current_view(dataset).types)]
+query = st.text_input(t("search", lang), key=ui.SEARCH_KEY)
+table = display_table(search(of_types, query), dataset.vocabulary, lang)
+st.caption(t("partners_caption", lang, shown=len(table), total=len(of_types)))
+if table.empty and query:
+    st.info(t("no_match", lang, query=query))
+chosen = ui.partners_table(table, lang)
+ui.table_downloads(table, lang)
+if chosen:
+    ui.show_profile(chosen, dataset, lang)
