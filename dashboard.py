@@ -1,27 +1,35 @@
 """Sønderborg's international partnerships: the app's entry point.
 
 Sets up the page, draws the filters every page shares (so they hold while moving between
-pages) and hands over to the chosen page.
+pages) and hands over to the chosen page; `?mode=present` shows the map alone instead.
 """
 import streamlit as st
 
 from partnerships import ui
 from partnerships.i18n import t
 
-st.set_page_config(page_title=t("app_title"), page_icon="🌍", layout="wide")
-ui.apply_page_style()
-
+presenting = st.query_params.get("mode") == ui.PRESENT_MODE
+st.set_page_config(page_title=t("app_title"), page_icon="🌍", layout="wide",
+                   initial_sidebar_state="collapsed" if presenting else "auto")
 dataset = ui.load_dataset()
-ui.sidebar_filters(dataset)
-lang = ui.language()
 
-# The pages live in views/, not pages/: Streamlit gives a folder called pages/ its old
-# multipage meaning, which overrides st.navigation (direct links say "page not found", and
-# a rerun may run a page without this script and its sidebar).
-page = st.navigation([
-    st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
-    st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:", url_path="partners"),
-    st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
-])
-page.run()
-ui.update_url(dataset)
+if presenting:
+    ui.restore_view_from_url(dataset)
+    lang = ui.language()
+    st.navigation([st.Page("views/present.py", title=t("app_title", lang), url_path="present")],
+                  position="hidden").run()
+else:
+    ui.apply_page_style()
+    ui.sidebar_filters(dataset)
+    lang = ui.language()
+    # The pages live in views/, not pages/: Streamlit gives a folder called pages/ its old
+    # multipage meaning, which overrides st.navigation (direct links say "page not found",
+    # and a rerun may run a page without this script and its sidebar).
+    page = st.navigation([
+        st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
+        st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:",
+                url_path="partners"),
+        st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
+    ])
+    page.run()
+    ui.update_url(dataset)

@@ -29,10 +29,11 @@ SOURCES: dict[str, Path] = {
     "vendor/leaflet/leaflet.css": LEAFLET_DIR / "leaflet.css",
     **{f"vendor/leaflet/images/{p.name}": p for p in sorted((LEAFLET_DIR / "images").glob("*.png"))},
     "map/partner_map.js": HERE / "assets" / "partner_map.js",
+    "map/story.js": HERE / "assets" / "story.js",
     "map/partner_map.css": HERE / "assets" / "partner_map.css",
     "map/countries.geojson": BASEMAP_FILE,
 }
-SCRIPTS = ("vendor/leaflet/leaflet.js", "map/partner_map.js")
+SCRIPTS = ("vendor/leaflet/leaflet.js", "map/partner_map.js", "map/story.js")
 STYLES = ("vendor/leaflet/leaflet.css", "map/partner_map.css")
 BASEMAP = "map/countries.geojson"
 DATA_FOLDER = "data"
@@ -45,7 +46,7 @@ class AssetLinks:
 
     scripts: tuple[str, ...]
     styles: tuple[str, ...]
-    basemap: str
+    basemap: str | dict  # a URL, or the GeoJSON itself in a self-contained file
 
 
 def _digest(path: Path) -> str:

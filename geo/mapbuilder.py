@@ -59,8 +59,18 @@ def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
              "shape": looks[kind.name].shape} for kind in vocabulary.types]
 
 
-def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity = HOME) -> folium.Map:
-    """The part of the map that stays while filters change; its assets are local links."""
+def story_options(years: tuple[int, int], stops: list[dict], lang: str, present: bool) -> dict:
+    """What the timeline player and the tour (assets/story.js) need: the years to play, the
+    stops (empty: every partnership in the order it began), words in `lang`."""
+    labels = {name: t(f"story_{name}", lang) for name in ("play", "pause", "next", "back", "speed")}
+    return {"first": years[0], "last": years[1], "stops": stops, "lang": lang, "labels": labels,
+            "present": present, "title": t("app_title", lang) if present else "", "tourZoom": 5}
+
+
+def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity = HOME,
+             story: dict | None = None) -> folium.Map:
+    """The part of the map that stays while filters change; its assets are local links.
+    With `story` (see `story_options`) it carries the timeline player and the tour."""
     fmap = folium.Map(location=(35, 20), zoom_start=2, tiles=None, min_zoom=1, max_zoom=12,
                       world_copy_jump=True, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
     fmap.default_js = [(f"pm_js_{i}", url) for i, url in enumerate(links.scripts)]
@@ -71,6 +81,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     MapCall("basemap", links.basemap, basemap_style, t("app_title", lang)).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang)).add_to(fmap)
+    if story is not None:
+        MapCall("story", story).add_to(fmap)
     return fmap
 
 

@@ -10,9 +10,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from partnerships.columns import COUNTRY_CODE
+from partnerships import settings
+from partnerships.columns import COUNTRY_CODE, ID
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from partnerships.loading import Dataset, load_partners
 from partnerships.problems import ERROR, NOTE, WARNING
+from partnerships.tour import load_tour, tour_path_for
 
 
 def summary(dataset: Dataset, path: Path) -> str:
@@ -39,12 +42,37 @@ def validate(path: Path) -> int:
     return 0
 
 
+def export_map(out: Path, lang: str) -> int:
+    """Write the self-contained map; refuse (exit 1) when the data cannot be shown."""
+    from geo.standalone import standalone_html
+
+    path = settings.partners_csv_path()
+    dataset = load_partners(path)
+    if dataset.fatal:
+        print(f"{path}: {dataset.fatal}")
+        return 1
+    stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
+    try:
+        out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
+    except OSError as err:
+        print(f"{out}: {err.strerror}")
+        return 1
+    size = out.stat().st_size / 1e6
+    print(f"{out}: {len(dataset.partners)} partnerships, {size:.1f} MB, plays offline")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partnerships", description="Sønderborg partnership data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a partner CSV file and list every problem by Excel row")
     check.add_argument("path", type=Path)
+    export = commands.add_parser("export-map", help="write the map as one HTML file that plays with no network")
+    export.add_argument("out", type=Path)
+    export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
+    if args.command == "export-map":
+        return export_map(args.out, args.lang)
     return validate(args.path)
 
 

@@ -207,6 +207,53 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_shown_csv": {"en": "Download these rows for Excel (CSV)", "da": "Download disse rækker til Excel (CSV)"},
     "download_shown_xlsx": {"en": "Download these rows as a workbook", "da": "Download disse rækker som projektmappe"},
     "no_match": {"en": "No partner matches “{query}”.", "da": "Ingen partner passer til “{query}”."},
+    "story_play": {"en": "Play the years (space)", "da": "Afspil årene (mellemrum)"},
+    "story_pause": {"en": "Pause (space)", "da": "Pause (mellemrum)"},
+    "story_next": {"en": "Next stop of the tour (PageDown, →)", "da": "Næste stop på turen (PageDown, →)"},
+    "story_back": {"en": "Previous stop of the tour (PageUp, ←)", "da": "Forrige stop på turen (PageUp, ←)"},
+    "story_speed": {"en": "Speed", "da": "Hastighed"},
+    "present": {"en": "Present full screen", "da": "Præsentér i fuld skærm"},
+    "present_help": {
+        "en": "Opens the map alone, with the timeline player and the tour (space, arrows, a clicker).",
+        "da": "Åbner kortet alene med tidslinjen og turen (mellemrum, piletaster, en klikker).",
+    },
+    "download_map": {"en": "Download the map as one file", "da": "Download kortet som én fil"},
+    "download_map_help": {
+        "en": "One HTML file with the player and the tour that plays from disk with no network.",
+        "da": "Én HTML-fil med tidslinjen og turen, som spiller fra disken uden netværk.",
+    },
+    # TIMELINE-TEMP-BEGIN
+    "page_timeline": {"en": "Timeline", "da": "Tidslinje"},
+    "timeline_title": {"en": "How the partnerships grew", "da": "Sådan voksede partnerskaberne"},
+    "timeline_caption": {
+        "en": "Each bar runs from the first year of a partnership to its last; an arrow marks one still running and "
+              "an open diamond a milestone. The types in the sidebar apply; the dashed line marks its year.",
+        "da": "Hver bjælke går fra et partnerskabs første år til dets sidste; en pil markerer et, der stadig kører, "
+              "og en åben rombe en milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år.",
+    },
+    "timeline_chart_title": {
+        "en": "When each partnership began and ended", "da": "Hvornår hvert partnerskab begyndte og sluttede",
+    },
+    "timeline_axis_year": {"en": "Year", "da": "År"},
+    "timeline_date": {"en": "Date", "da": "Dato"},
+    "timeline_chosen_year": {"en": "Chosen year", "da": "Valgt år"},
+    "timeline_today": {"en": "today", "da": "i dag"},
+    "timeline_summary": {
+        "en": "{partnerships} from {first} to {last}; the longest: {longest}."
+              "|{partnerships} from {first} to {last}; the longest: {longest}.",
+        "da": "{partnerships} fra {first} til {last}; det længste: {longest}."
+              "|{partnerships} fra {first} til {last}; de længste: {longest}.",
+    },
+    "timeline_summary_one": {"en": "1 partnership: {longest}.", "da": "1 partnerskab: {longest}."},
+    "timeline_empty": {
+        "en": "No partnerships of the chosen types. Choose more types in the sidebar.",
+        "da": "Ingen partnerskaber af de valgte typer. Vælg flere typer i sidepanelet.",
+    },
+    "timeline_capped": {
+        "en": "The first {shown} of {total} partnerships by start year are drawn; choose fewer types to see the rest.",
+        "da": "De første {shown} af {total} partnerskaber efter startår er tegnet; vælg færre typer for at se resten.",
+    },
+    # TIMELINE-TEMP-END
 }
 
 

@@ -146,6 +146,11 @@
   function basemap(map, source, style, label) {
     var container = map.getContainer();
     container.style.background = style.ocean;
+    // The page sizes the map's frame after Leaflet measured it, and stylesheets may arrive
+    // late: follow the container's real size, not only the window's.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize({ debounceMoveend: true }); }).observe(container);
+    }
     if (label) {
       container.setAttribute("role", "region");
       container.setAttribute("aria-label", String(label));
@@ -257,7 +262,11 @@
 
   /* What the current page has drawn, and the data files already fetched. The map's frame
    * lives across reruns, so a filter change reuses both. */
-  var state = { group: null, lang: "en", typesKey: null, fitted: null, watchingSize: false };
+  var state = { group: null, lang: "en", typesKey: null, fitted: null, watchingSize: false, shown: [] };
+  var OUTLINE = "#1f1f1f";  // a dark edge keeps light colours visible on land and sea (WCAG 1.4.11)
+  var ARC_OPACITY = 0.75;
+  var FADE_MS = 450;
+  var FADE_LIMIT = 3000;  // beyond this many partners, appear and vanish without a fade
   var fetched = {};
 
   function load(source) {
@@ -293,10 +302,10 @@
     var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
     path.push(at);
     made.arcs[i] = L.polyline(path, {
-      color: color, weight: 2, opacity: 0.75, interactive: false, renderer: made.renderer,
+      color: color, weight: 2, opacity: ARC_OPACITY, interactive: false, renderer: made.renderer,
     });
     var marker = new ShapeMarker(at, {
-      radius: 7, shape: type.shape, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1, renderer: made.renderer,
+      radius: 7, shape: type.shape, color: OUTLINE, weight: 1.5, fillColor: color, fillOpacity: 1, renderer: made.renderer,
     });
     marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
     marker.bindPopup(function () { return popupFor(data, i); }, { maxWidth: 320 });
@@ -318,25 +327,86 @@
     }
   }
 
+  /* Opacity of a partner's arc and marker, 0 (gone) to 1, for fading in and out. */
+  function setOpacity(pair, k) {
+    pair[0].setStyle({ opacity: ARC_OPACITY * k });
+    pair[1].setStyle({ opacity: k, fillOpacity: k });
+  }
+
+  function fade(pairs, from, to, done) {
+    if (!pairs.length || pairs.length > FADE_LIMIT || !window.requestAnimationFrame) {
+      pairs.forEach(function (pair) { setOpacity(pair, to); });
+      if (done) done();
+      return;
+    }
+    var started = null;
+    function step(now) {
+      started = started === null ? now : started;
+      var k = Math.min(1, (now - started) / FADE_MS);
+      pairs.forEach(function (pair) { setOpacity(pair, from + (to - from) * k); });
+      if (k < 1) window.requestAnimationFrame(step);
+      else if (done) done();
+    }
+    window.requestAnimationFrame(step);
+  }
+
+  function boundsOf(data, shown) {
+    var bounds = L.latLngBounds([[data.home.lat, data.home.lon], [data.home.lat, data.home.lon]]);
+    shown.forEach(function (i) { bounds.extend(layersOf(data, i)[1].getLatLng()); });
+    return bounds;
+  }
+
+  function openSelected(data, view) {
+    var i = view.selected ? data.partners.id.indexOf(view.selected) : -1;
+    if (i >= 0 && state.shown.indexOf(i) >= 0) layersOf(data, i)[1].openPopup();
+  }
+
   function draw(map, group, data, view) {
     var shown = inView(data.partners, view), arcs = [], markers = [];
-    var bounds = L.latLngBounds([[data.home.lat, data.home.lon], [data.home.lat, data.home.lon]]);
     shown.forEach(function (i) {
       var pair = layersOf(data, i);
+      setOpacity(pair, 1);
       arcs.push(pair[0]);
       markers.push(pair[1]);
-      bounds.extend(pair[1].getLatLng());
     });
     // Arcs first, so every marker is drawn over every arc.
     arcs.concat(markers).forEach(function (layer) { group.addLayer(layer); });
-    var typesKey = view.types.join(",");
+    Object.assign(state, { map: map, data: data, view: view, shown: shown });
+    var bounds = boundsOf(data, shown), typesKey = view.types.join(",");
     if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) fit(map, bounds);
     state.typesKey = typesKey;
+    openSelected(data, view);
     return shown.length;
   }
 
+  /* Show another view of the same data in place, fading partners in as they begin and out
+   * as they end: the timeline player and the tour step with this, in the browser alone. */
+  function redraw(view) {
+    if (!state.data) return;
+    var data = state.data, group = state.group, next = inView(data.partners, view);
+    var before = {}, after = {};
+    state.shown.forEach(function (i) { before[i] = true; });
+    next.forEach(function (i) { after[i] = true; });
+    var entering = next.filter(function (i) { return !before[i]; }).map(function (i) { return layersOf(data, i); });
+    var leaving = state.shown.filter(function (i) { return !after[i]; });
+    entering.forEach(function (pair) { setOpacity(pair, 0); group.addLayer(pair[0]); });
+    entering.forEach(function (pair) { group.addLayer(pair[1]); });
+    state.view = view;
+    state.lang = view.lang;
+    state.shown = next;
+    fade(entering, 0, 1);
+    fade(leaving.map(function (i) { return layersOf(data, i); }), 1, 0, function () {
+      leaving.forEach(function (i) {
+        if (state.shown.indexOf(i) >= 0) return;  // back in view while it faded
+        var pair = layersOf(data, i);
+        group.removeLayer(pair[0]);
+        group.removeLayer(pair[1]);
+      });
+    });
+  }
+
   /* The partners in a view, drawn into `group`. `source` is the URL of the data file (or the
-   * data itself); `view` holds the type indices, year, mode and language. */
+   * data itself); `view` holds the type indices, year, mode, language and the open partner. */
   function partners(map, group, source, view) {
     // streamlit-folium takes the old group off the map but keeps it; let its layers go.
     if (state.group && state.group !== group) state.group.clearLayers();
@@ -347,5 +417,13 @@
       .catch(function (err) { console.error("Partners not loaded:", err); });
   }
 
-  window.PartnerMap = { basemap: basemap, home: home, legend: legend, partners: partners, inView: inView };
+  /* What the map shows now, for the story controls (story.js). */
+  function current() {
+    return { map: state.map, data: state.data, view: state.view, shown: state.shown };
+  }
+
+  window.PartnerMap = {
+    basemap: basemap, home: home, legend: legend, partners: partners, inView: inView,
+    redraw: redraw, current: current, layersOf: layersOf, el: el,
+  };
 })();

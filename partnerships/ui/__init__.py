@@ -5,7 +5,7 @@ thin; every decision they need lives in plain functions elsewhere.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -14,13 +14,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.assets import DataFile, data_file, publish_data, served_links
-from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
+from geo.standalone import standalone_html
 from partnerships import settings, urlstate
 from partnerships.escape import js_json, markdown_text, safe_url
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
+from partnerships.tour import Stop, load_tour, tour_path_for
 from partnerships.schema import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR,
     TYPE, URL,
@@ -50,26 +52,36 @@ MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 class LoadedData:
     dataset: Dataset
     map_data: DataFile | None  # the partner payload the browser fetches; None when fatal
+    tour: tuple[Stop, ...] = ()
 
 
 # A resource, not data: pages share one copy instead of unpickling it on every call. Keyed on
-# the file's path and the mtime and size of it and its types file, so a saved file shows on
-# the next interaction without a restart. Nothing may modify what it returns.
+# the path and the mtime and size of the data file, its types file and its tour, so a saved
+# file shows on the next interaction without a restart. Nothing may modify what it returns.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData:
     dataset = load_partners(Path(path))
     if dataset.fatal:
         return LoadedData(dataset, None)
-    return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))))
+    stops, tour_problems = load_tour(tour_path_for(Path(path)), set(dataset.partners[ID]))
+    dataset = replace(dataset, problems=dataset.problems + tour_problems)
+    return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))), tuple(stops))
+
+
+def _version(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _loaded() -> LoadedData:
     path = settings.partners_csv_path()
-    try:
-        versions = tuple((s.st_mtime_ns, s.st_size) for s in (path.stat(), settings.types_path_for(path).stat()))
-    except OSError:
+    if not path.is_file() or not settings.types_path_for(path).is_file():
         return LoadedData(load_partners(path), None)  # not cached: the message says what is wrong
-    return _load_cached(str(path), versions)
+    files = (path, settings.types_path_for(path), tour_path_for(path))
+    return _load_cached(str(path), tuple(_version(f) for f in files))
 
 
 def load_dataset() -> Dataset:
@@ -161,6 +173,8 @@ def sidebar_filters(dataset: Dataset) -> None:
         st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_KEY)
         st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
                  format_func=lambda mode: t(f"mode_{mode}", lang))
+        st.divider()
+        presenting_links(dataset, lang)
 
 
 def show_data_status(dataset: Dataset, lang: str) -> None:
@@ -208,6 +222,57 @@ def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
         use_container_width=True,
         height=MAP_HEIGHT,
     )
+
+
+PRESENT_KEY = "present_map"
+PRESENT_MODE = "present"  # ?mode=present (CONTRACT.md)
+# Presentation mode: nothing but the map, the whole window.
+PRESENT_STYLE = """<style>
+header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+[data-testid="stAppViewContainer"] > section { padding: 0 !important; }
+iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; }
+</style>"""
+
+
+def present_map(dataset: Dataset, lang: str) -> None:
+    """The whole story on the whole screen: every type, the latest year, player and tour."""
+    loaded = _loaded()
+    base_url = static_base_url()
+    publish_data(loaded.map_data)
+    st.html(PRESENT_STYLE)
+    years = _year_bounds(dataset)
+    story = story_options(years, [stop.as_json() for stop in loaded.tour], lang, present=True)
+    view = View(tuple(dataset.vocabulary.names), years[1], YearMode.ACTIVE)
+    st_folium(
+        base_map(dataset.vocabulary, served_links(base_url), lang, story=story),
+        key=PRESENT_KEY,
+        feature_group_to_add=partner_layer(loaded.map_data.url(base_url), map_view(view, dataset.vocabulary, lang)),
+        returned_objects=[],
+        use_container_width=True,
+        height=MAP_HEIGHT,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _offline_file(path: str, versions: tuple, lang: str) -> bytes:
+    loaded = _loaded()
+    return standalone_html(loaded.dataset, lang, [stop.as_json() for stop in loaded.tour]).encode("utf-8")
+
+
+def presenting_links(dataset: Dataset, lang: str) -> None:
+    """For presenters: the full-screen mode, and the map as one file for when all else fails."""
+    if dataset.fatal:
+        return
+    st.link_button(t("present", lang), f"?mode=present&lang={lang}", help=t("present_help", lang),
+                   icon=":material/slideshow:", use_container_width=True)
+    path = settings.partners_csv_path()
+    versions = tuple(_version(f) for f in (path, settings.types_path_for(path), tour_path_for(path)))
+    st.download_button(t("download_map", lang), _offline_file(str(path), versions, lang),
+                       file_name=f"sonderborg-partnerships-{lang}.html", mime="text/html",
+                       help=t("download_map_help", lang), icon=":material/download:",
+                       use_container_width=True, key="offline_file", on_click="ignore")
 
 
 def inline_map(partners: pd.DataFrame, vocabulary, lang: str, key: str, height: int,

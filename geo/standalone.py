@@ -1,0 +1,70 @@
+"""One self-contained HTML file of the map: the presenter's safety net.
+
+Every script, style, image, the basemap and the partners are inlined, so the file plays
+from a USB stick in a hall with no network. The map is the same folium map the app shows,
+built from the same pieces; only the links are replaced by their content.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import mimetypes
+import re
+from pathlib import Path
+
+import folium
+from branca.element import Element
+
+from geo import assets
+from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
+from partnerships.filtering import View, YearMode, year_range
+from partnerships.loading import Dataset
+from partnerships.settings import current_year
+
+_CSS_URL = re.compile(r"url\((['\"]?)(images/[^)'\"]+)\1\)")
+
+
+def _script(text: str) -> str:
+    """Script text that cannot end its <script> element early."""
+    return text.replace("</", "<\\/")
+
+
+def _css_with_inline_images(css: str, folder: Path) -> str:
+    """Leaflet's stylesheet points at images beside it; a single file carries them as data."""
+    def inline(match: re.Match) -> str:
+        image = folder / match.group(2)
+        if not image.is_file():
+            return match.group(0)
+        kind = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
+        return f"url(data:{kind};base64,{base64.b64encode(image.read_bytes()).decode()})"
+
+    return _CSS_URL.sub(inline, css)
+
+
+def _inline_assets(fmap: folium.Map) -> None:
+    """Replace the map's asset links with the assets themselves, in the same order."""
+    fmap.default_js, fmap.default_css = [], []
+    header = fmap.get_root().header
+    for i, relative in enumerate(assets.STYLES):
+        source = assets.SOURCES[relative]
+        css = _css_with_inline_images(source.read_text(encoding="utf-8"), source.parent)
+        header.add_child(Element(f"<style>{css}</style>"), name=f"pm_inline_css_{i}")
+    for i, relative in enumerate(assets.SCRIPTS):
+        code = _script(assets.SOURCES[relative].read_text(encoding="utf-8"))
+        header.add_child(Element(f"<script>{code}</script>"), name=f"pm_inline_js_{i}")
+
+
+def standalone_html(dataset: Dataset, lang: str = "en", stops: list[dict] | None = None) -> str:
+    """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
+    with the timeline player and the tour, in presentation style."""
+    vocabulary = dataset.vocabulary
+    world = json.loads(assets.BASEMAP_FILE.read_text(encoding="utf-8"))
+    links = assets.AssetLinks(scripts=(), styles=(), basemap=world)
+    years = year_range(dataset.partners, current_year())
+    fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
+    _inline_assets(fmap)
+    view = View(tuple(vocabulary.names), years[1], YearMode.ACTIVE)
+    partner_layer(partner_payload(dataset.partners, vocabulary), map_view(view, vocabulary, lang)).add_to(fmap)
+    fmap.get_root().header.add_child(Element("<style>html, body { margin: 0; height: 100%; }</style>"),
+                                     name="pm_full_page")
+    return fmap.get_root().render()

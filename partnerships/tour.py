@@ -1,0 +1,56 @@
+"""The scripted tour: an ordered list of stops kept beside the partners (`tour.csv`).
+
+Columns: `partner` (an id), `year` (optional: the year the map shows at that stop),
+`caption_en`, `caption_da`. Without the file the tour is every partnership in the order
+it began; a stop naming an unknown partner is left out with a warning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnerships.problems import WARNING, DataFileError, Problem
+from partnerships.reading import read_table
+from partnerships.schema import parse_year
+
+TOUR_FILE_NAME = "tour.csv"
+PARTNER, YEAR, CAPTION_EN, CAPTION_DA = "partner", "year", "caption_en", "caption_da"
+
+
+@dataclass(frozen=True)
+class Stop:
+    partner: str
+    year: int | None
+    captions: dict[str, str]
+
+    def as_json(self) -> dict:
+        return {"id": self.partner, "year": self.year, "caption": self.captions}
+
+
+def tour_path_for(partners_csv: Path) -> Path:
+    return partners_csv.parent / TOUR_FILE_NAME
+
+
+def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Problem]]:
+    """The stops of the tour file in order, and what was wrong with it; none if it is absent."""
+    try:
+        frame, _ = read_table(path.read_bytes())
+    except FileNotFoundError:
+        return [], []
+    except (OSError, DataFileError) as err:
+        return [], [Problem(None, None, f"the tour file {path.name} cannot be used: {err}", WARNING)]
+    if PARTNER not in frame:
+        return [], [Problem(None, None, f"the tour file {path.name} needs a '{PARTNER}' column", WARNING)]
+    years = parse_year(frame[YEAR]) if YEAR in frame else None
+    stops, problems = [], []
+    for row in frame.index:
+        partner = frame.at[row, PARTNER]
+        if partner not in partner_ids:
+            problems.append(Problem(int(row), PARTNER, f"the tour names {partner!r}, which is not a partner "
+                                    "on the map; that stop is left out", WARNING))
+            continue
+        year = None if years is None or years.isna()[row] else int(years[row])
+        captions = {lang: frame.at[row, column] for lang, column in (("en", CAPTION_EN), ("da", CAPTION_DA))
+                    if column in frame and frame.at[row, column]}
+        stops.append(Stop(partner, year, captions))
+    return stops, problems

@@ -1,0 +1,29 @@
+"""The tour file: stops in order, unknown partners left out, the file optional."""
+from __future__ import annotations
+
+from partnerships.loading import load_partners
+from partnerships.settings import DEFAULT_PARTNERS_CSV
+from partnerships.tour import load_tour, tour_path_for
+
+
+def test_shipped_tour_names_every_seed_partner_in_order():
+    ids = set(load_partners(DEFAULT_PARTNERS_CSV).partners["id"])
+    stops, problems = load_tour(tour_path_for(DEFAULT_PARTNERS_CSV), ids)
+    assert problems == []
+    assert [s.partner for s in stops][:2] == ["klimapakt-flensburg", "aabenraa"] and len(stops) == 7
+    assert [s.year for s in stops] == sorted(s.year for s in stops)
+    assert stops[3].captions["da"].startswith("Oktober 2010")
+    assert stops[0].as_json()["caption"]["en"].startswith("2007")
+
+
+def test_unknown_partner_is_left_out_with_a_warning(tmp_path):
+    path = tmp_path / "tour.csv"
+    path.write_text("partner;year;caption_en\r\nbaoding;2010;Hello\r\nnobody;;Who?\r\n", encoding="utf-8-sig")
+    stops, problems = load_tour(path, {"baoding"})
+    assert [(s.partner, s.year, s.captions) for s in stops] == [("baoding", 2010, {"en": "Hello"})]
+    assert [str(p) for p in problems] == [
+        "row 3, partner: the tour names 'nobody', which is not a partner on the map; that stop is left out"]
+
+
+def test_no_tour_file_means_no_stops(tmp_path):
+    assert load_tour(tmp_path / "tour.csv", {"baoding"}) == ([], [])
