@@ -29,6 +29,7 @@ else:
         st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
         st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:",
                 url_path="partners"),
+        st.Page("views/charts.py", title=t("page_charts", lang), icon=":material/bar_chart:", url_path="charts"),
         st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
     ])
     page.run()

@@ -1,0 +1,71 @@
+"""AppTest: the charts page on its own: three charts with their sentences, or one clear message."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnerships.settings import ROOT
+
+TIMEOUT = 60
+CHART = "vega_lite_chart"  # the element type st.altair_chart adds in Streamlit 1.67
+
+
+def run(**state: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "views/charts.py"), default_timeout=TIMEOUT)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(chart.proto.spec)["title"] for chart in at.get(CHART)]
+
+
+def sentences(at: AppTest) -> list[str]:
+    """The charts' sentences, without the escaping that keeps data out of Markdown."""
+    return [m.value.replace("\\", "") for m in at.markdown]
+
+
+def test_three_charts_each_with_its_sentence_from_the_shipped_data():
+    at = run()
+    assert chart_titles(at) == ["Partnerships by type", "Partnerships by country", "Partnerships year by year"]
+    assert sentences(at)[:2] == ["The most common type is Cross-border cooperation (2 of 7).",
+                                 "The most partnerships are in Denmark (3 of 7)."]
+    assert not at.error
+
+
+def test_count_by_continent():
+    at = run()
+    at.button_group(key="chart_grouping").set_value("continent").run()
+    assert chart_titles(at)[1] == "Partnerships by continent"
+    assert "The most partnerships are in Europe (4 of 7)." in sentences(at)
+
+
+def test_danish():
+    at = run(lang="da")
+    assert at.title[0].value == "Partnerskaber i tal"
+    assert chart_titles(at) == ["Partnerskaber efter type", "Partnerskaber efter land", "Partnerskaber år for år"]
+
+
+def test_the_year_chart_follows_the_year_and_the_types():
+    at = run(year=2010, types=["Friendship city"])
+    assert len(at.get(CHART)) == 3
+    assert sentences(at)[-1] == "Partnerships active in 2010: 1; the most began in 2010 (1)."
+
+
+def test_no_partnership_in_view_says_so_and_draws_nothing():
+    at = run(types=[])
+    assert any("No partnerships match" in i.value for i in at.info)
+    assert not at.get(CHART)
+
+
+@pytest.mark.parametrize(("content", "expected"), [(b"", "The file is empty"), (b"id,name\nx,y\n", "missing")])
+def test_unusable_file_shows_one_message_and_no_charts(monkeypatch, write_csv, content, expected):
+    monkeypatch.setenv("PARTNERS_CSV", str(write_csv(content)))
+    at = run()
+    assert len(at.error) == 1 and expected in at.error[0].value
+    assert not at.get(CHART)
