@@ -24,7 +24,8 @@ from partnerships.schema import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE,
     URL,
 )
-from partnerships.settings import HOME, HomeCity
+from partnerships import settings
+from partnerships.settings import HomeCity
 from partnerships.vocabulary import Vocabulary
 
 COORDINATE_DECIMALS = 5  # about a metre
@@ -59,15 +60,16 @@ def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
              "shape": looks[kind.name].shape} for kind in vocabulary.types]
 
 
-def story_options(years: tuple[int, int], stops: list[dict], lang: str, present: bool) -> dict:
+def story_options(years: tuple[int, int], stops: list[dict], lang: str, present: bool,
+                  home: HomeCity | None = None) -> dict:
     """What the timeline player and the tour (assets/story.js) need: the years to play, the
     stops (empty: every partnership in the order it began), words in `lang`."""
     labels = {name: t(f"story_{name}", lang) for name in ("play", "pause", "next", "back", "speed")}
     return {"first": years[0], "last": years[1], "stops": stops, "lang": lang, "labels": labels,
-            "present": present, "title": t("app_title", lang) if present else "", "tourZoom": 5}
+            "present": present, "title": (home or settings.home()).title(lang) if present else "", "tourZoom": 5}
 
 
-def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity = HOME,
+def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity | None = None,
              story: dict | None = None) -> folium.Map:
     """The part of the map that stays while filters change; its assets are local links.
     With `story` (see `story_options`) it carries the timeline player and the tour."""
@@ -78,7 +80,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
                      "attribution": t("basemap_attribution", lang)}
     # The map's accessible name, read out where the map begins.
-    MapCall("basemap", links.basemap, basemap_style, t("app_title", lang)).add_to(fmap)
+    home = home or settings.home()
+    MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang)).add_to(fmap)
     if story is not None:
@@ -94,11 +97,12 @@ def _text(partners: pd.DataFrame, column: str) -> list[str]:
     return partners[column].fillna("").tolist() if column in partners else [""] * len(partners)
 
 
-def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity = HOME) -> dict:
+def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity | None = None) -> dict:
     """Every partner, column by column, in both languages: what the browser filters and draws.
 
     Made once per version of the data file; a filter change then sends only the view.
     """
+    home = home or settings.home()
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
     looks = style.type_styles(vocabulary)
     return {

@@ -5,11 +5,6 @@ LANGUAGES = ("en", "da")
 DEFAULT_LANGUAGE = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app_title": {"en": "Sønderborg's international partnerships", "da": "Sønderborgs internationale partnerskaber"},
-    "app_subtitle": {
-        "en": "ProjectZero's climate partnerships, from the Border Triangle to China",
-        "da": "ProjectZeros klimapartnerskaber, fra Grænsetrekanten til Kina",
-    },
     "page_map": {"en": "Map", "da": "Kort"},
     "filters": {"en": "Filters", "da": "Filtre"},
     "filter_types": {"en": "Partnership types", "da": "Partnerskabstyper"},
@@ -231,9 +226,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Hver bjælke går fra et partnerskabs første år til dets sidste; en pil markerer et, der stadig kører, "
               "og en åben rombe en milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år.",
     },
-    "timeline_chart_title": {
-        "en": "When each partnership began and ended", "da": "Hvornår hvert partnerskab begyndte og sluttede",
-    },
+    "timeline_chart_title": {"en": "Each partnership from start to end", "da": "Hvert partnerskab fra start til slut"},
     "timeline_axis_year": {"en": "Year", "da": "År"},
     "timeline_date": {"en": "Date", "da": "Dato"},
     "timeline_chosen_year": {"en": "Chosen year", "da": "Valgt år"},

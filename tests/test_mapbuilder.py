@@ -8,6 +8,7 @@ import pytest
 
 from geo import style
 from geo.assets import AssetLinks
+from partnerships import settings
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, type_legend
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import t
@@ -155,4 +156,4 @@ def test_the_map_is_named_for_assistive_technology(vocabulary, lang):
     html = _render(base_map(vocabulary, LINKS, lang))
     call = re.search(r"PartnerMap\.basemap\([^,]+, (\"[^\"]+\"), (\{.*?\}), (\"[^\"]*\")\);", html)
     assert call, "PartnerMap.basemap(map, source, style, label) not found"
-    assert json.loads(call.group(3)) == t("app_title", lang)
+    assert json.loads(call.group(3)) == settings.home().title(lang)

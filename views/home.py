@@ -1,7 +1,7 @@
 """The map: partners in view with their arcs from Sønderborg, counts, and a partner's details."""
 import streamlit as st
 
-from partnerships import ui
+from partnerships import settings, ui
 from partnerships.filtering import filter_partners
 from partnerships.i18n import t
 from partnerships.summary import describe_view
@@ -9,8 +9,9 @@ from partnerships.summary import describe_view
 lang = ui.language()
 dataset = ui.load_dataset()
 
-st.title(t("app_title", lang), anchor=False)
-st.caption(t("app_subtitle", lang))
+home = settings.home()
+st.title(home.title(lang), anchor=False)
+st.caption(home.subtitle(lang))
 ui.show_data_status(dataset, lang)
 if dataset.fatal:
     st.stop()

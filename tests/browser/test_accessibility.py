@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from geo import style
+from partnerships import settings
 from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
 from partnerships.vocabulary import load_vocabulary
@@ -198,7 +199,7 @@ def test_the_map_is_named_and_its_zoom_buttons_work_from_the_keyboard(offline_pa
     page = offline_page.page
     frame = _show_partners(page, shipped_app.url)
     container = map_locator(page).locator(".leaflet-container")
-    expect(container).to_have_attribute("aria-label", t("app_title", "en"))
+    expect(container).to_have_attribute("aria-label", settings.home().title("en"))
     expect(container).to_have_attribute("role", "region")
 
     zoom_in = map_locator(page).locator(".leaflet-control-zoom-in")

@@ -1,0 +1,47 @@
+"""Any home city: the arcs' origin and the app's title come from home.toml beside the data."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.mapbuilder import partner_payload
+from partnerships import settings
+from partnerships.loading import load_partners
+from partnerships.settings import DATA_DIR, HOME_FILE_NAME, load_home
+from tests.conftest import GOOD_ROWS, csv_text
+
+AARHUS = """name = "Aarhus"
+lat = 56.1567
+lon = 10.2108
+[title]
+en = "Aarhus and the world"
+da = "Aarhus og verden"
+"""
+
+
+def test_shipped_home_is_sonderborg():
+    home = load_home(DATA_DIR / HOME_FILE_NAME)
+    assert (home.name, home.lat, home.lon) == ("Sønderborg", 54.9138, 9.7922)
+    assert home.title("da") == "Sønderborgs internationale partnerskaber"
+    assert home.subtitle("en").startswith("ProjectZero")
+
+
+def test_another_city_beside_its_data(monkeypatch, write_csv):
+    path = write_csv(csv_text(*GOOD_ROWS))
+    (path.parent / HOME_FILE_NAME).write_text(AARHUS, encoding="utf-8")
+    monkeypatch.setenv("PARTNERS_CSV", str(path))
+    home = settings.home()
+    assert (home.name, home.title("en"), home.subtitle("en")) == ("Aarhus", "Aarhus and the world", "")
+    dataset = load_partners(path)
+    payload = partner_payload(dataset.partners, dataset.vocabulary)
+    assert payload["home"] == {"name": "Aarhus", "lat": 56.1567, "lon": 10.2108}
+    at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception and at.title[0].value == "Aarhus and the world"
+
+
+def test_home_with_impossible_coordinates_is_refused(tmp_path):
+    path = tmp_path / HOME_FILE_NAME
+    path.write_text('name = "Nowhere"\nlat = 95\nlon = 0\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="not WGS84"):
+        load_home(path)
