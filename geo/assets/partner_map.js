@@ -265,6 +265,9 @@
   var state = { group: null, lang: "en", typesKey: null, fitted: null, watchingSize: false, shown: [] };
   var OUTLINE = "#1f1f1f";  // a dark edge keeps light colours visible on land and sea (WCAG 1.4.11)
   var ARC_OPACITY = 0.75;
+  // Thousands of arcs drawn at full strength are a solid smear: past CROWD partners, arcs
+  // thin and fade so their density reads, and markers shrink (see `looks`).
+  var CROWD = 500;
   var FADE_MS = 450;
   var FADE_LIMIT = 3000;  // beyond this many partners, appear and vanish without a fade
   var fetched = {};
@@ -292,9 +295,17 @@
     return out;
   }
 
+  /* How strongly to draw: by the number of partners in the data, so a view never restyles. */
+  function looks(data) {
+    var n = data.partners.id.length;
+    if (n <= CROWD) return { arcWeight: 2, arcOpacity: ARC_OPACITY, radius: 7, outline: 1.5 };
+    var thin = Math.max(0.08, ARC_OPACITY * Math.sqrt(CROWD / n));
+    return { arcWeight: 1, arcOpacity: thin, radius: n > 5000 ? 4 : 5, outline: 1 };
+  }
+
   /* One arc and one marker for partner i, made once per data file and reused. */
   function layersOf(data, i) {
-    var made = data.made || (data.made = { arcs: [], markers: [], renderer: L.canvas({ padding: 0.3 }) });
+    var made = data.made || (data.made = { arcs: [], markers: [], renderer: L.canvas({ padding: 0.3 }), looks: looks(data) });
     if (made.markers[i]) return [made.arcs[i], made.markers[i]];
     var p = data.partners, type = data.types[p.type[i]], color = type.color;
     var path = [[data.home.lat, data.home.lon]], inner = p.arc[i];
@@ -302,10 +313,12 @@
     var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
     path.push(at);
     made.arcs[i] = L.polyline(path, {
-      color: color, weight: 2, opacity: ARC_OPACITY, interactive: false, renderer: made.renderer,
+      color: color, weight: made.looks.arcWeight, opacity: made.looks.arcOpacity, fullOpacity: made.looks.arcOpacity,
+      interactive: false, renderer: made.renderer,
     });
     var marker = new ShapeMarker(at, {
-      radius: 7, shape: type.shape, color: OUTLINE, weight: 1.5, fillColor: color, fillOpacity: 1, renderer: made.renderer,
+      radius: made.looks.radius, shape: type.shape, color: OUTLINE, weight: made.looks.outline, fillColor: color,
+      fillOpacity: 1, renderer: made.renderer,
     });
     marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
     marker.bindPopup(function () { return popupFor(data, i); }, { maxWidth: 320 });
@@ -329,7 +342,7 @@
 
   /* Opacity of a partner's arc and marker, 0 (gone) to 1, for fading in and out. */
   function setOpacity(pair, k) {
-    pair[0].setStyle({ opacity: ARC_OPACITY * k });
+    pair[0].setStyle({ opacity: pair[0].options.fullOpacity * k });
     pair[1].setStyle({ opacity: k, fillOpacity: k });
   }
 
