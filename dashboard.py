@@ -5,18 +5,18 @@ pages) and hands over to the chosen page; `?mode=present` shows the map alone in
 """
 import streamlit as st
 
-from partnerships import settings, ui
+from partnerships import ui
 from partnerships.i18n import t
 
 presenting = st.query_params.get("mode") == ui.PRESENT_MODE
-st.set_page_config(page_title=settings.home().title("en"), page_icon="🌍", layout="wide",
+st.set_page_config(page_title=ui.app_title("en"), page_icon="🌍", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
 dataset = ui.load_dataset()
 
 if presenting:
     ui.restore_view_from_url(dataset)
     lang = ui.language()
-    st.navigation([st.Page("views/present.py", title=settings.home().title(lang), url_path="present")],
+    st.navigation([st.Page("views/present.py", title=ui.app_title(lang), url_path="present")],
                   position="hidden").run()
 else:
     ui.apply_page_style()
@@ -30,6 +30,7 @@ else:
         st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:",
                 url_path="partners"),
         st.Page("views/charts.py", title=t("page_charts", lang), icon=":material/bar_chart:", url_path="charts"),
+        st.Page("views/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
         st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
     ])
     page.run()

@@ -15,7 +15,8 @@ from partnerships.columns import COUNTRY_CODE, ID
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from partnerships.loading import Dataset, load_partners
 from partnerships.problems import ERROR, NOTE, WARNING
-from partnerships.tour import load_tour, tour_path_for
+from partnerships.settings import tour_path_for
+from partnerships.tour import load_tour
 
 
 def summary(dataset: Dataset, path: Path) -> str:
@@ -54,6 +55,9 @@ def export_map(out: Path, lang: str) -> int:
     stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
     try:
         out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
+    except settings.HomeFileError as err:
+        print(err)
+        return 1
     except OSError as err:
         print(f"{out}: {err.strerror}")
         return 1

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
+_SPELLED_OUT = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "ß": "ss"})
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # Inside JSON strings only: characters that could end a <script>, open a comment or a
 # template, or break a JavaScript string literal in older engines.
@@ -45,3 +47,9 @@ def safe_url(value: object) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", text):
         return text
     return None
+
+
+def slug(text: str) -> str:
+    """A file-name-safe ASCII form: 'Sønderborg' → 'sonderborg'."""
+    plain = unicodedata.normalize("NFKD", text.casefold().translate(_SPELLED_OUT))
+    return re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-") or "map"

@@ -5,6 +5,7 @@ LANGUAGES = ("en", "da")
 DEFAULT_LANGUAGE = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
+    "app_title_fallback": {"en": "International partnerships", "da": "Internationale partnerskaber"},
     "page_map": {"en": "Map", "da": "Kort"},
     "filters": {"en": "Filters", "da": "Filtre"},
     "filter_types": {"en": "Partnership types", "da": "Partnerskabstyper"},
@@ -91,6 +92,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Gemt. Den forrige version er gemt som {backup}. Alle ser de nye data ved næste klik.",
     },
     "reload": {"en": "Load the current file", "da": "Hent den nuværende fil"},
+    "save_failed": {
+        "en": "The file could not be saved ({reason}); nothing was changed.",
+        "da": "Filen kunne ikke gemmes ({reason}); intet er ændret.",
+    },
+    "download_unsaved": {
+        "en": "Download your unsaved version first",
+        "da": "Download først din version, der ikke blev gemt",
+    },
+    "history_unreadable": {
+        "en": "This version cannot be compared ({reason}); it can still be restored.",
+        "da": "Denne version kan ikke sammenlignes ({reason}); den kan stadig gendannes.",
+    },
     "history_empty": {"en": "No earlier versions yet.", "da": "Ingen tidligere versioner endnu."},
     "history_pick": {"en": "Earlier version", "da": "Tidligere version"},
     "history_diff": {"en": "From that version to the current file", "da": "Fra den version til den nuværende fil"},
@@ -217,7 +230,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One HTML file with the player and the tour that plays from disk with no network.",
         "da": "Én HTML-fil med tidslinjen og turen, som spiller fra disken uden netværk.",
     },
-    # TIMELINE-TEMP-BEGIN
     "page_timeline": {"en": "Timeline", "da": "Tidslinje"},
     "timeline_title": {"en": "How the partnerships grew", "da": "Sådan voksede partnerskaberne"},
     "timeline_caption": {
@@ -246,7 +258,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The first {shown} of {total} partnerships by start year are drawn; choose fewer types to see the rest.",
         "da": "De første {shown} af {total} partnerskaber efter startår er tegnet; vælg færre typer for at se resten.",
     },
-    # TIMELINE-TEMP-END
 }
 
 

@@ -20,6 +20,7 @@ YEARS_AHEAD = 5
 
 
 HOME_FILE_NAME = "home.toml"
+TOUR_FILE_NAME = "tour.csv"
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,29 @@ def _in_language(texts: tuple[tuple[str, str], ...], lang: str) -> str:
     return found.get(lang) or found.get("en", "")
 
 
+class HomeFileError(ValueError):
+    """The home city file cannot be used; the message names the file and the reason."""
+
+
 def load_home(path: Path) -> HomeCity:
-    """The home city file; a file that cannot be used stops the app with its reason."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    lat, lon = float(data["lat"]), float(data["lon"])
+    """The home city file, or HomeFileError saying what is wrong with it."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        lat, lon = float(data["lat"]), float(data["lon"])
+        home = HomeCity(str(data["name"]), lat, lon, tuple(dict(data.get("title", {})).items()),
+                        tuple(dict(data.get("subtitle", {})).items()))
+    except OSError as err:
+        raise HomeFileError(f"The home city file {path} cannot be read: {err.strerror}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise HomeFileError(f"The home city file {path} is not valid TOML: {err}.") from None
+    except KeyError as err:
+        raise HomeFileError(f"The home city file {path} needs {err} (name, lat and lon).") from None
+    except (TypeError, ValueError) as err:
+        raise HomeFileError(f"The home city file {path} has a value of the wrong kind: {err}.") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"{path}: lat {lat}, lon {lon} are not WGS84 coordinates")
-    return HomeCity(str(data["name"]), lat, lon, tuple(data.get("title", {}).items()),
-                    tuple(data.get("subtitle", {}).items()))
+        raise HomeFileError(f"The home city file {path}: lat {lat}, lon {lon} are not WGS84 coordinates.")
+    return home
 
 
 def home_path_for(partners_csv: Path) -> Path:
@@ -68,7 +83,33 @@ def _home_cached(path: Path, modified_ns: int) -> HomeCity:
 def home() -> HomeCity:
     """The home city for the data file in use; read again when its file changes."""
     path = home_path_for(partners_csv_path())
-    return _home_cached(path, path.stat().st_mtime_ns)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as err:
+        raise HomeFileError(f"The home city file {path} cannot be read: {err.strerror}.") from None
+    return _home_cached(path, modified)
+
+
+def tour_path_for(partners_csv: Path) -> Path:
+    """The tour beside the data file; none is shipped for another city's data."""
+    return partners_csv.parent / TOUR_FILE_NAME
+
+
+def companion_files(partners_csv: Path) -> tuple[Path, ...]:
+    """The files whose versions together make a version of what the app shows."""
+    return (partners_csv, types_path_for(partners_csv), home_path_for(partners_csv), tour_path_for(partners_csv))
+
+
+def versions(partners_csv: Path) -> tuple[tuple[int, int], ...]:
+    """(mtime, size) of each companion file, (0, 0) for one that is absent: the cache key."""
+    found = []
+    for path in companion_files(partners_csv):
+        try:
+            stat = path.stat()
+            found.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            found.append((0, 0))
+    return tuple(found)
 
 
 def partners_csv_path() -> Path:

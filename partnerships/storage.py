@@ -75,8 +75,8 @@ class ConflictError(Exception):
             detail = f"{path.name} is no longer the version you started from: another save, or Excel"
         super().__init__(
             f"The data file was changed by someone else since you loaded it ({detail}). "
-            "Reload to see their version; your edits are kept in the editor, so you can make them again "
-            "on top of theirs. Nothing was saved."
+            "Nothing was saved. Download your version if you want to keep it, then reload to see theirs "
+            "and make your changes again on top of it."
         )
 
 

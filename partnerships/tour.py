@@ -13,7 +13,6 @@ from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
 
-TOUR_FILE_NAME = "tour.csv"
 PARTNER, YEAR, CAPTION_EN, CAPTION_DA = "partner", "year", "caption_en", "caption_da"
 
 
@@ -25,10 +24,6 @@ class Stop:
 
     def as_json(self) -> dict:
         return {"id": self.partner, "year": self.year, "caption": self.captions}
-
-
-def tour_path_for(partners_csv: Path) -> Path:
-    return partners_csv.parent / TOUR_FILE_NAME
 
 
 def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Problem]]:

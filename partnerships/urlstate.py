@@ -5,11 +5,12 @@ typed by hand must never break the page: unknown values are ignored, years are c
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES
-from partnerships.vocabulary import Vocabulary
+from partnerships.vocabulary import Vocabulary, fold
 
 # `mode` itself is taken: ?mode=present is the presentation mode (CONTRACT.md).
 YEAR, TYPES, LANG, PARTNER, MODE = "year", "types", "lang", "partner", "show"
@@ -18,11 +19,13 @@ YEAR, TYPES, LANG, PARTNER, MODE = "year", "types", "lang", "partner", "show"
 def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: tuple[int, int]) -> dict:
     """What the URL asks for, as {name: value} for the parameters it gives validly."""
     found: dict = {}
-    if params.get(YEAR, "").strip().lstrip("-").isdigit():
+    if re.fullmatch(r"\d{1,4}", params.get(YEAR, "").strip(), re.ASCII):
         found[YEAR] = min(max(int(params[YEAR]), years[0]), years[1])
     if TYPES in params:
         wanted = [vocabulary.canonical(part) or _by_danish_label(part, vocabulary) for part in params[TYPES].split(",")]
-        found[TYPES] = [name for name in vocabulary.names if name in wanted]
+        known = [name for name in vocabulary.names if name in wanted]
+        # A link that names no type we know shows all of them rather than an empty map.
+        found[TYPES] = known if known or not params[TYPES].strip() else list(vocabulary.names)
     if params.get(LANG) in LANGUAGES:
         found[LANG] = params[LANG]
     if params.get(MODE) in {m.value for m in YearMode}:
@@ -33,14 +36,13 @@ def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: t
 
 
 def _by_danish_label(text: str, vocabulary: Vocabulary) -> str | None:
-    folded = " ".join(text.casefold().split())
-    return next((kind.name for kind in vocabulary.types if kind.label_da.casefold() == folded), None)
+    return next((kind.name for kind in vocabulary.types if fold(kind.label_da) == fold(text)), None)
 
 
 def params_for(view: View, lang: str, partner: str | None, vocabulary: Vocabulary) -> dict[str, str]:
     """The URL parameters of a view; all types and the 'active' mode are left out as defaults."""
     params = {YEAR: str(view.year), LANG: lang}
-    if list(view.types) != vocabulary.names:
+    if set(view.types) != set(vocabulary.names):
         params[TYPES] = ",".join(view.types)
     if view.mode is not YearMode.ACTIVE:
         params[MODE] = view.mode.value

@@ -32,16 +32,17 @@ class Vocabulary:
 
     def canonical(self, text: str) -> str | None:
         """The type's own spelling for a case- and space-insensitive match, else None."""
-        return self._folded().get(_fold(text))
+        return self._folded().get(fold(text))
 
     def get(self, name: str) -> PartnershipType:
         return self.types[self.names.index(name)]
 
     def _folded(self) -> dict[str, str]:
-        return {_fold(t.name): t.name for t in self.types}
+        return {fold(t.name): t.name for t in self.types}
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Case and spacing do not make another type: 'friendship  City' is 'Friendship city'."""
     return " ".join(text.casefold().split())
 
 
@@ -50,6 +51,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
         frame, _ = read_table(path.read_bytes())
     except OSError as err:
         raise DataFileError(f"The partnership types file {path} cannot be read: {err.strerror}.") from None
+    except DataFileError as err:
+        raise DataFileError(f"The partnership types file {path}: {err}") from None
     if TYPE_COLUMN not in frame.columns:
         raise DataFileError(f"The partnership types file {path} needs a '{TYPE_COLUMN}' column.")
     labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)

@@ -164,3 +164,20 @@ def test_header_only_upload_is_refused(data_path):
     at = upload(unlock(open_page()), (HEADER + "\n").encode())
     assert "no partnerships below it" in at.tabs[2].dataframe[0].value.iloc[0]["problem"]
     assert save_button(at).disabled
+
+
+def test_a_broken_data_file_can_still_be_replaced_by_an_upload(data_path):
+    data_path.write_bytes(b"PK\x03\x04 an Excel workbook saved under the wrong name")
+    at = unlock(open_page())
+    assert [tab.label for tab in at.tabs] == ["Check", "Upload", "History"]
+    upload(at, csv_text(*GOOD_ROWS).encode())
+    save_button(at).click().run()
+    assert not at.exception
+    assert "flensburg" in data_path.read_text()
+    assert storage.backups(data_path)[0].path.read_bytes().startswith(b"PK")
+
+
+def test_an_untouched_excel_file_shows_no_changes(data_path):
+    data_path.write_text(ORIGINAL.replace("38.874", "38.8740").replace(",", ";"), encoding="utf-8-sig")
+    at = unlock(open_page())
+    assert any("No changes to save." in i.value for i in at.tabs[1].info)

@@ -45,3 +45,15 @@ def test_home_with_impossible_coordinates_is_refused(tmp_path):
     path.write_text('name = "Nowhere"\nlat = 95\nlon = 0\n', encoding="utf-8")
     with pytest.raises(ValueError, match="not WGS84"):
         load_home(path)
+
+
+@pytest.mark.parametrize("content", ["not = [toml", 'name = "X"\nlat = 1\n', 'name = "X"\nlat = "north"\nlon = 1\n',
+                                     'name = "X"\nlat = 1\nlon = 2\ntitle = "plain"\n'])
+def test_a_broken_home_file_is_a_message_on_the_page_not_a_traceback(monkeypatch, write_csv, content):
+    path = write_csv(csv_text(*GOOD_ROWS))
+    (path.parent / HOME_FILE_NAME).write_text(content, encoding="utf-8")
+    monkeypatch.setenv("PARTNERS_CSV", str(path))
+    at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("home city file" in e.value for e in at.error)

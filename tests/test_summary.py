@@ -44,3 +44,14 @@ def test_one_partnership_and_named_types(shipped):
 ])
 def test_join_words(items, text):
     assert join_words(items, "en") == text
+
+
+def test_names_cannot_inject_markdown_on_the_page(shipped):
+    from partnerships.escape import markdown_text
+
+    partners = shipped.partners.copy()
+    partners.loc[partners["id"] == "haiyan", "name"] = "![t](https://tracker.example/p.png) [Click](https://evil.example)"
+    view = View(tuple(shipped.vocabulary.names), 2013, YearMode.ACTIVE)
+    shown = filter_partners(partners, view)
+    escaped = markdown_text(describe_view(shown, view, shipped.vocabulary, "en"))
+    assert "](" not in escaped.replace("\\]\\(", "")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from partnerships.loading import load_partners
 from partnerships.settings import DEFAULT_PARTNERS_CSV
-from partnerships.tour import load_tour, tour_path_for
+from partnerships.settings import tour_path_for
+from partnerships.tour import load_tour
 
 
 def test_shipped_tour_names_every_seed_partner_in_order():

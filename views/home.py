@@ -2,6 +2,7 @@
 import streamlit as st
 
 from partnerships import settings, ui
+from partnerships.escape import markdown_text
 from partnerships.filtering import filter_partners
 from partnerships.i18n import t
 from partnerships.summary import describe_view
@@ -9,9 +10,9 @@ from partnerships.summary import describe_view
 lang = ui.language()
 dataset = ui.load_dataset()
 
-home = settings.home()
-st.title(home.title(lang), anchor=False)
-st.caption(home.subtitle(lang))
+st.title(ui.app_title(lang), anchor=False)
+if not dataset.fatal:
+    st.caption(settings.home().subtitle(lang))
 ui.show_data_status(dataset, lang)
 if dataset.fatal:
     st.stop()
@@ -24,7 +25,7 @@ if shown.empty:
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
     clicked = ui.partner_map(dataset, view, lang)
-    st.markdown(describe_view(shown, view, dataset.vocabulary, lang))
+    st.markdown(markdown_text(describe_view(shown, view, dataset.vocabulary, lang)))
 with side_column:
     ui.show_counts(shown, view.year, lang)
     ui.show_partner(ui.selected_partner(dataset, shown, clicked), dataset, lang)

@@ -3,6 +3,7 @@ import streamlit as st
 
 from partnerships import ui
 from partnerships.columns import TYPE
+from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.table import display_table, search
 
@@ -19,7 +20,7 @@ query = st.text_input(t("search", lang), key=ui.SEARCH_KEY)
 table = display_table(search(of_types, query), dataset.vocabulary, lang)
 st.caption(t("partners_caption", lang, shown=len(table), total=len(of_types)))
 if table.empty and query:
-    st.info(t("no_match", lang, query=query))
+    st.info(t("no_match", lang, query=markdown_text(query)))
 chosen = ui.partners_table(table, lang)
 ui.table_downloads(table, lang)
 if chosen:

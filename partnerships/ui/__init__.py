@@ -17,12 +17,12 @@ from geo.assets import DataFile, data_file, publish_data, served_links
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from geo.standalone import standalone_html
 from partnerships import settings, urlstate
-from partnerships.escape import js_json, markdown_text, safe_url
+from partnerships.escape import js_json, markdown_text, safe_url, slug
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
-from partnerships.tour import Stop, load_tour, tour_path_for
+from partnerships.tour import Stop, load_tour
 from partnerships.schema import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR,
     TYPE, URL,
@@ -56,32 +56,35 @@ class LoadedData:
 
 
 # A resource, not data: pages share one copy instead of unpickling it on every call. Keyed on
-# the path and the mtime and size of the data file, its types file and its tour, so a saved
-# file shows on the next interaction without a restart. Nothing may modify what it returns.
+# the path and the mtime and size of the data file and its companions (types, home, tour), so
+# a saved file shows on the next interaction without a restart. Nothing may modify it.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData:
     dataset = load_partners(Path(path))
     if dataset.fatal:
         return LoadedData(dataset, None)
-    stops, tour_problems = load_tour(tour_path_for(Path(path)), set(dataset.partners[ID]))
+    stops, tour_problems = load_tour(settings.tour_path_for(Path(path)), set(dataset.partners[ID]))
     dataset = replace(dataset, problems=dataset.problems + tour_problems)
     return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))), tuple(stops))
 
 
-def _version(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return (0, 0)
-    return (stat.st_mtime_ns, stat.st_size)
-
-
 def _loaded() -> LoadedData:
     path = settings.partners_csv_path()
+    try:
+        settings.home()
+    except settings.HomeFileError as err:
+        return LoadedData(Dataset(pd.DataFrame(), None, fatal=str(err)), None)
     if not path.is_file() or not settings.types_path_for(path).is_file():
         return LoadedData(load_partners(path), None)  # not cached: the message says what is wrong
-    files = (path, settings.types_path_for(path), tour_path_for(path))
-    return _load_cached(str(path), tuple(_version(f) for f in files))
+    return _load_cached(str(path), settings.versions(path))
+
+
+def app_title(lang: str) -> str:
+    """The home city's title for the app, or a plain one while its file is broken."""
+    try:
+        return settings.home().title(lang)
+    except settings.HomeFileError:
+        return t("app_title_fallback", lang)
 
 
 def load_dataset() -> Dataset:
@@ -262,17 +265,18 @@ def _offline_file(path: str, versions: tuple, lang: str) -> bytes:
 
 
 def presenting_links(dataset: Dataset, lang: str) -> None:
-    """For presenters: the full-screen mode, and the map as one file for when all else fails."""
+    """For presenters: the full-screen mode, and the map as one file for when all else fails
+    (built only when someone asks for it)."""
     if dataset.fatal:
         return
     st.link_button(t("present", lang), f"?mode=present&lang={lang}", help=t("present_help", lang),
-                   icon=":material/slideshow:", use_container_width=True)
+                   icon=":material/slideshow:", width="stretch")
     path = settings.partners_csv_path()
-    versions = tuple(_version(f) for f in (path, settings.types_path_for(path), tour_path_for(path)))
-    st.download_button(t("download_map", lang), _offline_file(str(path), versions, lang),
-                       file_name=f"sonderborg-partnerships-{lang}.html", mime="text/html",
+    key = (str(path), settings.versions(path), lang)
+    st.download_button(t("download_map", lang), lambda: _offline_file(*key),
+                       file_name=f"{slug(settings.home().name)}-partnerships-{lang}.html", mime="text/html",
                        help=t("download_map_help", lang), icon=":material/download:",
-                       use_container_width=True, key="offline_file", on_click="ignore")
+                       width="stretch", key="offline_file", on_click="ignore")
 
 
 def inline_map(partners: pd.DataFrame, vocabulary, lang: str, key: str, height: int,

@@ -5,6 +5,8 @@ keeps a backup of what it replaces; nothing is saved that does not validate.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +16,7 @@ from partnerships.escape import markdown_text
 from partnerships.exports import excel_csv, xlsx
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
+from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 from partnerships.schema import END_YEAR, ID, LAT, LON, START_YEAR, TYPE, URL, parse_number, parse_year
 from partnerships.ui import inline_map, problem_table
@@ -84,7 +87,7 @@ def show_report(dataset: Dataset, lang: str) -> None:
     else:
         st.success(t("file_ok", lang, rows=len(dataset.partners)))
     if dataset.problems:
-        st.dataframe(problem_table(dataset, lang), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(dataset, lang), hide_index=True, width="stretch")
 
 
 # --- editing -------------------------------------------------------------------------------
@@ -137,12 +140,12 @@ def show_changes(changes: list[Change], lang: str) -> None:
     for change in changes:
         label = f"{t('kind_' + change.kind, lang)}: {change.name} ({change.id})"
         with st.expander(markdown_text(label)):
-            st.dataframe(change_table(change, lang), hide_index=True, use_container_width=True)
+            st.dataframe(change_table(change, lang), hide_index=True, width="stretch")
 
 
-def review_and_save(candidate: bytes, snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str, key: str) -> None:
+def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabulary, lang: str, key: str) -> None:
     """Validation, the changes field by field, the map as it would be, and a guarded save."""
-    if candidate == snapshot.content:
+    if candidate == current.canonical:
         st.info(t("no_changes", lang))
         return
     dataset = load_bytes(candidate, vocabulary)
@@ -150,21 +153,27 @@ def review_and_save(candidate: bytes, snapshot: storage.Snapshot, vocabulary: Vo
     show_report(dataset, lang)
     if dataset.fatal:
         return
-    show_changes(diff_tables(read_table(snapshot.content)[0], read_table(candidate)[0]), lang)
+    show_changes(diff_tables(current.table, read_table(candidate)[0]), lang)
     with st.expander(t("preview_map", lang)):
         inline_map(dataset.partners, vocabulary, lang, key=f"{key}_map", height=PREVIEW_HEIGHT)
     if dataset.errors:
         st.caption(t("save_blocked", lang))
     if st.button(t("save", lang), type="primary", disabled=bool(dataset.errors), key=f"{key}_save"):
-        guarded_save(lambda: storage.save(snapshot.path, candidate, snapshot.digest), "saved", lang)
+        snapshot = current.snapshot
+        guarded_save(lambda: storage.save(snapshot.path, candidate, snapshot.digest), "saved", lang, candidate)
 
 
-def guarded_save(action, message: str, lang: str) -> None:
-    """Run a save or restore; on success start over from the new file, on conflict say so."""
+def guarded_save(action, message: str, lang: str, unsaved: bytes | None = None) -> None:
+    """Run a save or restore; on success start over from the new file. On a conflict, or a
+    file system that refuses, say so and keep the unsaved version downloadable."""
     try:
         result = action()
-    except storage.ConflictError as err:
-        st.error(markdown_text(str(err)))
+    except (storage.ConflictError, OSError) as err:
+        text = str(err) if isinstance(err, storage.ConflictError) else t("save_failed", lang, reason=err.strerror or err)
+        st.error(markdown_text(text))
+        if unsaved is not None:
+            st.download_button(t("download_unsaved", lang), unsaved, file_name="partners-unsaved.csv",
+                               mime="text/csv", key=f"unsaved_{message}", on_click="ignore")
         st.button(t("reload", lang), key=f"reload_{message}", on_click=current_snapshot, kwargs={"reload": True})
         return
     backup = result.backup.name if result.backup else "—"
@@ -176,50 +185,78 @@ def guarded_save(action, message: str, lang: str) -> None:
 
 # --- the tabs --------------------------------------------------------------------------------
 
-def edit_tab(snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str) -> None:
+@dataclass(frozen=True)
+class CurrentFile:
+    """The file this session edits, read once per run: as loaded, as a table of strings,
+    and as the canonical bytes an unchanged table would be saved as."""
+
+    snapshot: storage.Snapshot
+    dataset: Dataset
+    table: pd.DataFrame | None = None
+    canonical: bytes = b""
+
+    @classmethod
+    def of(cls, snapshot: storage.Snapshot, vocabulary: Vocabulary) -> CurrentFile:
+        dataset = load_bytes(snapshot.content, vocabulary)
+        if dataset.fatal:
+            return cls(snapshot, dataset)
+        table = canonical_table(read_table(snapshot.content)[0])
+        return cls(snapshot, dataset, table, to_csv_bytes(table))
+
+
+def edit_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     st.caption(t("edit_help", lang))
-    table = editable_table(read_table(snapshot.content)[0])
-    edited = st.data_editor(table, key=EDITOR_KEY, num_rows="dynamic", use_container_width=True,
+    table = editable_table(current.table)
+    edited = st.data_editor(table, key=EDITOR_KEY, num_rows="dynamic", width="stretch",
                             column_config=column_config(table, vocabulary))
-    review_and_save(edited_bytes(edited), snapshot, vocabulary, lang, key="edit")
+    review_and_save(edited_bytes(edited), current, vocabulary, lang, key="edit")
 
 
-def upload_tab(snapshot: storage.Snapshot, vocabulary: Vocabulary, lang: str) -> None:
+def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     uploaded = st.file_uploader(t("upload_help", lang), type=["csv", "txt"], key=UPLOAD_KEY)
     if uploaded is None:
         return
-    dataset = load_bytes(uploaded.getvalue(), vocabulary)
-    if dataset.fatal:
-        st.error(markdown_text(dataset.fatal))
+    try:
+        table, _ = read_table(uploaded.getvalue())
+    except DataFileError as err:
+        st.error(markdown_text(str(err)))
         return
-    table, _ = read_table(uploaded.getvalue())
-    review_and_save(to_csv_bytes(canonical_table(table)), snapshot, vocabulary, lang, key="upload")
+    candidate = to_csv_bytes(canonical_table(table))
+    if current.table is None:  # the file on disk is unusable: anything valid replaces it
+        current = CurrentFile(current.snapshot, current.dataset, table.iloc[0:0], b"")
+    review_and_save(candidate, current, vocabulary, lang, key="upload")
 
 
-def history_tab(snapshot: storage.Snapshot, lang: str) -> None:
+def history_tab(current: CurrentFile, lang: str) -> None:
+    snapshot = current.snapshot
     versions = storage.backups(snapshot.path)
     if not versions:
         st.info(t("history_empty", lang))
         return
     chosen = st.selectbox(t("history_pick", lang), versions, key="manage_backup",
                           format_func=lambda b: f"{b.saved_at.astimezone():%Y-%m-%d %H:%M:%S} · {b.path.name}")
-    content = chosen.path.read_bytes()
+    try:
+        content = chosen.path.read_bytes()
+        older = read_table(content)[0]
+    except (OSError, DataFileError) as err:
+        st.warning(markdown_text(t("history_unreadable", lang, reason=err)))
+        content, older = None, None
     if content == snapshot.content:
         st.info(t("identical", lang))
-    else:
+    elif older is not None and current.table is not None:
         st.markdown(f"**{t('history_diff', lang)}**")
-        show_changes(diff_tables(read_table(content)[0], read_table(snapshot.content)[0]), lang)
+        show_changes(diff_tables(canonical_table(older), current.table), lang)
     if st.button(t("restore", lang), key="manage_restore", disabled=content == snapshot.content):
         guarded_save(lambda: storage.restore(snapshot.path, chosen.path, snapshot.digest), "restored", lang)
 
 
-def download_tab(snapshot: storage.Snapshot, lang: str) -> None:
-    table, _ = read_table(snapshot.content)
-    stem = snapshot.path.stem
-    st.download_button(t("download_csv", lang), excel_csv(table), file_name=f"{stem}-excel.csv",
-                       mime="text/csv", key="manage_csv")
-    st.download_button(t("download_xlsx", lang), xlsx(table), file_name=f"{stem}.xlsx", key="manage_xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+def download_tab(current: CurrentFile, lang: str) -> None:
+    """The current file for Excel, built only when asked for."""
+    table, stem = current.table, current.snapshot.path.stem
+    st.download_button(t("download_csv", lang), lambda: excel_csv(table), file_name=f"{stem}-excel.csv",
+                       mime="text/csv", key="manage_csv", on_click="ignore")
+    st.download_button(t("download_xlsx", lang), lambda: xlsx(table), file_name=f"{stem}.xlsx", key="manage_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
 
 def manage_page(vocabulary: Vocabulary, lang: str) -> None:
@@ -227,15 +264,20 @@ def manage_page(vocabulary: Vocabulary, lang: str) -> None:
     if snapshot is None:
         return
     show_notice()
-    check, edit, upload, history, download = st.tabs(
-        [t(name, lang) for name in ("tab_check", "tab_edit", "tab_upload", "tab_history", "tab_download")])
-    with check:
-        show_report(load_bytes(snapshot.content, vocabulary), lang)
-    with edit:
-        edit_tab(snapshot, vocabulary, lang)
-    with upload:
-        upload_tab(snapshot, vocabulary, lang)
-    with history:
-        history_tab(snapshot, lang)
-    with download:
-        download_tab(snapshot, lang)
+    current = CurrentFile.of(snapshot, vocabulary)
+    names = ["tab_check", "tab_edit", "tab_upload", "tab_history", "tab_download"]
+    if current.table is None:  # an unusable file can still be replaced or restored
+        names = ["tab_check", "tab_upload", "tab_history"]
+    tabs = dict(zip(names, st.tabs([t(name, lang) for name in names])))
+    with tabs["tab_check"]:
+        show_report(current.dataset, lang)
+    if "tab_edit" in tabs:
+        with tabs["tab_edit"]:
+            edit_tab(current, vocabulary, lang)
+    with tabs["tab_upload"]:
+        upload_tab(current, vocabulary, lang)
+    with tabs["tab_history"]:
+        history_tab(current, lang)
+    if "tab_download" in tabs:
+        with tabs["tab_download"]:
+            download_tab(current, lang)

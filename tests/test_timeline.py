@@ -1,0 +1,266 @@
+"""The timeline's rows, milestones, sentence and Altair spec, from the shipped data and small frames."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+from geo.style import SHAPES, type_styles
+from partnerships.loading import load_partners
+from partnerships.settings import DEFAULT_PARTNERS_CSV
+from partnerships.timeline import (
+    DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, VEGA_SHAPES, WHEN, YEARS, cap_note, chart_height,
+    gantt_chart, gantt_frame, milestones_frame, of_types, parse_milestone, timeline_summary,
+)
+from tests.conftest import GOOD_ROWS, csv_text
+
+TODAY = 2026
+SHIPPED_ORDER = [  # by start year, then name
+    "Aabenraa Municipality", "Klimapakt Flensburg", "City of Baoding", "WWF", "NORD-STAR",
+    "Clinton Climate Positive Development Program", "Haiyan County",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_partners(DEFAULT_PARTNERS_CSV)
+
+
+@pytest.fixture(scope="module")
+def gantt(shipped) -> pd.DataFrame:
+    return gantt_frame(shipped.partners, shipped.vocabulary, "en", TODAY)
+
+
+def partners(starts: list[int], ends: list[int | None] | None = None,
+             milestones: list[str] | None = None) -> pd.DataFrame:
+    """Friendship cities p00, p01, … with these years, typed as the loader types them."""
+    ids = [f"p{i:02d}" for i in range(len(starts))]
+    frame = pd.DataFrame({
+        "id": ids, "name": [f"Partner {i}" for i in ids], "type": "Friendship city",
+        "start_year": pd.array(starts, dtype="Int64"),
+        "end_year": pd.array(ends or [None] * len(starts), dtype="Int64"),
+    })
+    return frame.assign(milestones=milestones) if milestones is not None else frame
+
+
+# --- The rows -------------------------------------------------------------------------------
+
+def test_one_row_per_shipped_partnership_by_start_then_name(gantt, shipped):
+    assert list(gantt[LABEL]) == SHIPPED_ORDER
+    assert list(gantt[START]) == [2007, 2007, 2010, 2010, 2011, 2012, 2013]
+    styles = type_styles(shipped.vocabulary)
+    assert list(gantt["color"]) == [styles[kind].color for kind in gantt["type"]]
+    assert list(gantt["shape"]) == [styles[kind].shape for kind in gantt["type"]]
+
+
+def test_ongoing_partnerships_end_this_year(gantt):
+    assert gantt[ONGOING].all()
+    assert set(gantt[END]) == {TODAY}
+    assert gantt.loc[0, YEARS] == "since 2007"
+
+
+def test_an_ended_partnership_keeps_its_end_year(write_csv, vocabulary):
+    dataset = load_partners(write_csv(csv_text(*GOOD_ROWS)))  # flensburg: 2007–2015
+    row = gantt_frame(dataset.partners, vocabulary, "en", TODAY).iloc[0]
+    assert (row[LABEL], row[START], row[END], row[ONGOING], row[YEARS]) == ("Klimapakt Flensburg", 2007, 2015, False,
+                                                                             "2007–2015")
+
+
+def test_one_not_yet_begun_ends_in_its_start_year(vocabulary):
+    row = gantt_frame(partners([TODAY + 2]), vocabulary, "en", TODAY).iloc[0]
+    assert (row[START], row[END], row[ONGOING]) == (TODAY + 2, TODAY + 2, True)
+
+
+def test_type_labels_and_years_in_danish(shipped):
+    gantt = gantt_frame(shipped.partners, shipped.vocabulary, "da", TODAY)
+    assert gantt.loc[0, TYPE_LABEL] == "Grænseoverskridende samarbejde"
+    assert gantt.loc[0, YEARS] == "siden 2007"
+
+
+def test_no_partners_no_rows(vocabulary):
+    assert gantt_frame(pd.DataFrame(), vocabulary, "en", TODAY).empty
+
+
+def test_of_types_keeps_every_year(shipped):
+    chosen = of_types(shipped.partners, ["Friendship city", "NGO partnership"])
+    assert sorted(chosen["id"]) == ["baoding", "wwf"]
+    assert of_types(pd.DataFrame(), ["Friendship city"]).empty
+
+
+def test_every_map_shape_has_a_vega_symbol():
+    assert set(VEGA_SHAPES) == set(SHAPES)
+
+
+# --- The milestones -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("entry", "parsed"), [
+    # Month m of year y is y + (m - 1) / 12: the first day of the month.
+    ("2010-10: Agreement signed", (2010.75, "2010-10", "Agreement signed")),
+    ("2011-12: Friendship city", (2011 + 11 / 12, "2011-12", "Friendship city")),
+    ("2010-1: January", (2010.0, "2010-01", "January")),
+    ("2007: Benchmarking begins", (2007.0, "2007", "Benchmarking begins")),  # a year alone: its 1 January
+    ("  2013-11 :  spaced out  ", (2013 + 10 / 12, "2013-11", "spaced out")),
+    ("2012-02: Project no. 16: the list", (2012 + 1 / 12, "2012-02", "Project no. 16: the list")),
+    ("Later integrated into C40", None),
+    ("in 2010: signed", None),
+    ("2010-10 signed", None),
+    ("2010-13: no such month", None),
+    ("2010: ", None),
+    ("", None),
+])
+def test_parse_milestone(entry, parsed):
+    result = parse_milestone(entry)
+    if parsed is None:
+        assert result is None
+    else:
+        assert result == (pytest.approx(parsed[0]), parsed[1], parsed[2])
+
+
+def test_shipped_milestones_skip_the_undated(shipped):
+    found = milestones_frame(shipped.partners)
+    assert list(found["id"]) == ["klimapakt-flensburg", "wwf", "baoding", "baoding", "clinton-climate-positive",
+                                 "haiyan"]
+    assert list(found[WHEN]) == ["2007", "2010-10", "2010-10", "2011-12", "2012-02", "2013-11"]
+    assert found.loc[2, DATE] == 2010.75
+    assert "Later integrated into C40 Cities" not in set(found[TEXT])
+
+
+@pytest.mark.parametrize("column", [None, ["", ""], [float("nan"), None], ["no date here", " | "]])
+def test_no_milestones(column):
+    found = milestones_frame(partners([2010, 2011], milestones=column))
+    assert found.empty
+    assert list(found.columns) == ["id", "name", DATE, WHEN, TEXT]
+
+
+# --- The sentence ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", ("7 partnerships from 2007 to today; the longest: Aabenraa Municipality (since 2007) and "
+            "Klimapakt Flensburg (since 2007).")),
+    ("da", ("7 partnerskaber fra 2007 til i dag; de længste: Aabenraa Municipality (siden 2007) og "
+            "Klimapakt Flensburg (siden 2007).")),
+])
+def test_summary_of_the_shipped_data(shipped, lang, text):
+    assert timeline_summary(gantt_frame(shipped.partners, shipped.vocabulary, lang, TODAY), lang) == text
+
+
+@pytest.mark.parametrize(("starts", "ends", "lang", "text"), [
+    ([2010, 2012], [2015, 2014], "en", "2 partnerships from 2010 to 2015; the longest: Partner p00 (2010–2015)."),
+    ([2010, 2012], [2015, 2014], "da", "2 partnerskaber fra 2010 til 2015; det længste: Partner p00 (2010–2015)."),
+    ([2010], [None], "en", "1 partnership: Partner p00 (since 2010)."),
+    ([2010], [2010], "da", "1 partnerskab: Partner p00 (2010)."),
+])
+def test_summary_wording(vocabulary, starts, ends, lang, text):
+    assert timeline_summary(gantt_frame(partners(starts, ends), vocabulary, lang, TODAY), lang) == text
+
+
+def test_summary_of_nothing(vocabulary):
+    assert timeline_summary(gantt_frame(pd.DataFrame(), vocabulary, "en", TODAY), "en").startswith("No partnerships")
+
+
+# --- The chart ------------------------------------------------------------------------------
+
+def walk(spec: dict) -> Iterator[dict]:
+    """Every unit spec in a (nested) layered spec."""
+    for layer in spec.get("layer", []):
+        yield from walk(layer)
+    if "mark" in spec:
+        yield spec
+
+
+def mark_type(unit: dict) -> str:
+    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+
+
+def units(spec: dict, mark: str) -> list[dict]:
+    return [unit for unit in walk(spec) if mark_type(unit) == mark]
+
+
+def rows_of(spec: dict, unit: dict) -> list[dict]:
+    return spec["datasets"][unit["data"]["name"]]
+
+
+@pytest.fixture(scope="module")
+def spec(shipped, gantt) -> dict:
+    return gantt_chart(gantt, milestones_frame(shipped.partners), 2013, "en").to_dict()
+
+
+def test_bars_run_from_start_to_the_end_of_the_last_year(spec):
+    (bars,) = units(spec, "bar")
+    assert bars["encoding"]["x"]["field"] == START and bars["encoding"]["x2"]["field"] == "until"
+    assert bars["encoding"]["y"]["sort"] == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
+                                             "clinton-climate-positive", "haiyan"]
+    assert {(row["start"], row["until"]) for row in rows_of(spec, bars)} >= {(2007, TODAY + 1), (2013, TODAY + 1)}
+    assert "Clinton Climate Positive Development Program" in bars["encoding"]["y"]["axis"]["labelExpr"]
+
+
+def test_a_rule_marks_the_chosen_year(spec):
+    (rule,) = units(spec, "rule")
+    assert rows_of(spec, rule) == [{"year": 2013, "middle": 2013.5}]
+    assert rule["encoding"]["x"]["field"] == "middle"
+
+
+def test_ongoing_ends_in_an_arrow_and_milestones_are_diamonds(spec):
+    points = units(spec, "point")
+    arrows = [p for p in points if p["mark"].get("shape") == "triangle-right"]
+    diamonds = [p for p in points if p["mark"].get("shape") == "diamond"]
+    assert len(arrows) == 1 and arrows[0]["transform"] == [{"filter": "datum['ongoing']"}]
+    assert len(diamonds) == 1 and len(rows_of(spec, diamonds[0])) == 6
+    assert [t["title"] for t in diamonds[0]["encoding"]["tooltip"]] == ["Name", "Date", "Milestones"]
+
+
+def test_types_by_colour_and_shape_in_one_legend(spec):
+    starts = next(p for p in units(spec, "point") if "shape" in p["encoding"])
+    color, shape = starts["encoding"]["color"], starts["encoding"]["shape"]
+    assert color["scale"]["domain"] == shape["scale"]["domain"] == [
+        "Cross-border cooperation", "Friendship city", "NGO partnership", "Research partnership", "Climate network",
+        "Urbanisation partnership"]
+    assert color["title"] == shape["title"] == "Partnership type"
+    assert shape["scale"]["range"][1] == "circle"
+
+
+def test_size_and_description(spec):
+    assert spec["width"] == "container" and spec["height"] == 200
+    assert spec["description"].startswith("7 partnerships from 2007 to today")
+
+
+def test_titles_in_danish(shipped):
+    gantt = gantt_frame(shipped.partners, shipped.vocabulary, "da", TODAY)
+    spec = gantt_chart(gantt, milestones_frame(shipped.partners), 2010, "da").to_dict()
+    (bars,) = units(spec, "bar")
+    assert spec["title"] == "Hvert partnerskab fra start til slut"
+    assert bars["encoding"]["x"]["axis"]["title"] == "År"
+    assert bars["encoding"]["color"]["title"] == "Partnerskabstype"
+    assert [t["title"] for t in bars["encoding"]["tooltip"]] == ["Navn", "Partnerskabstype", "År"]
+    assert units(spec, "rule")[0]["encoding"]["tooltip"][0]["title"] == "Valgt år"
+
+
+def test_no_rows_still_a_chart_with_the_chosen_year(vocabulary):
+    spec = gantt_chart(gantt_frame(pd.DataFrame(), vocabulary, "en", TODAY), milestones_frame(pd.DataFrame()), 2010,
+                       "en").to_dict()
+    assert rows_of(spec, units(spec, "rule")[0]) == [{"year": 2010, "middle": 2010.5}]
+
+
+def test_no_milestones_no_diamonds(vocabulary):
+    gantt = gantt_frame(partners([2010, 2011]), vocabulary, "en", TODAY)
+    spec = gantt_chart(gantt, milestones_frame(partners([2010, 2011])), 2010, "en").to_dict()
+    assert not [p for p in units(spec, "point") if p["mark"].get("shape") == "diamond"]
+
+
+@pytest.mark.parametrize(("rows", "height"), [(1, 200), (7, 200), (8, 224), (MAX_ROWS, 1680)])
+def test_height_grows_with_the_rows(rows, height):
+    assert chart_height(rows) == height
+
+
+def test_more_than_sixty_rows_draws_the_first_sixty_by_start_with_a_note(vocabulary):
+    many = partners(list(range(2026, 1951, -1)))  # 75, the last one the oldest
+    gantt = gantt_frame(many, vocabulary, "en", TODAY)
+    spec = gantt_chart(gantt, milestones_frame(many), 2000, "en").to_dict()
+    (bars,) = units(spec, "bar")
+    assert len(rows_of(spec, bars)) == MAX_ROWS and spec["height"] == chart_height(MAX_ROWS)
+    assert bars["encoding"]["y"]["sort"][:2] == ["p74", "p73"]
+    assert cap_note(gantt, "en") == ("The first 60 of 75 partnerships by start year are drawn; "
+                                     "choose fewer types to see the rest.")
+    assert cap_note(gantt.head(MAX_ROWS), "en") is None
+    assert timeline_summary(gantt, "en").startswith("75 partnerships from 1952 to today")

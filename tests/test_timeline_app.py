@@ -1,0 +1,79 @@
+"""AppTest: the timeline page on its own: one chart and its sentence, or one clear message."""
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnerships.settings import ROOT
+
+TIMEOUT = 60
+CHART = "vega_lite_chart"  # the element type st.altair_chart adds in Streamlit 1.67
+
+
+def run(**state: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "views/timeline.py"), default_timeout=TIMEOUT)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def drawn(at: AppTest) -> tuple[dict, dict[str, list[dict]]]:
+    """The one chart's spec and its datasets by name (Streamlit sends them apart, as Arrow)."""
+    (chart,) = at.get(CHART)
+    datasets = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in chart.proto.datasets}
+    return json.loads(chart.proto.spec), datasets
+
+
+def rows(spec: dict) -> list[str]:
+    return spec["layer"][0]["encoding"]["y"]["sort"]
+
+
+def chosen_year(spec: dict, datasets: dict[str, list[dict]]) -> int:
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    return datasets[rule["data"]["name"]][0]["year"]
+
+
+def sentence(at: AppTest) -> str:
+    return at.markdown[-1].value.replace("\\", "")
+
+
+def test_the_shipped_data_in_one_chart_with_its_sentence():
+    at = run()
+    spec, _ = drawn(at)
+    assert len(rows(spec)) == 7
+    assert sentence(at).startswith("7 partnerships from 2007 to today; the longest: Aabenraa Municipality")
+    assert not at.error
+
+
+def test_follows_the_types_and_marks_the_year_whatever_the_mode():
+    at = run(types=["Friendship city", "NGO partnership"], year=2008, year_mode="active")
+    spec, datasets = drawn(at)
+    assert rows(spec) == ["baoding", "wwf"]  # begun in 2010, after the chosen year: still drawn
+    assert chosen_year(spec, datasets) == 2008
+
+
+def test_danish():
+    at = run(lang="da")
+    spec, _ = drawn(at)
+    assert at.title[0].value == "Sådan voksede partnerskaberne"
+    assert spec["title"] == "Hvert partnerskab fra start til slut"
+    assert sentence(at).startswith("7 partnerskaber fra 2007 til i dag")
+
+
+def test_no_type_chosen_says_so_and_draws_nothing():
+    at = run(types=[])
+    assert any("No partnerships of the chosen types" in i.value for i in at.info)
+    assert not at.get(CHART)
+
+
+@pytest.mark.parametrize(("content", "expected"), [(b"", "The file is empty"), (b"id,name\nx,y\n", "missing")])
+def test_unusable_file_shows_one_message_and_no_chart(monkeypatch, write_csv, content, expected):
+    monkeypatch.setenv("PARTNERS_CSV", str(write_csv(content)))
+    at = run()
+    assert len(at.error) == 1 and expected in at.error[0].value
+    assert not at.get(CHART)

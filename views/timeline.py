@@ -1,0 +1,29 @@
+"""Timeline: every partnership of the chosen types from its first year to its last, the sidebar's year marked."""
+import streamlit as st
+
+from partnerships import settings, ui
+from partnerships.escape import markdown_text
+from partnerships.i18n import t
+from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones_frame, of_types, timeline_summary
+
+lang = ui.language()
+dataset = ui.load_dataset()
+
+st.title(t("timeline_title", lang), anchor=False)
+st.caption(t("timeline_caption", lang))
+ui.show_data_status(dataset, lang)
+if dataset.fatal:
+    st.stop()
+
+view = ui.current_view(dataset)
+partners = of_types(dataset.partners, view.types)
+gantt = gantt_frame(partners, dataset.vocabulary, lang, settings.current_year())
+if gantt.empty:
+    st.info(t("timeline_empty", lang))
+    st.stop()
+
+note = cap_note(gantt, lang)
+if note:
+    st.caption(note)
+st.altair_chart(gantt_chart(gantt, milestones_frame(partners), view.year, lang), width="stretch")
+st.markdown(markdown_text(timeline_summary(gantt, lang)))
