@@ -39,7 +39,3 @@ def type_styles(vocabulary: Vocabulary) -> dict[str, TypeStyle]:
 
 def type_colors(vocabulary: Vocabulary) -> dict[str, str]:
     return {name: look.color for name, look in type_styles(vocabulary).items()}
-
-
-def type_shapes(vocabulary: Vocabulary) -> dict[str, str]:
-    return {name: look.shape for name, look in type_styles(vocabulary).items()}

@@ -34,8 +34,11 @@ def validate(path: Path) -> int:
     if dataset.fatal:
         print(f"{path}: {dataset.fatal}")
         return 1
-    for problem in dataset.problems:
-        print(problem if problem.severity == ERROR else f"{problem} ({problem.severity})")
+    for problem in dataset.problems:  # errors on stdout; warnings and notes beside them, on stderr
+        if problem.severity == ERROR:
+            print(problem)
+        else:
+            print(f"{problem} ({problem.severity})", file=sys.stderr)
     if dataset.errors:
         print(f"{path}: {len(dataset.errors)} problems in {dataset.rows_read} rows", file=sys.stderr)
         return 1

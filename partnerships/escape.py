@@ -21,11 +21,6 @@ _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
 _JS_UNSAFE_RE = re.compile("[<>&'\u2028\u2029]")
 
 
-def html_text(value: object) -> str:
-    """Text for an HTML element or attribute."""
-    return html.escape(str(value), quote=True)
-
-
 def markdown_text(value: object) -> str:
     """Text for st.markdown: no markup, links or HTML from the data survive."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 LANGUAGES = ("en", "da")
+LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}  # each in its own language
 DEFAULT_LANGUAGE = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -25,7 +26,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "website": {"en": "Website", "da": "Hjemmeside"},
     "milestones": {"en": "Milestones", "da": "Milepæle"},
     "legend_title": {"en": "Partnership type", "da": "Partnerskabstype"},
-    "home_label": {"en": "Home city", "da": "Hjemby"},
     "none_in_view": {
         "en": "No partnerships match these filters. Choose more types or another year.",
         "da": "Ingen partnerskaber passer til filtrene. Vælg flere typer eller et andet år.",
@@ -37,10 +37,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data_warnings": {"en": "Notes on the partner file", "da": "Bemærkninger til partnerfilen"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
-    "map_alt": {
-        "en": "World map of {count} partnerships linked by arcs to Sønderborg.",
-        "da": "Verdenskort med {count} partnerskaber forbundet med buer til Sønderborg.",
-    },
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
     "page_manage": {"en": "Manage data", "da": "Redigér data"},
     "manage_title": {"en": "Keep the partner list", "da": "Vedligehold partnerlisten"},
@@ -53,7 +49,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "password": {"en": "Staff password", "da": "Personaleadgangskode"},
     "unlock": {"en": "Unlock", "da": "Lås op"},
     "wrong_password": {"en": "That password is not right.", "da": "Adgangskoden er forkert."},
-    "lock": {"en": "Lock", "da": "Lås"},
     "tab_check": {"en": "Check", "da": "Kontrol"},
     "tab_edit": {"en": "Edit", "da": "Redigér"},
     "tab_upload": {"en": "Upload", "da": "Upload"},

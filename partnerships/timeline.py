@@ -8,7 +8,6 @@ running ends in an arrow, and a milestone is an open diamond.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Collection
@@ -19,6 +18,7 @@ import pandas as pd
 
 from geo.style import HOME, type_styles
 from partnerships.columns import END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE
+from partnerships.escape import js_json
 from partnerships.i18n import plural, t
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
@@ -236,7 +236,7 @@ def _years(field: str, first: int, last: int, axis: alt.Axis | None = None) -> a
 
 def _partner_axis(rows: pd.DataFrame) -> alt.Y:
     """Rows by id in start order, labelled with the names, so two partners of one name keep two rows."""
-    names = json.dumps(dict(zip(rows[ID], rows[LABEL])), ensure_ascii=False)
+    names = js_json(dict(zip(rows[ID], rows[LABEL])))
     axis = alt.Axis(labelExpr=f"{names}[datum.value]", labelLimit=_px(f"{NAMES_WIDTH} - {LABEL_PADDING}"),
                     labelPadding=LABEL_PADDING, minExtent=_px(NAMES_WIDTH), maxExtent=_px(NAMES_WIDTH),
                     ticks=False, domain=False)

@@ -40,3 +40,12 @@ def test_unusable_files_exit_1_without_traceback(write_csv, content):
 def test_missing_file_exits_1(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "absent.csv")]) == 1
     assert "does not exist" in capsys.readouterr().out
+
+
+def test_a_valid_file_with_warnings_still_prints_one_summary_line(write_csv, capsys):
+    twin = GOOD_ROWS[0].replace("baoding,City of Baoding", "baoding-2,city of baoding")
+    path = write_csv(csv_text(GOOD_ROWS[0], twin))
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip().splitlines() == [f"{path}: 2 partnerships in 1 countries, 1 warnings"]
+    assert "looks like 'City of Baoding'" in captured.err

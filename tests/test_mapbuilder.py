@@ -122,7 +122,6 @@ def test_every_type_has_its_own_shape_and_colour(vocabulary):
     assert [look.shape for look in looks.values()] == list(style.SHAPES[:len(vocabulary.names)])
     assert style.type_colors(vocabulary) == {name: look.color for name, look in looks.items()}
     assert style.type_colors(vocabulary)[vocabulary.names[0]] == style.PALETTE[0]
-    assert style.type_shapes(vocabulary) == {name: look.shape for name, look in looks.items()}
 
 
 def test_shapes_and_colours_are_distinct_in_pairs_beyond_eight_types():

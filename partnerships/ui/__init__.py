@@ -20,7 +20,7 @@ from partnerships import settings, urlstate
 from partnerships.escape import js_json, markdown_text, safe_url, slug
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
-from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
 from partnerships.tour import Stop, load_tour
 from partnerships.schema import (
@@ -159,8 +159,7 @@ def sidebar_filters(dataset: Dataset) -> None:
     """The filters shared by every page, drawn once in dashboard.py."""
     restore_view_from_url(dataset)
     with st.sidebar:
-        st.radio(t("language"), LANGUAGES, key=LANG_KEY, horizontal=True,
-                 format_func={"en": "English", "da": "Dansk"}.get)
+        st.radio(t("language"), LANGUAGES, key=LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.get)
         lang = language()
         if dataset.vocabulary is None:
             return
@@ -191,7 +190,7 @@ def show_data_status(dataset: Dataset, lang: str) -> None:
     label = (t("data_problems", lang, rows=dataset.rows_with_errors) if dataset.errors
              else t("data_warnings", lang))
     with st.expander(label, expanded=False, icon="⚠️"):
-        st.dataframe(problem_table(dataset, lang), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(dataset, lang), hide_index=True, width="stretch")
 
 
 def problem_table(dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -222,7 +221,7 @@ def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
         feature_group_to_add=partner_layer(map_data.url(base_url),
                                            map_view(view, dataset.vocabulary, lang, st.session_state.get(PARTNER_KEY))),
         returned_objects=MAP_RETURNS,
-        use_container_width=True,
+        width="stretch",
         height=MAP_HEIGHT,
     )
 
@@ -253,7 +252,7 @@ def present_map(dataset: Dataset, lang: str) -> None:
         key=PRESENT_KEY,
         feature_group_to_add=partner_layer(loaded.map_data.url(base_url), map_view(view, dataset.vocabulary, lang)),
         returned_objects=[],
-        use_container_width=True,
+        width="stretch",
         height=MAP_HEIGHT,
     )
 
@@ -289,7 +288,7 @@ def inline_map(partners: pd.DataFrame, vocabulary, lang: str, key: str, height: 
         feature_group_to_add=partner_layer(partner_payload(partners, vocabulary),
                                            map_view(view, vocabulary, lang, selected)),
         returned_objects=[],
-        use_container_width=True,
+        width="stretch",
         height=height,
     )
 
@@ -359,7 +358,7 @@ def partners_table(table: pd.DataFrame, lang: str) -> str | None:
     """The table, sortable by any column; returns the id of the row chosen, if any."""
     link = t("col_link", lang)
     event = st.dataframe(table, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
-                         use_container_width=True, hide_index=True,
+                         width="stretch", hide_index=True,
                          column_config={link: st.column_config.LinkColumn(link, display_text="↗")})
     rows = event.selection.rows if event else []
     return str(table.index[rows[0]]) if rows and rows[0] < len(table) else None
