@@ -19,14 +19,19 @@ from partnerships.settings import tour_path_for
 from partnerships.tour import load_tour
 
 
+def _count(n: int, thing: str, things: str | None = None) -> str:
+    return f"{n} {thing if n == 1 else things or thing + 's'}"
+
+
 def summary(dataset: Dataset, path: Path) -> str:
     partners = dataset.partners
     countries = partners[COUNTRY_CODE].nunique() if len(partners) else 0
     counts = Counter(p.severity for p in dataset.problems)
-    remarks = [f"{counts[WARNING]} warnings" if counts[WARNING] else "no problems"]
+    remarks = [_count(counts[WARNING], "warning") if counts[WARNING] else "no problems"]
     if counts[NOTE]:
-        remarks.append(f"{counts[NOTE]} rows located from their city")
-    return f"{path}: {len(partners)} partnerships in {countries} countries, {', '.join(remarks)}"
+        remarks.append(f"{_count(counts[NOTE], 'row')} located from their city")
+    return (f"{path}: {_count(len(partners), 'partnership')} in {_count(countries, 'country', 'countries')}, "
+            f"{', '.join(remarks)}")
 
 
 def validate(path: Path) -> int:

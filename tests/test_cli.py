@@ -47,5 +47,5 @@ def test_a_valid_file_with_warnings_still_prints_one_summary_line(write_csv, cap
     path = write_csv(csv_text(GOOD_ROWS[0], twin))
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip().splitlines() == [f"{path}: 2 partnerships in 1 countries, 1 warnings"]
+    assert captured.out.strip().splitlines() == [f"{path}: 2 partnerships in 1 country, 1 warning"]
     assert "looks like 'City of Baoding'" in captured.err
