@@ -1,6 +1,7 @@
 """AppTest for council members: both languages, the view in the URL, the partners table."""
 from __future__ import annotations
 
+import json
 import re
 
 from streamlit.testing.v1 import AppTest
@@ -75,3 +76,21 @@ def test_partners_page_searches_in_danish():
     table = at.dataframe[0].value
     assert set(table["Navn"]) == {"City of Baoding", "Haiyan County", "WWF"}
     assert "3 af 7 partnerskaber" in at.caption[0].value
+
+
+def test_presentation_mode_is_the_map_alone_with_the_story():
+    at = app(mode="present", lang="da")
+    assert len(at.sidebar.children) == 0  # no filters, no navigation
+    assert not at.slider and not at.multiselect
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    story = json.loads(re.search(r"PartnerMap\.story\([^,]+, (\{.*\})\);", args["script"]).group(1))
+    assert story["present"] is True and story["title"] == "Sønderborgs internationale partnerskaber"
+    assert story["first"] == 2007 and [s["id"] for s in story["stops"]][:2] == ["klimapakt-flensburg", "aabenraa"]
+    assert story["labels"]["play"].startswith("Afspil")
+    assert url(at)["mode"] == "present"  # the address keeps the mode
+
+
+def test_the_sidebar_links_to_presentation_mode_and_the_offline_file():
+    at = app(lang="da")
+    assert at.get("link_button")[0].proto.url == "?mode=present&lang=da"
+    assert at.get("download_button")
