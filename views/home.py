@@ -22,12 +22,13 @@ shown = filter_partners(dataset.partners, view)
 if shown.empty:
     st.info(t("none_in_view", lang))
 
+# The last click is known before the map is drawn, so the map opens the same partner.
+selected = ui.selected_partner(dataset, shown, st.session_state.get(ui.MAP_KEY))
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
-    clicked = ui.partner_map(dataset, view, lang)
+    ui.partner_map(dataset, view, lang)
     st.markdown(markdown_text(describe_view(shown, view, dataset.vocabulary, lang)))
+    ui.share_link(dataset, lang)
 with side_column:
     ui.show_counts(shown, view.year, lang)
-    ui.show_partner(ui.selected_partner(dataset, shown, clicked), dataset, lang)
-with map_column:
-    ui.share_link(dataset, lang)
+    ui.show_partner(selected, dataset, lang)
