@@ -15,11 +15,7 @@ GROUPING_KEY = "chart_grouping"
 lang = ui.language()
 dataset = ui.load_dataset()
 
-st.title(t("charts_title", lang), anchor=False)
-st.caption(t("charts_caption", lang))
-ui.show_data_status(dataset, lang)
-if dataset.fatal:
-    st.stop()
+ui.page_start(dataset, lang, t("charts_title", lang), t("charts_caption", lang))
 
 view = ui.current_view(dataset)
 shown = filter_partners(dataset.partners, view)

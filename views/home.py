@@ -10,12 +10,7 @@ from partnerships.summary import describe_view
 lang = ui.language()
 dataset = ui.load_dataset()
 
-st.title(ui.app_title(lang), anchor=False)
-if not dataset.fatal:
-    st.caption(settings.home().subtitle(lang))
-ui.show_data_status(dataset, lang)
-if dataset.fatal:
-    st.stop()
+ui.page_start(dataset, lang, ui.app_title(lang), "" if dataset.fatal else settings.home().subtitle(lang))
 
 view = ui.current_view(dataset)
 shown = filter_partners(dataset.partners, view)

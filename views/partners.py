@@ -10,10 +10,7 @@ from partnerships.table import display_table, search
 lang = ui.language()
 dataset = ui.load_dataset()
 
-st.title(t("partners_title", lang), anchor=False)
-ui.show_data_status(dataset, lang)
-if dataset.fatal:
-    st.stop()
+ui.page_start(dataset, lang, t("partners_title", lang))
 
 of_types = dataset.partners[dataset.partners[TYPE].isin(ui.current_view(dataset).types)]
 query = st.text_input(t("search", lang), key=ui.SEARCH_KEY)

@@ -9,11 +9,7 @@ from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones
 lang = ui.language()
 dataset = ui.load_dataset()
 
-st.title(t("timeline_title", lang), anchor=False)
-st.caption(t("timeline_caption", lang))
-ui.show_data_status(dataset, lang)
-if dataset.fatal:
-    st.stop()
+ui.page_start(dataset, lang, t("timeline_title", lang), t("timeline_caption", lang))
 
 view = ui.current_view(dataset)
 partners = of_types(dataset.partners, view.types)

@@ -179,6 +179,16 @@ def sidebar_filters(dataset: Dataset) -> None:
         presenting_links(dataset, lang)
 
 
+def page_start(dataset: Dataset, lang: str, title: str, caption: str = "") -> None:
+    """Every page's top: its title, a caption, the data file's status; stops on a fatal file."""
+    st.title(title, anchor=False)
+    if caption:
+        st.caption(caption)
+    show_data_status(dataset, lang)
+    if dataset.fatal:
+        st.stop()
+
+
 def show_data_status(dataset: Dataset, lang: str) -> None:
     """One clear message for a file that cannot be used; a list of the rows left out."""
     if dataset.fatal:
