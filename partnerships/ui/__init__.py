@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit_folium import st_folium
 
 from geo.assets import DataFile, data_file, publish_data, served_links
@@ -37,6 +38,7 @@ PARTNER_KEY = "partner"
 MAP_KEY = "partner_map"
 LAST_CLICK_KEY = "_last_map_click"
 URL_READ_KEY = "_url_read"
+PINNED_KEY = "_data_of_this_run"
 MAP_HEIGHT = 560  # before the page style below sizes the map to the window
 # Less white space above the title, and a map as tall as the window allows (the map fills
 # its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
@@ -69,6 +71,24 @@ def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData
 
 
 def _loaded() -> LoadedData:
+    """The data of this run: read once per run, so that a file saved while a page is being
+    drawn can never give it the counts of one version and the map of another."""
+    pinned = st.session_state.get(PINNED_KEY)
+    if pinned is not None and pinned[0] == _run_id():
+        return pinned[1]
+    loaded = _read_current()
+    st.session_state[PINNED_KEY] = (_run_id(), loaded)
+    return loaded
+
+
+def _run_id() -> int:
+    """Different on every run of this session: Streamlit gives each run a new `cursors` dict,
+    made while the previous run's still exists, so two runs in a row never share it."""
+    ctx = get_script_run_ctx()
+    return id(ctx.cursors) if ctx is not None else 0
+
+
+def _read_current() -> LoadedData:
     path = settings.partners_csv_path()
     try:
         settings.home()
