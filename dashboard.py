@@ -11,6 +11,7 @@ from partnerships.i18n import t
 presenting = st.query_params.get("mode") == ui.PRESENT_MODE
 st.set_page_config(page_title=ui.app_title("en"), page_icon="🌍", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
+ui.pin_data()
 dataset = ui.load_dataset()
 
 if presenting:

@@ -11,7 +11,6 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit_folium import st_folium
 
 from geo.assets import DataFile, data_file, publish_data, served_links
@@ -70,22 +69,17 @@ def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData
     return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))), tuple(stops))
 
 
+def pin_data() -> None:
+    """Read the data for this run, first thing in dashboard.py: every later call in the run
+    gets this read, so a file saved while a page is being drawn can never give it the counts
+    of one version and the map of another."""
+    st.session_state[PINNED_KEY] = _read_current()
+
+
 def _loaded() -> LoadedData:
-    """The data of this run: read once per run, so that a file saved while a page is being
-    drawn can never give it the counts of one version and the map of another."""
+    """This run's data (see `pin_data`); a page run on its own reads afresh."""
     pinned = st.session_state.get(PINNED_KEY)
-    if pinned is not None and pinned[0] == _run_id():
-        return pinned[1]
-    loaded = _read_current()
-    st.session_state[PINNED_KEY] = (_run_id(), loaded)
-    return loaded
-
-
-def _run_id() -> int:
-    """Different on every run of this session: Streamlit gives each run a new `cursors` dict,
-    made while the previous run's still exists, so two runs in a row never share it."""
-    ctx = get_script_run_ctx()
-    return id(ctx.cursors) if ctx is not None else 0
+    return pinned if pinned is not None else _read_current()
 
 
 def _read_current() -> LoadedData:
