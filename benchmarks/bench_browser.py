@@ -140,10 +140,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(csv: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(csv: Path, log: Path, script: str = "dashboard.py") -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` (relative to the repository root) on a free loopback port."""
     port = free_port()
     env = {**os.environ, "PARTNERS_CSV": str(csv)}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with open(log, "wb") as out:
