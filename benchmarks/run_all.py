@@ -636,12 +636,12 @@ def machine() -> dict:
     from importlib.metadata import version
 
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.rstrip()
 
     return {"cpus": os.cpu_count(), "memory_gb": round(mem / 1024 / 1024, 1), "python": platform.python_version(),
             "streamlit": streamlit.__version__, "streamlit_folium": version("streamlit-folium"),
             "folium": folium.__version__, "pandas": pandas.__version__, "chromium": chromium,
-            "commit": git("rev-parse", "--short", "HEAD"),
+            "commit": git("rev-parse", "--short", "HEAD").strip(),
             "dirty": [line[3:] for line in git("status", "--short").splitlines()],
             "date": dt.date.today().isoformat(), "load_before": os.getloadavg()}
 
