@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo.continents import continent_of
 from geo.style import BORDER, HOME, PALETTE, type_colors
-from partnerships.columns import COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, START_YEAR, TYPE
+from partnerships.columns import COUNTRY_CODE, START_YEAR, TYPE, country_name_column
 from partnerships.filtering import View, YearMode, in_view, year_range
 from partnerships.i18n import t
 from partnerships.summary import join_words
@@ -72,7 +72,7 @@ def _ranked(shown: pd.DataFrame, grouping: Grouping, lang: str) -> pd.DataFrame:
     if shown.empty:
         return pd.DataFrame({LABEL: pd.Series(dtype="str"), COUNT: pd.Series(dtype="int64")})
     if grouping is Grouping.COUNTRY:
-        labels = shown[COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME]
+        labels = shown[country_name_column(lang)]
     else:
         codes = shown[COUNTRY_CODE]
         labels = codes.map({code: continent_name(code, lang) for code in codes.unique()})

@@ -22,3 +22,8 @@ CONTRACT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 COUNTRY_CODE = "country_code"
 COUNTRY_NAME = "country_name"
 COUNTRY_NAME_DA = "country_name_da"
+
+
+def country_name_column(lang: str) -> str:
+    """The derived column holding country names in `lang`."""
+    return COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME

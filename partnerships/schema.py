@@ -38,7 +38,7 @@ def parse_number(values: pd.Series) -> pd.Series:
 def parse_year(values: pd.Series) -> pd.Series:
     """'2011', '2011.0' (Excel's float), '2011,0' → 2011; anything else → <NA>."""
     text = values.astype(str)
-    whole = text.str.extract(rf"^(\d{{4}})(?:[.,]0+)?$", expand=False)
+    whole = text.str.extract(r"^(\d{4})(?:[.,]0+)?$", expand=False)
     return pd.to_numeric(whole, errors="coerce").astype("Int64")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from partnerships.columns import COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, NAME, START_YEAR
+from partnerships.columns import COUNTRY_CODE, NAME, START_YEAR, country_name_column
 from partnerships.filtering import View, YearMode, count
 from partnerships.i18n import plural, t
 from partnerships.vocabulary import Vocabulary
@@ -33,7 +33,7 @@ def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang:
                       partnerships=plural("n_partnerships", n, lang),
                       countries=plural("n_countries", counts.countries, lang))
         began = shown[shown[START_YEAR] == view.year]
-        country = began[COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME] if COUNTRY_CODE in began else []
+        country = began[country_name_column(lang)] if COUNTRY_CODE in began else []
         names = [f"{name} ({where})" for name, where in zip(began[NAME], country)]
         text += t("summary_new", lang, n=len(names), names=join_words(names, lang)) if names else t("summary_no_new", lang)
     if list(view.types) != vocabulary.names:

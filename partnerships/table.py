@@ -6,6 +6,7 @@ import pandas as pd
 from partnerships.checks import name_key
 from partnerships.columns import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, START_YEAR, TYPE, URL,
+    country_name_column,
 )
 from partnerships.escape import safe_url
 from partnerships.i18n import t
@@ -40,7 +41,7 @@ def years_text(start: object, end: object) -> str:
 
 def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> pd.DataFrame:
     """One row per partner, indexed by id, headed in `lang`, sorted by name."""
-    country = COUNTRY_NAME_DA if lang == "da" else COUNTRY_NAME
+    country = country_name_column(lang)
     urls = partners[URL] if URL in partners else pd.Series("", index=partners.index)
     headers = [t(key, lang) for key in COLUMNS]
     table = pd.DataFrame({

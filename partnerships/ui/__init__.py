@@ -17,6 +17,7 @@ from geo.assets import DataFile, data_file, publish_data, served_links
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from geo.standalone import standalone_html
 from partnerships import settings, urlstate
+from partnerships.columns import country_name_column
 from partnerships.escape import js_json, markdown_text, safe_url, slug
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
@@ -24,8 +25,7 @@ from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
 from partnerships.tour import Stop, load_tour
 from partnerships.schema import (
-    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR,
-    TYPE, URL,
+    CITY, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE, URL,
 )
 
 MAP_PAGE = "views/home.py"
@@ -331,7 +331,7 @@ def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str) -> None
         st.caption(t("details_hint", lang))
         return
     danish = lang == "da"
-    country = partner.get(COUNTRY_NAME_DA) if danish else partner.get(COUNTRY_NAME)
+    country = partner.get(country_name_column(lang))
     description = (partner.get(DESCRIPTION_DA) if danish else "") or partner.get(DESCRIPTION) or ""
     kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
     end = partner[END_YEAR]
