@@ -36,6 +36,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "{rows} række(r) i partnerfilen har fejl og vises ikke på kortet",
     },
     "data_warnings": {"en": "Notes on the partner file", "da": "Bemærkninger til partnerfilen"},
+    "problems_more": {
+        "en": "The {shown} most serious of {total} are shown here; {page} lists them all.",
+        "da": "Her vises de {shown} vigtigste af {total}; {page} viser dem alle.",
+    },
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
     "page_manage": {"en": "Manage data", "da": "Redigér data"},

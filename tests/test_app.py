@@ -136,6 +136,18 @@ def test_bad_rows_are_listed_and_good_rows_still_drawn(data_file):
     assert set(problems["row"]) == {3} and set(problems["column"]) == {"id", "lat"}
 
 
+def test_a_long_problem_list_shows_the_most_serious_and_says_where_the_rest_are(data_file, monkeypatch):
+    # A warning (a name like another partner's) on row 2, an error on row 4.
+    near_twin = GOOD_ROWS[2].replace("flensburg,Klimapakt Flensburg", "flensburg-2,KLIMAPAKT  flensburg")
+    bad = GOOD_ROWS[1].replace("30.5263", "95")
+    data_file(csv_text(near_twin, GOOD_ROWS[2], bad))
+    monkeypatch.setattr("partnerships.ui.PROBLEMS_ON_EVERY_PAGE", 1)
+    at = run()
+    table = at.expander[0].dataframe[0].value
+    assert len(table) == 1 and table["severity"].tolist() == ["error"] and table["row"].tolist() == [4]
+    assert "The 1 most serious of 2 are shown here; Manage data lists them all." in at.expander[0].caption[0].value
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [(b"", "The file is empty"), (b"\x00\x01\x02", "not text"), (b"id,name\nx,y\n", "missing")],

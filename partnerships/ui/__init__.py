@@ -23,6 +23,7 @@ from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset, load_partners
+from partnerships.problems import ERROR, NOTE, WARNING
 from partnerships.tour import Stop, load_tour
 from partnerships.schema import (
     CITY, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE, URL,
@@ -38,6 +39,10 @@ MAP_KEY = "partner_map"
 LAST_CLICK_KEY = "_last_map_click"
 URL_READ_KEY = "_url_read"
 PINNED_KEY = "_data_of_this_run"
+# Every page lists the file's problems; a generated file of 50,000 rows has 13,000 warnings,
+# which would make every page megabytes. The Manage data page lists them all.
+PROBLEMS_ON_EVERY_PAGE = 200
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 MAP_HEIGHT = 560  # before the page style below sizes the map to the window
 # Less white space above the title, and a map as tall as the window allows (the map fills
 # its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
@@ -214,12 +219,19 @@ def show_data_status(dataset: Dataset, lang: str) -> None:
     label = (t("data_problems", lang, rows=dataset.rows_with_errors) if dataset.errors
              else t("data_warnings", lang))
     with st.expander(label, expanded=False, icon="⚠️"):
-        st.dataframe(problem_table(dataset, lang), hide_index=True, width="stretch")
+        st.dataframe(problem_table(dataset, lang, limit=PROBLEMS_ON_EVERY_PAGE), hide_index=True, width="stretch")
+        if len(dataset.problems) > PROBLEMS_ON_EVERY_PAGE:
+            st.caption(t("problems_more", lang, shown=PROBLEMS_ON_EVERY_PAGE, total=len(dataset.problems),
+                         page=t("page_manage", lang)))
 
 
-def problem_table(dataset: Dataset, lang: str) -> pd.DataFrame:
-    """The problems as a table staff can sort, headed and worded in their language."""
-    rows = [(p.row, p.column or "", p.message, t(f"severity_{p.severity}", lang)) for p in dataset.problems]
+def problem_table(dataset: Dataset, lang: str, limit: int | None = None) -> pd.DataFrame:
+    """The problems as a table staff can sort, headed and worded in their language. With
+    `limit`, the most serious first: errors (rows left off the map), warnings, then notes."""
+    problems = dataset.problems
+    if limit is not None and len(problems) > limit:
+        problems = sorted(problems, key=lambda p: SEVERITY_ORDER[p.severity])[:limit]
+    rows = [(p.row, p.column or "", p.message, t(f"severity_{p.severity}", lang)) for p in problems]
     headers = [t(key, lang) for key in ("problem_row", "problem_column", "problem_text", "problem_severity")]
     return pd.DataFrame(rows, columns=headers).astype({headers[0]: "Int64"})
 
