@@ -1,7 +1,8 @@
-"""Great-circle arcs from home to each partner, as few points as the eye needs.
+"""Great circles and distances on the sphere.
 
-Arcs are computed once per data file (vectorised with numpy) and sent to the map as short
-point lists: a 40 km hop to Flensburg is a straight segment, a flight to Baoding gets dozens.
+The map draws its arcs in the browser (`greatCircle` in assets/partner_map.js, tested
+against `great_circle` here): a 40 km hop to Flensburg is a straight segment, a flight to
+Baoding gets dozens of points.
 """
 from __future__ import annotations
 
@@ -55,15 +56,3 @@ def great_circle(lat1: float, lon1: float, lat2: float, lon2: float, n: int | No
     path = np.column_stack([lat, lon])
     path[0], path[-1] = (lat1, lon1), (lat2, lon2 + (lon[-1] - lon2 + 180) // 360 * 360)
     return path
-
-
-def arcs_from(home_lat: float, home_lon: float, lats, lons, decimals: int = 2) -> list[list[float]]:
-    """One flat [lat, lon, lat, lon, …] list per partner: the arc's inner points, rounded.
-
-    The ends are left out: the map joins home and the partner's own exact position to them.
-    """
-    out: list[list[float]] = []
-    for lat, lon in zip(np.asarray(lats, float), np.asarray(lons, float)):
-        inner = great_circle(home_lat, home_lon, lat, lon)[1:-1]
-        out.append(np.round(inner, decimals).ravel().tolist())
-    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from partnerships.escape import js_json
 from partnerships.settings import ROOT
 
 HERE = Path(__file__).resolve().parent
@@ -38,6 +40,7 @@ STYLES = ("vendor/leaflet/leaflet.css", "map/partner_map.css")
 BASEMAP = "map/countries.geojson"
 DATA_FOLDER = "data"
 DATA_VERSIONS_KEPT = 8  # pages opened before a save still find the version they were given
+MAIN_DATA_FILE = "partners.json"
 
 
 @dataclass(frozen=True)
@@ -87,28 +90,46 @@ def served_links(base_url: str) -> AssetLinks:
 
 
 @dataclass(frozen=True)
-class DataFile:
-    """A partner payload published as a static file named by its content, so browsers may
-    cache it for good and a new version of the data is a new address."""
+class DataFiles:
+    """A partner payload published as static files in a folder named by their content, so
+    browsers may cache them for good and a new version of the data is a new address: the
+    main file (`partners.json`, what the map draws with) and the details slices it names
+    relative to itself (fetched when a popup first needs them)."""
 
-    relative: str
-    content: bytes
+    folder: str
+    files: tuple[tuple[str, bytes], ...]  # (name, content), the main file first
 
     def url(self, base_url: str) -> str:
-        return f"{base_url}{self.relative}"
+        return f"{base_url}{self.folder}/{MAIN_DATA_FILE}"
+
+    @property
+    def size(self) -> int:
+        return sum(len(content) for _, content in self.files)
 
 
-def data_file(payload_json: str) -> DataFile:
-    content = payload_json.encode("utf-8")
-    return DataFile(f"{DATA_FOLDER}/partners-{hashlib.sha256(content).hexdigest()[:16]}.json", content)
+def data_files(payload: dict) -> DataFiles:
+    """Split a payload (`geo.mapbuilder.partner_payload`) into its published files."""
+    slices = payload["details"]["slices"]
+    details = [(f"details-{k}.json", js_json(part).encode("utf-8")) for k, part in enumerate(slices)]
+    main = {**payload, "details": {**payload["details"], "slices": [name for name, _ in details]}}
+    files = ((MAIN_DATA_FILE, js_json(main).encode("utf-8")), *details)
+    digest = hashlib.sha256()
+    for name, content in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return DataFiles(f"{DATA_FOLDER}/{digest.hexdigest()[:16]}", files)
 
 
-def publish_data(data: DataFile, static_dir: Path = STATIC_DIR) -> None:
-    """Make sure the payload is served; keep the few newest versions for open pages."""
-    target = static_dir / data.relative
-    if target.is_file():
+def publish_data(data: DataFiles, static_dir: Path = STATIC_DIR) -> None:
+    """Make sure the payload is served; keep the few newest versions for open pages.
+
+    The main file is written last: when it is there, so is everything it names.
+    """
+    folder = static_dir / data.folder
+    if (folder / MAIN_DATA_FILE).is_file():
         return
-    _write_atomically(target, data.content)
-    versions = sorted(target.parent.glob("partners-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for name, content in reversed(data.files):
+        _write_atomically(folder / name, content)
+    versions = sorted((p for p in folder.parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime,
+                      reverse=True)
     for old in versions[DATA_VERSIONS_KEPT:]:
-        old.unlink(missing_ok=True)
+        shutil.rmtree(old, ignore_errors=True)

@@ -15,7 +15,6 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import style
-from geo.arcs import arcs_from
 from geo.assets import AssetLinks
 from partnerships.escape import js_json, safe_url
 from partnerships.filtering import View
@@ -29,6 +28,12 @@ from partnerships.settings import HomeCity
 from partnerships.vocabulary import Vocabulary
 
 COORDINATE_DECIMALS = 5  # about a metre
+MIN_ZOOM, MAX_ZOOM = 1, 14  # the whole world; a town's streets
+# A popup fetches the details of this many partners at once: about 230 kB (50 kB gzipped)
+# of generated data, a moment on a slow line; the seed data is one slice.
+DETAILS_PER_SLICE = 1000
+# Words the map's script shows, in every language (partnerships/i18n.py).
+MAP_LABELS = ("since", "website", "details_unavailable", "cluster_count", "cluster_more", "cluster_zoom")
 
 
 class MapCall(MacroElement):
@@ -73,8 +78,10 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
              story: dict | None = None) -> folium.Map:
     """The part of the map that stays while filters change; its assets are local links.
     With `story` (see `story_options`) it carries the timeline player and the tour."""
-    fmap = folium.Map(location=(35, 20), zoom_start=2, tiles=None, min_zoom=1, max_zoom=12,
-                      world_copy_jump=True, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
+    # The zoom limits are the map's own (folium's min_zoom and max_zoom go to a tile layer,
+    # and there is none): clusters split down to the deepest zoom and no further.
+    fmap = folium.Map(location=(35, 20), zoom_start=2, tiles=None, world_copy_jump=True, prefer_canvas=True,
+                      control_scale=True, zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     fmap.default_js = [(f"pm_js_{i}", url) for i, url in enumerate(links.scripts)]
     fmap.default_css = [(f"pm_css_{i}", url) for i, url in enumerate(links.styles)]
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
@@ -100,32 +107,43 @@ def _text(partners: pd.DataFrame, column: str) -> list[str]:
 def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity | None = None) -> dict:
     """Every partner, column by column, in both languages: what the browser filters and draws.
 
-    Made once per version of the data file; a filter change then sends only the view.
+    Made once per version of the data file; a filter change then sends only the view. The
+    facts the map draws with (position, type, years, the name for the tooltip) come first;
+    what only a popup shows (place, descriptions, website) follows in `details`, in slices
+    of DETAILS_PER_SLICE partners that `geo.assets.data_files` publishes as files of their
+    own, fetched when a popup in them first opens. The arcs are computed in the browser.
     """
     home = home or settings.home()
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
     looks = style.type_styles(vocabulary)
+    details = {
+        "city": partners[CITY].tolist(),
+        "country": partners[COUNTRY_NAME].tolist(),
+        "country_da": partners[COUNTRY_NAME_DA].tolist(),
+        "desc": _text(partners, DESCRIPTION),
+        "desc_da": _text(partners, DESCRIPTION_DA),
+        "url": [safe_url(url) or "" for url in _text(partners, URL)],
+    }
+    starts = range(0, len(partners), DETAILS_PER_SLICE)
     return {
         "home": {"name": home.name, "lat": home.lat, "lon": home.lon},
         "types": [{"name": kind.name, "color": looks[kind.name].color, "shape": looks[kind.name].shape,
                    "label": {lang: kind.label(lang) for lang in LANGUAGES}}
                   for kind in vocabulary.types],
-        "labels": {lang: {"since": t("since", lang), "website": t("website", lang)} for lang in LANGUAGES},
+        "labels": {lang: {key: t(key, lang) for key in MAP_LABELS} for lang in LANGUAGES},
         "partners": {
             "id": partners[ID].tolist(),
             "name": partners[NAME].tolist(),
             "type": [type_index[name] for name in partners[TYPE]],
-            "city": partners[CITY].tolist(),
-            "country": partners[COUNTRY_NAME].tolist(),
-            "country_da": partners[COUNTRY_NAME_DA].tolist(),
             "lat": partners[LAT].round(COORDINATE_DECIMALS).tolist(),
             "lon": partners[LON].round(COORDINATE_DECIMALS).tolist(),
             "start": _column(partners[START_YEAR]),
             "end": _column(partners[END_YEAR]),
-            "desc": _text(partners, DESCRIPTION),
-            "desc_da": _text(partners, DESCRIPTION_DA),
-            "url": [safe_url(url) or "" for url in _text(partners, URL)],
-            "arc": arcs_from(home.lat, home.lon, partners[LAT], partners[LON]) if len(partners) else [],
+        },
+        "details": {
+            "size": DETAILS_PER_SLICE,
+            "slices": [{name: values[start:start + DETAILS_PER_SLICE] for name, values in details.items()}
+                       for start in starts],
         },
     }
 

@@ -40,6 +40,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The {shown} most serious of {total} are shown here; {page} lists them all.",
         "da": "Her vises de {shown} vigtigste af {total}; {page} viser dem alle.",
     },
+    "details_unavailable": {
+        "en": "The details could not be loaded. Reload the page to try again.",
+        "da": "Detaljerne kunne ikke hentes. Genindlæs siden for at prøve igen.",
+    },
+    "cluster_count": {"en": "{n} partnerships", "da": "{n} partnerskaber"},
+    "cluster_more": {"en": "and {n} more", "da": "og {n} flere"},
+    "cluster_zoom": {"en": "Zoom in to see them one by one.", "da": "Zoom ind for at se dem enkeltvis."},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
     "page_manage": {"en": "Manage data", "da": "Redigér data"},

@@ -40,7 +40,7 @@ def drawn_view(at: AppTest) -> dict:
 def published_ids(at: AppTest) -> list[str]:
     """The partner ids in the data file the browser is sent to fetch."""
     url = _partner_call(at)[0]
-    assert url.startswith("/app/static/data/partners-")
+    assert re.fullmatch(r"/app/static/data/[0-9a-f]{16}/partners\.json", url), url
     payload = json.loads((ROOT / "static" / url.removeprefix("/app/static/")).read_text())
     return payload["partners"]["id"]
 

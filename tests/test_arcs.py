@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geo.arcs import MAX_POINTS, arcs_from, distance_km, great_circle, points_for
+from geo.arcs import MAX_POINTS, distance_km, great_circle, points_for
 
 SONDERBORG = (54.9138, 9.7922)
 
@@ -40,10 +40,3 @@ def test_arc_over_the_antimeridian_does_not_jump():
 @pytest.mark.parametrize(("km", "points"), [(0, 2), (26, 2), (1000, 5), (7400, 31), (20000, MAX_POINTS)])
 def test_points_grow_with_distance(km, points):
     assert points_for(np.array(km / 6371.0088)) == points
-
-
-def test_arcs_from_returns_only_rounded_inner_points():
-    arcs = arcs_from(*SONDERBORG, [54.7819, 38.874], [9.4367, 115.4646])
-    assert arcs[0] == []  # a short hop is a straight line between the two ends
-    assert len(arcs[1]) == 2 * (31 - 2)
-    assert all(round(v, 2) == v for v in arcs[1])

@@ -1,6 +1,7 @@
 """Every file the map needs is published locally, and links change when files do."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -24,21 +25,53 @@ def test_links_are_local_and_versioned():
 
 
 def test_basemap_is_a_world_of_countries():
-    import json
-
     world = json.loads(assets.BASEMAP_FILE.read_text())
     codes = {feature["properties"]["iso_a2"] for feature in world["features"]}
     assert len(world["features"]) > 200 and {"DK", "DE", "CN", "US"} <= codes
 
 
+def _payload(version: int, slices: int = 2) -> dict:
+    return {"version": version, "details": {"size": 1, "slices": [{"desc": [f"</script> {version}.{k}"]}
+                                                                  for k in range(slices)]}}
+
+
+def test_details_slices_become_files_the_main_file_names_relative_to_itself():
+    data = assets.data_files(_payload(1))
+    names = [name for name, _ in data.files]
+    assert names == ["partners.json", "details-0.json", "details-1.json"]
+    main = json.loads(data.files[0][1])
+    assert main["details"] == {"size": 1, "slices": ["details-0.json", "details-1.json"]}
+    assert json.loads(data.files[2][1]) == {"desc": ["</script> 1.1"]}
+    assert b"</script>" not in data.files[2][1]  # the same escaping as everywhere
+    assert data.url("/app/static/") == f"/app/static/{data.folder}/partners.json"
+    assert data.size == sum(len(content) for _, content in data.files)
+
+
+def test_the_folder_changes_with_any_file():
+    first, second = _payload(1), _payload(1)
+    second["details"]["slices"][1]["desc"] = ["changed"]
+    assert assets.data_files(first).folder == assets.data_files(_payload(1)).folder
+    assert assets.data_files(first).folder != assets.data_files(second).folder
+
+
 def test_data_is_published_under_its_content_and_old_versions_are_pruned(tmp_path):
-    files = [assets.data_file(f'{{"version": {n}}}') for n in range(assets.DATA_VERSIONS_KEPT + 3)]
-    for n, data in enumerate(files):
+    versions = [assets.data_files(_payload(n)) for n in range(assets.DATA_VERSIONS_KEPT + 3)]
+    for n, data in enumerate(versions):
         assets.publish_data(data, tmp_path)
-        path = tmp_path / data.relative
-        os.utime(path, (n, n))  # publishing order, whatever the clock's resolution
-    assert files[0].relative != files[1].relative
-    assert (tmp_path / files[-1].relative).read_bytes() == files[-1].content
+        os.utime(tmp_path / data.folder, (n, n))  # publishing order, whatever the clock's resolution
+    newest = tmp_path / versions[-1].folder
+    assert {p.name: p.read_bytes() for p in newest.iterdir()} == dict(versions[-1].files)
     kept = sorted(p.name for p in (tmp_path / assets.DATA_FOLDER).iterdir())
-    assert kept == sorted(Path(f.relative).name for f in files[-assets.DATA_VERSIONS_KEPT:])
-    assert files[-1].url("/app/static/") == f"/app/static/{files[-1].relative}"
+    assert kept == sorted(Path(v.folder).name for v in versions[-assets.DATA_VERSIONS_KEPT:])
+
+
+def test_a_version_is_written_main_file_last(tmp_path, monkeypatch):
+    written = []
+    real = assets._write_atomically
+    monkeypatch.setattr(assets, "_write_atomically", lambda target, content: (written.append(target.name),
+                                                                             real(target, content)))
+    data = assets.data_files(_payload(1))
+    assets.publish_data(data, tmp_path)
+    assert written[-1] == "partners.json" and len(written) == 3
+    assets.publish_data(data, tmp_path)  # already there: nothing written
+    assert len(written) == 3

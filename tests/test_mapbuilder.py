@@ -9,7 +9,7 @@ import pytest
 from geo import style
 from geo.assets import AssetLinks
 from partnerships import settings
-from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, type_legend
+from geo.mapbuilder import DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import t
 from partnerships.loading import load_bytes
@@ -74,28 +74,38 @@ def test_a_published_payload_is_named_by_url_and_the_view_is_small(vocabulary):
 
 
 def test_payload_is_column_wise_and_complete(vocabulary, partners):
-    payload = partner_payload(partners, vocabulary)["partners"]
-    assert payload["id"] == ["baoding", "haiyan", "flensburg", "evil"]
-    assert all(len(column) == 4 for column in payload.values())
-    assert payload["type"][0] == vocabulary.names.index("Friendship city")
-    assert payload["start"] == [2010, 2013, 2007, 2015]
-    assert payload["end"] == [None, None, 2015, None]
-    assert payload["url"] == ["", "https://example.org/haiyan", "", ""]  # javascript: never leaves
-    assert len(payload["arc"][0]) > 20 and payload["arc"][2] == []
+    payload = partner_payload(partners, vocabulary)
+    facts, details = payload["partners"], payload["details"]
+    assert facts["id"] == ["baoding", "haiyan", "flensburg", "evil"]
+    assert set(facts) == {"id", "name", "type", "lat", "lon", "start", "end"}  # what the map draws with
+    assert all(len(column) == 4 for column in facts.values())
+    assert facts["type"][0] == vocabulary.names.index("Friendship city")
+    assert facts["start"] == [2010, 2013, 2007, 2015]
+    assert facts["end"] == [None, None, 2015, None]
+    assert details["size"] == DETAILS_PER_SLICE and len(details["slices"]) == 1
+    assert details["slices"][0]["url"] == ["", "https://example.org/haiyan", "", ""]  # javascript: never leaves
+
+
+def test_details_travel_in_slices_in_row_order(vocabulary, partners, monkeypatch):
+    monkeypatch.setattr("geo.mapbuilder.DETAILS_PER_SLICE", 3)
+    details = partner_payload(partners, vocabulary)["details"]
+    assert details["size"] == 3
+    assert [part["city"] for part in details["slices"]] == [partners["city"].tolist()[:3], partners["city"].tolist()[3:]]
 
 
 def test_payload_carries_both_languages(vocabulary, partners):
     payload = partner_payload(partners, vocabulary)
-    assert payload["partners"]["desc_da"][0] == "Venskabsby siden 2011"
-    assert payload["partners"]["country_da"][:3] == ["Kina", "Kina", "Tyskland"]
-    assert payload["partners"]["country"][:3] == ["China", "China", "Germany"]
+    details = payload["details"]["slices"][0]
+    assert details["desc_da"][0] == "Venskabsby siden 2011"
+    assert details["country_da"][:3] == ["Kina", "Kina", "Tyskland"]
+    assert details["country"][:3] == ["China", "China", "Germany"]
     assert payload["labels"]["da"]["since"] == "siden {start}"
     assert payload["types"][0]["label"] == {"en": "Friendship city", "da": "Venskabsby"}
 
 
 def test_empty_payload_is_still_well_formed(vocabulary, partners):
-    payload = partner_payload(partners.iloc[0:0], vocabulary)["partners"]
-    assert payload["id"] == [] and payload["arc"] == []
+    payload = partner_payload(partners.iloc[0:0], vocabulary)
+    assert payload["partners"]["id"] == [] and payload["details"]["slices"] == []
 
 
 def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):

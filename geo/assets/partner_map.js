@@ -228,14 +228,57 @@
     return lon + Math.round((near - lon) / 360) * 360;
   }
 
+  /* The great circle from (lat1, lon1) to (lat2, lon2) as [lat, lon] points, as few as the
+   * eye needs: the same rule and formula as geo/arcs.py (a straight segment for a hop
+   * across the border, one point per 250 km, at most 64). The shortest way never turns
+   * more than 180° of longitude, so the end is the partner within 180° of home. */
+  var EARTH_RADIUS_KM = 6371.0088, KM_PER_POINT = 250, MAX_POINTS = 64, RAD = Math.PI / 180;
+
+  function greatCircle(lat1, lon1, lat2, lon2) {
+    var p1 = lat1 * RAD, p2 = lat2 * RAD, dl = (lon2 - lon1) * RAD;
+    var h = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
+    var angle = 2 * Math.asin(Math.sqrt(Math.min(Math.max(h, 0), 1)));
+    var n = Math.min(Math.max(Math.ceil((EARTH_RADIUS_KM * angle) / KM_PER_POINT) + 1, 2), MAX_POINTS);
+    var end = [lat2, nearLongitude(lon2, lon1)];
+    if (angle < 1e-9) return [[lat1, lon1], end];
+    function unit(lat, lon) {
+      return [Math.cos(lat * RAD) * Math.cos(lon * RAD), Math.cos(lat * RAD) * Math.sin(lon * RAD), Math.sin(lat * RAD)];
+    }
+    var a = unit(lat1, lon1), b = unit(lat2, lon2), s = Math.sin(angle), path = [[lat1, lon1]], previous = lon1;
+    for (var k = 1; k < n - 1; k++) {
+      var t = k / (n - 1), wa = Math.sin((1 - t) * angle) / s, wb = Math.sin(t * angle) / s;
+      var x = wa * a[0] + wb * b[0], y = wa * a[1] + wb * b[1], z = wa * a[2] + wb * b[2];
+      var lon = nearLongitude(Math.atan2(y, x) / RAD, previous);
+      path.push([Math.atan2(z, Math.sqrt(x * x + y * y)) / RAD, lon]);
+      previous = lon;
+    }
+    path.push(end);
+    return path;
+  }
+
   function years(p, i, labels) {
     var start = p.start[i], end = p.end[i];
     if (end === null || end === undefined) return labels.since.replace("{start}", start);
     return start === end ? String(start) : start + "–" + end;
   }
 
-  /* The popup is built when it opens, in the language the page has then. */
-  function popupFor(data, i) {
+  /* What only a popup shows (place, descriptions, website) travels in slices beside the
+   * data file, fetched when a popup in the slice first opens; a self-contained file holds
+   * them inline. Resolves to partner i's details. */
+  function details(data, i) {
+    var d = data.details, k = Math.floor(i / d.size), slice = d.slices[k];
+    var loaded = typeof slice === "string" ? load(new URL(slice, data.source).href) : Promise.resolve(slice);
+    return loaded.then(function (part) {
+      var j = i - k * d.size, out = {};
+      Object.keys(part).forEach(function (name) { out[name] = part[name][j]; });
+      return out;
+    });
+  }
+
+  /* The popup is built when it opens, in the language the page has then: what the data file
+   * holds at once, the rest when its details slice is there. `ready` runs when the popup
+   * has its final size. */
+  function popupFor(data, i, ready) {
     var p = data.partners, lang = state.lang, labels = data.labels[lang];
     var danish = lang === "da", type = data.types[p.type[i]];
     var box = el("div", "pm-popup");
@@ -244,19 +287,26 @@
     kind.appendChild(shapeIcon(type, 20));
     kind.appendChild(el("span", null, type.label[lang]));
     box.appendChild(kind);
-    var country = (danish && p.country_da[i]) || p.country[i];
-    box.appendChild(el("div", "pm-popup-place", p.city[i] + ", " + country));
+    var place = el("div", "pm-popup-place pm-loading", "…");
+    box.appendChild(place);
     box.appendChild(el("div", "pm-popup-years", years(p, i, labels)));
-    var description = (danish && p.desc_da[i]) || p.desc[i];
-    if (description) box.appendChild(el("p", "pm-popup-desc", description));
-    var href = safeHref(p.url[i]);
-    if (href) {
-      var link = el("a", "pm-popup-link", labels.website);
-      link.href = href;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      box.appendChild(link);
-    }
+    details(data, i).then(function (d) {
+      place.classList.remove("pm-loading");
+      place.textContent = d.city + ", " + ((danish && d.country_da) || d.country);
+      var description = (danish && d.desc_da) || d.desc;
+      if (description) box.appendChild(el("p", "pm-popup-desc", description));
+      var href = safeHref(d.url);
+      if (href) {
+        var link = el("a", "pm-popup-link", labels.website);
+        link.href = href;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        box.appendChild(link);
+      }
+    }).catch(function (err) {
+      console.error("Partner details not loaded:", err);
+      place.textContent = labels.details_unavailable;
+    }).then(function () { if (ready) ready(); });
     return box;
   }
 
@@ -265,11 +315,14 @@
   var state = { group: null, lang: "en", typesKey: null, fitted: null, watchingSize: false, shown: [] };
   var OUTLINE = "#1f1f1f";  // a dark edge keeps light colours visible on land and sea (WCAG 1.4.11)
   var ARC_OPACITY = 0.75;
-  // Thousands of arcs drawn at full strength are a solid smear: past CROWD partners, arcs
-  // thin and fade so their density reads, and markers shrink (see `looks`).
+  // Thousands of partners drawn one by one are a solid smear: past CROWD partners in the
+  // data, partners close together on the screen are drawn as one numbered circle with one
+  // arc whose width grows with their number, single partners shrink and their arcs thin and
+  // fade so their density reads (see `looks` and `drawClusters`).
   var CROWD = 500;
+  var CELL = 56;  // px: partners in one square of this size at the current zoom form a cluster
+  var CLUSTER_FILL = "#263238", CLUSTER_TEXT = "#ffffff";  // contrast 13.2:1
   var FADE_MS = 450;
-  var FADE_LIMIT = 3000;  // beyond this many partners, appear and vanish without a fade
   var fetched = {};
 
   function load(source) {
@@ -278,6 +331,9 @@
       fetched[source] = fetch(source).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + source);
         return response.json();
+      }).then(function (data) {
+        data.source = new URL(source, window.location.href).href;
+        return data;
       });
       fetched[source].catch(function () { delete fetched[source]; });
     }
@@ -298,33 +354,204 @@
   /* How strongly to draw: by the number of partners in the data, so a view never restyles. */
   function looks(data) {
     var n = data.partners.id.length;
-    if (n <= CROWD) return { arcWeight: 2, arcOpacity: ARC_OPACITY, radius: 7, outline: 1.5 };
+    if (n <= CROWD) return { arcWeight: 2, arcOpacity: ARC_OPACITY, radius: 7, outline: 1.5, cluster: false };
     var thin = Math.max(0.08, ARC_OPACITY * Math.sqrt(CROWD / n));
-    return { arcWeight: 1, arcOpacity: thin, radius: n > 5000 ? 4 : 5, outline: 1 };
+    return { arcWeight: 1, arcOpacity: thin, radius: n > 5000 ? 4 : 5, outline: 1, cluster: true };
+  }
+
+  function made(data) {
+    return data.made || (data.made = {
+      arcs: [], markers: [], at: [], renderer: L.canvas({ padding: 0.3 }), looks: looks(data),
+    });
+  }
+
+  /* Where partner i's marker sits: its longitude within 180° of home, where its arc ends. */
+  function positionOf(data, i) {
+    var m = made(data);
+    return m.at[i] || (m.at[i] = L.latLng(data.partners.lat[i], nearLongitude(data.partners.lon[i], data.home.lon)));
   }
 
   /* One arc and one marker for partner i, made once per data file and reused. */
   function layersOf(data, i) {
-    var made = data.made || (data.made = { arcs: [], markers: [], renderer: L.canvas({ padding: 0.3 }), looks: looks(data) });
-    if (made.markers[i]) return [made.arcs[i], made.markers[i]];
-    var p = data.partners, type = data.types[p.type[i]], color = type.color;
-    var path = [[data.home.lat, data.home.lon]], inner = p.arc[i];
-    for (var k = 0; k < inner.length; k += 2) path.push([inner[k], inner[k + 1]]);
-    var at = L.latLng(p.lat[i], nearLongitude(p.lon[i], path[path.length - 1][1]));
-    path.push(at);
-    made.arcs[i] = L.polyline(path, {
-      color: color, weight: made.looks.arcWeight, opacity: made.looks.arcOpacity, fullOpacity: made.looks.arcOpacity,
-      interactive: false, renderer: made.renderer,
+    var m = made(data);
+    if (m.markers[i]) return [m.arcs[i], m.markers[i]];
+    var p = data.partners, type = data.types[p.type[i]], color = type.color, at = positionOf(data, i);
+    m.arcs[i] = L.polyline(greatCircle(data.home.lat, data.home.lon, at.lat, at.lng), {
+      color: color, weight: m.looks.arcWeight, opacity: m.looks.arcOpacity, fullOpacity: m.looks.arcOpacity,
+      interactive: false, renderer: m.renderer,
     });
     var marker = new ShapeMarker(at, {
-      radius: made.looks.radius, shape: type.shape, color: OUTLINE, weight: made.looks.outline, fillColor: color,
-      fillOpacity: 1, renderer: made.renderer,
+      radius: m.looks.radius, shape: type.shape, color: OUTLINE, weight: m.looks.outline, fillColor: color,
+      fillOpacity: 1, renderer: m.renderer,
     });
     marker.bindTooltip(escapeHtml(p.name[i]), { direction: "top", offset: [0, -6] });
-    marker.bindPopup(function () { return popupFor(data, i); }, { maxWidth: 320 });
+    marker.bindPopup(popupContent(function (ready) { return popupFor(data, i, ready); }), { maxWidth: 320 });
     marker.partnerIndex = i;
-    made.markers[i] = marker;
-    return [made.arcs[i], marker];
+    m.markers[i] = marker;
+    return [m.arcs[i], marker];
+  }
+
+  /* A popup's content, built when it opens. When the details arrive the popup takes its new
+   * size with `update()`, which asks for the content again: then it gets the same box. */
+  function popupContent(build) {
+    var box = null, refreshing = false;
+    return function (layer) {
+      if (!box || !refreshing) {
+        box = build(function () {
+          refreshing = true;
+          layer.getPopup().update();
+          refreshing = false;
+        });
+      }
+      return box;
+    };
+  }
+
+  /* Open partner i's popup: on its marker when that is drawn, else (inside a cluster) on
+   * its place. */
+  function openPartner(data, i) {
+    var marker = layersOf(data, i)[1];
+    if (marker._map && state.group && state.group.hasLayer(marker)) {
+      marker.openPopup();
+      return;
+    }
+    var popup = L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng(marker.getLatLng());
+    popup.setContent(popupFor(data, i, function () { popup.update(); })).openOn(state.map);
+  }
+
+  /* A cluster: a dark circle sized by how many partners it holds, the number on it. */
+  var ClusterMarker = L.CircleMarker.extend({
+    _updatePath: function () {
+      var renderer = this._renderer;
+      renderer._updateCircle(this);
+      if (!renderer._drawing || this._empty() || !renderer._ctx) return;
+      var ctx = renderer._ctx, p = this._point, label = this.options.label;
+      ctx.save();
+      ctx.globalAlpha = this.options.fillOpacity;
+      ctx.fillStyle = this.options.textColor;
+      ctx.font = "600 " + Math.round(this._radius * (label.length > 3 ? 0.72 : 0.9)) + "px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(label, p.x, p.y + 0.5);
+      ctx.restore();
+    },
+  });
+
+  function clusterRadius(count) {
+    return 11 + 4 * Math.log10(count);  // 2 → 12, 100 → 19, 10,000 → 27
+  }
+
+  function countLabel(count, lang) {
+    if (count < 1000) return String(count);
+    return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB",
+      { notation: "compact", maximumFractionDigits: count < 10000 ? 1 : 0 }).format(count);
+  }
+
+  /* The tooltip of a cluster: how many, and how many of each type. */
+  function clusterTooltip(data, members) {
+    var lang = state.lang, labels = data.labels[lang], byType = {};
+    members.forEach(function (i) { byType[data.partners.type[i]] = (byType[data.partners.type[i]] || 0) + 1; });
+    var lines = Object.keys(byType).sort(function (a, b) { return byType[b] - byType[a]; }).map(function (t) {
+      return escapeHtml(byType[t] + " × " + data.types[t].label[lang]);
+    });
+    return "<strong>" + escapeHtml(labels.cluster_count.replace("{n}", members.length)) + "</strong><br>" + lines.join("<br>");
+  }
+
+  var LISTED = 12;  // partners named in a cluster's popup
+
+  /* A cluster that zooming cannot split (one place, or the closest zoom) lists its partners;
+   * each name opens that partner's popup. */
+  function clusterList(data, members) {
+    var lang = state.lang, labels = data.labels[lang], p = data.partners;
+    var box = el("div", "pm-popup pm-cluster-list");
+    box.appendChild(el("div", "pm-popup-name", labels.cluster_count.replace("{n}", members.length)));
+    var list = el("ul");
+    members.slice().sort(function (a, b) { return p.name[a].localeCompare(p.name[b], lang); }).slice(0, LISTED)
+      .forEach(function (i) {
+        var item = el("li"), choose = el("button", "pm-cluster-item");
+        choose.type = "button";
+        choose.appendChild(shapeIcon(data.types[p.type[i]], 16));
+        choose.appendChild(el("span", null, p.name[i]));
+        choose.addEventListener("click", function () { openPartner(data, i); });
+        item.appendChild(choose);
+        list.appendChild(item);
+      });
+    box.appendChild(list);
+    if (members.length > LISTED) {
+      box.appendChild(el("div", "pm-popup-years", labels.cluster_more.replace("{n}", members.length - LISTED)));
+    }
+    return box;
+  }
+
+  function onClusterClick(event, data, members, bounds, at) {
+    L.DomEvent.stop(event);  // else the map, hearing the click too, closes the popup at once
+    var map = state.map, zoom = map.getZoom(), deepest = map.getMaxZoom();
+    var onePlace = bounds.getNorthEast().equals(bounds.getSouthWest(), 1e-6);
+    if (onePlace || zoom >= deepest) {
+      L.popup({ maxWidth: 320 }).setLatLng(at).setContent(clusterList(data, members)).openOn(map);
+      return;
+    }
+    state.fitted = null;
+    map.flyTo(bounds.getCenter(), Math.min(Math.max(map.getBoundsZoom(bounds.pad(0.2)), zoom + 1), deepest),
+      { duration: 0.6 });
+  }
+
+  /* The partners in view with those close together on the screen drawn as clusters: one
+   * square of CELL pixels at this zoom is one cluster, at its members' centre of gravity,
+   * with one arc from home as wide as the logarithm of its size. Zoomed in closer than
+   * AREA_ZOOM, only the partners in and around the visible part of the map are drawn (and
+   * again when the map moves beyond it): at a town's zoom every partner is its own marker. */
+  var AREA_ZOOM = 6;
+
+  function drawClusters(group, data, shown) {
+    var map = state.map, zoom = map.getZoom(), m = made(data), cells = {}, order = [];
+    var area = zoom >= AREA_ZOOM ? map.getBounds().pad(1) : null;
+    state.area = area;
+    shown.forEach(function (i) {
+      var at = positionOf(data, i);
+      if (area && !area.contains(at)) return;
+      var px = map.project(at, zoom);
+      var key = Math.floor(px.x / CELL) + ":" + Math.floor(px.y / CELL), cell = cells[key];
+      if (!cell) {
+        cell = cells[key] = { members: [], x: 0, y: 0 };
+        order.push(key);
+      }
+      cell.members.push(i);
+      cell.x += px.x;
+      cell.y += px.y;
+    });
+    var arcs = [], singles = [], clusters = [];
+    order.forEach(function (key) {
+      var cell = cells[key], members = cell.members, count = members.length;
+      if (count === 1) {
+        var pair = layersOf(data, members[0]);
+        setOpacity(pair, 1);
+        arcs.push(pair[0]);
+        singles.push(pair[1]);
+        return;
+      }
+      var at = map.unproject(L.point(cell.x / count, cell.y / count), zoom);
+      var bounds = L.latLngBounds(members.map(function (i) { return positionOf(data, i); }));
+      var oneType = members.every(function (i) { return data.partners.type[i] === data.partners.type[members[0]]; });
+      var color = oneType ? data.types[data.partners.type[members[0]]].color : CLUSTER_FILL;
+      arcs.push(L.polyline(greatCircle(data.home.lat, data.home.lon, at.lat, at.lng), {
+        color: color, weight: Math.min(1 + Math.log2(count), 8), opacity: Math.max(m.looks.arcOpacity, 0.35),
+        interactive: false, renderer: m.renderer,
+      }));
+      var cluster = new ClusterMarker(at, {
+        radius: clusterRadius(count), color: oneType ? color : "#ffffff", weight: 2.5, opacity: 1,
+        fillColor: CLUSTER_FILL, fillOpacity: 0.92, textColor: CLUSTER_TEXT, label: countLabel(count, state.lang),
+        renderer: m.renderer,
+      });
+      cluster.bindTooltip(clusterTooltip(data, members), { direction: "top", offset: [0, -clusterRadius(count)] });
+      cluster.on("click", function (event) { onClusterClick(event, data, members, bounds, at); });
+      cluster.clusterIndices = members;
+      clusters.push(cluster);
+    });
+    group.clearLayers();
+    // Arcs under single partners under clusters.
+    arcs.concat(singles, clusters).forEach(function (layer) { group.addLayer(layer); });
+    state.clusters = clusters.length;
   }
 
   /* Fit the partners in view; again when the frame is resized (the page sizes it to the
@@ -347,7 +574,7 @@
   }
 
   function fade(pairs, from, to, done) {
-    if (!pairs.length || pairs.length > FADE_LIMIT || !window.requestAnimationFrame) {
+    if (!pairs.length || !window.requestAnimationFrame) {
       pairs.forEach(function (pair) { setOpacity(pair, to); });
       if (done) done();
       return;
@@ -365,38 +592,66 @@
 
   function boundsOf(data, shown) {
     var bounds = L.latLngBounds([[data.home.lat, data.home.lon], [data.home.lat, data.home.lon]]);
-    shown.forEach(function (i) { bounds.extend(layersOf(data, i)[1].getLatLng()); });
+    shown.forEach(function (i) { bounds.extend(positionOf(data, i)); });
     return bounds;
   }
 
   function openSelected(data, view) {
     var i = view.selected ? data.partners.id.indexOf(view.selected) : -1;
-    if (i >= 0 && state.shown.indexOf(i) >= 0) layersOf(data, i)[1].openPopup();
+    if (i >= 0 && state.shown.indexOf(i) >= 0) openPartner(data, i);
+  }
+
+  /* Clusters depend on the zoom, and close up on where the map is: drawn again when these
+   * change. */
+  function watchZoom(map) {
+    if (state.watchingZoom) return;
+    state.watchingZoom = true;
+    function again() {
+      if (state.data && made(state.data).looks.cluster && !state.fitting) drawClusters(state.group, state.data, state.shown);
+    }
+    map.on("zoomend", again);
+    map.on("moveend", function () { if (state.area && !state.area.contains(map.getBounds())) again(); });
   }
 
   function draw(map, group, data, view) {
-    var shown = inView(data.partners, view), arcs = [], markers = [];
-    shown.forEach(function (i) {
-      var pair = layersOf(data, i);
-      setOpacity(pair, 1);
-      arcs.push(pair[0]);
-      markers.push(pair[1]);
-    });
-    // Arcs first, so every marker is drawn over every arc.
-    arcs.concat(markers).forEach(function (layer) { group.addLayer(layer); });
+    var shown = inView(data.partners, view), clustered = made(data).looks.cluster;
     Object.assign(state, { map: map, data: data, view: view, shown: shown });
     var bounds = boundsOf(data, shown), typesKey = view.types.join(",");
+    state.fitting = true;
     if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) fit(map, bounds);
+    state.fitting = false;
     state.typesKey = typesKey;
+    if (clustered) {
+      watchZoom(map);
+      drawClusters(group, data, shown);
+    } else {
+      var arcs = [], markers = [];
+      shown.forEach(function (i) {
+        var pair = layersOf(data, i);
+        setOpacity(pair, 1);
+        arcs.push(pair[0]);
+        markers.push(pair[1]);
+      });
+      // Arcs first, so every marker is drawn over every arc.
+      arcs.concat(markers).forEach(function (layer) { group.addLayer(layer); });
+    }
     openSelected(data, view);
     return shown.length;
   }
 
   /* Show another view of the same data in place, fading partners in as they begin and out
-   * as they end: the timeline player and the tour step with this, in the browser alone. */
+   * as they end: the timeline player and the tour step with this, in the browser alone.
+   * Clusters are drawn again at once. */
   function redraw(view) {
     if (!state.data) return;
     var data = state.data, group = state.group, next = inView(data.partners, view);
+    state.view = view;
+    state.lang = view.lang;
+    if (made(data).looks.cluster) {
+      state.shown = next;
+      drawClusters(group, data, next);
+      return;
+    }
     var before = {}, after = {};
     state.shown.forEach(function (i) { before[i] = true; });
     next.forEach(function (i) { after[i] = true; });
@@ -404,8 +659,6 @@
     var leaving = state.shown.filter(function (i) { return !after[i]; });
     entering.forEach(function (pair) { setOpacity(pair, 0); group.addLayer(pair[0]); });
     entering.forEach(function (pair) { group.addLayer(pair[1]); });
-    state.view = view;
-    state.lang = view.lang;
     state.shown = next;
     fade(entering, 0, 1);
     fade(leaving.map(function (i) { return layersOf(data, i); }), 1, 0, function () {
@@ -430,13 +683,14 @@
       .catch(function (err) { console.error("Partners not loaded:", err); });
   }
 
-  /* What the map shows now, for the story controls (story.js). */
+  /* What the map shows now, for the story controls (story.js) and tests. */
   function current() {
-    return { map: state.map, data: state.data, view: state.view, shown: state.shown };
+    return { map: state.map, data: state.data, view: state.view, shown: state.shown, clusters: state.clusters || 0 };
   }
 
   window.PartnerMap = {
     basemap: basemap, home: home, legend: legend, partners: partners, inView: inView,
-    redraw: redraw, current: current, layersOf: layersOf, el: el,
+    redraw: redraw, current: current, layersOf: layersOf, openPartner: openPartner, details: details,
+    greatCircle: greatCircle, el: el,
   };
 })();

@@ -126,12 +126,17 @@
       var stop = list[s.stop], p = now.data.partners, i = p.id.indexOf(stop.id);
       if (i < 0) return;
       showYear(Math.max(stop.year || p.start[i], p.start[i]));
-      var marker = PM.layersOf(now.data, i)[1];
-      map.flyTo(marker.getLatLng(), Math.max(map.getZoom(), options.tourZoom), { duration: 1.2 });
-      map.once("moveend", function () { marker.openPopup(); });
-      caption.textContent = (stop.caption && (stop.caption[options.lang] || stop.caption.en)) ||
-        p.name[i] + " · " + p.city[i] + " · " + p.start[i];
+      var data = now.data, at = PM.layersOf(data, i)[1].getLatLng();
+      map.flyTo(at, Math.max(map.getZoom(), options.tourZoom), { duration: 1.2 });
+      map.once("moveend", function () { PM.openPartner(data, i); });
+      var scripted = stop.caption && (stop.caption[options.lang] || stop.caption.en);
+      caption.textContent = scripted || p.name[i] + " · " + p.start[i];
       caption.hidden = false;
+      if (!scripted) {
+        PM.details(data, i).then(function (d) {
+          if (list[s.stop] === stop) caption.textContent = p.name[i] + " · " + d.city + " · " + p.start[i];
+        }).catch(function () { /* the name and year stay */ });
+      }
     }
     function endTour() {
       s.stop = -1;

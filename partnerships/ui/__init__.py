@@ -13,12 +13,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import DataFile, data_file, publish_data, served_links
+from geo.assets import DataFiles, data_files, publish_data, served_links
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from geo.standalone import standalone_html
 from partnerships import settings, urlstate
 from partnerships.columns import country_name_column
-from partnerships.escape import js_json, markdown_text, safe_url, slug
+from partnerships.escape import markdown_text, safe_url, slug
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
@@ -57,7 +57,7 @@ MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 @dataclass(frozen=True)
 class LoadedData:
     dataset: Dataset
-    map_data: DataFile | None  # the partner payload the browser fetches; None when fatal
+    map_data: DataFiles | None  # the partner payload the browser fetches; None when fatal
     tour: tuple[Stop, ...] = ()
 
 
@@ -71,7 +71,7 @@ def _load_cached(path: str, versions: tuple[tuple[int, int], ...]) -> LoadedData
         return LoadedData(dataset, None)
     stops, tour_problems = load_tour(settings.tour_path_for(Path(path)), set(dataset.partners[ID]))
     dataset = replace(dataset, problems=dataset.problems + tour_problems)
-    return LoadedData(dataset, data_file(js_json(partner_payload(dataset.partners, dataset.vocabulary))), tuple(stops))
+    return LoadedData(dataset, data_files(partner_payload(dataset.partners, dataset.vocabulary)), tuple(stops))
 
 
 def pin_data() -> None:

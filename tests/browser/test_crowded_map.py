@@ -1,0 +1,140 @@
+"""A crowded map in a real browser: clusters that split as you zoom, details fetched only
+for the popup that needs them, and arcs computed in the browser along the same great
+circles as geo/arcs.py.
+"""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from geo.arcs import great_circle
+from geo.assets import LEAFLET_DIR, SOURCES
+from tests.browser.test_map_offline import (
+    STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map, wait_until_idle, write_partners,
+)
+
+SONDERBORG = (54.9138, 9.7922)
+
+
+# --- the arcs -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "partner",
+    [(54.7819, 9.4367), (38.874, 115.4646), (40.7128, -74.006), (-21.1, -175.2), (-33.8688, 151.2093),
+     (-53.5, -168.0), (54.9138, 9.7922)],
+    ids=["flensburg", "baoding", "new-york", "tonga", "sydney", "near-antipode", "home"],
+)
+def test_arcs_drawn_in_the_browser_follow_the_same_great_circles(chromium_browser, partner):
+    page = chromium_browser.new_page()
+    try:
+        page.set_content("<div id='map'></div>")
+        page.add_script_tag(path=str(LEAFLET_DIR / "leaflet.js"))
+        page.add_script_tag(path=str(SOURCES["map/partner_map.js"]))
+        drawn = np.array(page.evaluate("([a, b]) => PartnerMap.greatCircle(a[0], a[1], b[0], b[1])",
+                                       [list(SONDERBORG), list(partner)]))
+    finally:
+        page.close()
+    expected = great_circle(*SONDERBORG, *partner)
+    assert drawn.shape == expected.shape
+    np.testing.assert_allclose(drawn, expected, atol=1e-6)
+    if partner != SONDERBORG:
+        assert np.abs(np.diff(drawn[:, 1])).max() < 180, "the arc jumps across the map"
+
+
+# --- clusters -------------------------------------------------------------------------------
+
+# In the map frame: what the partner layer holds now.
+DRAWN_JS = """
+    () => {
+      const now = PartnerMap.current(), layers = now.map ? Object.values(now.map._layers) : [];
+      const clusters = layers.filter((l) => Array.isArray(l.clusterIndices));
+      const singles = layers.filter((l) => typeof l.partnerIndex === "number");
+      return {
+        zoom: now.map.getZoom(), shown: now.shown.length, clusters: clusters.length, singles: singles.length,
+        members: clusters.reduce((sum, c) => sum + c.clusterIndices.length, 0),
+        largest: Math.max(0, ...clusters.map((c) => c.clusterIndices.length)),
+        arcs: layers.filter((l) => l instanceof L.Polyline && !l.feature).length,  // not the countries
+        visible: now.shown.filter((i) => now.map.getBounds().contains(
+          [now.data.partners.lat[i], now.data.partners.lon[i]])).length,
+      };
+    }
+"""
+
+# The point on the page of the cluster holding the most partners.
+LARGEST_CLUSTER_JS = """
+    () => {
+      const now = PartnerMap.current(), map = now.map;
+      const clusters = Object.values(map._layers).filter((l) => Array.isArray(l.clusterIndices));
+      const cluster = clusters.sort((a, b) => b.clusterIndices.length - a.clusterIndices.length)[0];
+      const point = map.latLngToContainerPoint(cluster.getLatLng());
+      return { x: point.x, y: point.y, size: cluster.clusterIndices.length };
+    }
+"""
+
+BERLIN = (52.52, 13.405)
+SAME_PLACE = 40  # partners at exactly Berlin's coordinates: no zoom splits them
+SPREAD = 560  # partners scattered over Germany
+
+
+def crowded_rows() -> list[dict[str, str]]:
+    chance = random.Random(7)
+    rows = []
+    for k in range(SAME_PLACE + SPREAD):
+        here = k < SAME_PLACE
+        lat, lon = BERLIN if here else (chance.uniform(48.0, 54.0), chance.uniform(7.5, 14.0))  # Germany, roughly
+        rows.append({"id": f"partner-{k:04d}", "name": f"{'Berlin partner' if here else 'Partner'} {k:04d}",
+                     "type": chance.choice(["Friendship city", "Climate network", "Research partnership"]),
+                     "city": "Berlin" if here else f"Town {k:04d}", "country": "Germany",
+                     "lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "start_year": str(chance.randint(1990, 2020)),
+                     "description": f"Partnership number {k}."})
+    return rows
+
+
+def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start_app, tmp_path):
+    app = start_app(write_partners(tmp_path / "partners.csv", crowded_rows()))
+    page = offline_page.page
+    details_requests: list[str] = []
+    page.on("request", lambda r: details_requests.append(r.url) if "/details-" in r.url else None)
+    frame = open_map(page, app.url)
+    frame.wait_for_function("() => PartnerMap.current().shown.length > 0 && PartnerMap.current().clusters > 0",
+                            timeout=STEP_TIMEOUT_MS)
+
+    wide = frame.evaluate(DRAWN_JS)
+    assert wide["shown"] == SAME_PLACE + SPREAD
+    assert wide["members"] + wide["singles"] == wide["shown"], f"a partner is drawn twice or not at all: {wide}"
+    assert wide["clusters"] + wide["singles"] < wide["shown"] / 4, f"hardly clustered: {wide}"
+    assert wide["arcs"] == wide["clusters"] + wide["singles"], "one arc per cluster and per single partner"
+
+    frame.evaluate("() => { const map = PartnerMap.current().map; map.setZoom(map.getZoom() + 3, {animate: false}); }")
+    frame.wait_for_function("(z) => PartnerMap.current().map.getZoom() === z", arg=wide["zoom"] + 3)
+    close = frame.evaluate(DRAWN_JS)
+    # Close up, the partners around the visible part are drawn, and every visible one.
+    assert close["visible"] <= close["members"] + close["singles"] <= close["shown"] == wide["shown"], close
+    assert close["singles"] > wide["singles"], f"zooming in split no cluster: {wide} → {close}"
+
+    # Berlin's partners share one place: at the closest zoom they stay one cluster, which
+    # lists them; a name in the list opens that partner's popup with its details.
+    frame.evaluate("([lat, lon]) => { const map = PartnerMap.current().map; "
+                   "map.setView([lat, lon], map.getMaxZoom(), {animate: false}); }", list(BERLIN))
+    largest = frame.evaluate(LARGEST_CLUSTER_JS)
+    assert largest["size"] == SAME_PLACE
+    assert details_requests == [], f"details fetched before any popup opened: {details_requests}"
+    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").first
+    iframe.scroll_into_view_if_needed()  # else focusing the map on mousedown scrolls it under the pointer
+    box = iframe.bounding_box()
+    page.mouse.click(box["x"] + largest["x"], box["y"] + largest["y"])
+    popup = map_locator(page).locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(f"{SAME_PLACE} partnerships", timeout=STEP_TIMEOUT_MS)
+    expect(popup).to_contain_text(f"and {SAME_PLACE - 12} more")
+    expect(popup.locator(".pm-cluster-item")).to_have_count(12)
+    popup.locator(".pm-cluster-item").first.click()
+    expect(popup).to_have_count(1)  # the list's popup fades out as the partner's opens
+    expect(popup).to_contain_text("Berlin partner 0000", timeout=STEP_TIMEOUT_MS)
+    expect(popup).to_contain_text("Berlin, Germany")
+    expect(popup).to_contain_text("Partnership number 0.")
+    assert len(details_requests) == 1 and details_requests[0].endswith("/details-0.json"), details_requests
+    wait_until_idle(page)
+    assert_offline_and_clean(offline_page)
