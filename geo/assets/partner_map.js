@@ -429,7 +429,7 @@
       ctx.save();
       ctx.globalAlpha = this.options.fillOpacity;
       ctx.fillStyle = this.options.textColor;
-      ctx.font = "600 " + Math.round(this._radius * (label.length > 3 ? 0.72 : 0.9)) + "px system-ui, sans-serif";
+      ctx.font = "600 " + Math.round(this._radius * (label.length > 2 ? 0.72 : 0.9)) + "px system-ui, sans-serif";
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
       ctx.fillText(label, p.x, p.y + 0.5);
@@ -439,6 +439,37 @@
 
   function clusterRadius(count) {
     return 11 + 4 * Math.log10(count);  // 2 → 12, 100 → 19, 10,000 → 27
+  }
+
+  /* Squares are cut without regard to where partners lie: two crowds either side of a line
+   * would be drawn overlapping. The larger absorbs a neighbour it would overlap, largest
+   * first; one pass leaves few overlaps and keeps every partner in exactly one cell. */
+  function mergeOverlapping(cells, order, singleRadius) {
+    function reach(cell) {
+      return cell.members.length > 1 ? clusterRadius(cell.members.length) : singleRadius;
+    }
+    var bySize = order.slice().sort(function (a, b) { return cells[b].members.length - cells[a].members.length; });
+    var kept = [];
+    bySize.forEach(function (key) {
+      var cell = cells[key];
+      if (cell.merged) return;
+      var at = key.split(":").map(Number);
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          var other = cells[(at[0] + dx) + ":" + (at[1] + dy)];
+          if (!other || other === cell || other.merged) continue;
+          var n = cell.members.length, k = other.members.length;
+          var distance = Math.sqrt(Math.pow(cell.x / n - other.x / k, 2) + Math.pow(cell.y / n - other.y / k, 2));
+          if (distance >= reach(cell) + reach(other)) continue;
+          cell.members = cell.members.concat(other.members);
+          cell.x += other.x;
+          cell.y += other.y;
+          other.merged = true;
+        }
+      }
+      kept.push(cell);
+    });
+    return kept;
   }
 
   function countLabel(count, lang) {
@@ -521,8 +552,8 @@
       cell.y += px.y;
     });
     var arcs = [], singles = [], clusters = [];
-    order.forEach(function (key) {
-      var cell = cells[key], members = cell.members, count = members.length;
+    mergeOverlapping(cells, order, m.looks.radius).forEach(function (cell) {
+      var members = cell.members, count = members.length;
       if (count === 1) {
         var pair = layersOf(data, members[0]);
         setOpacity(pair, 1);
