@@ -6,24 +6,28 @@
 For each size N a partner file is generated (benchmarks/generate.py, fixed seed), the app is
 started with `streamlit run dashboard.py` on a free loopback port, and headless Chromium
 (/usr/bin/chromium, or $CHROMIUM) opens it with every request that leaves loopback aborted.
-After the map has drawn its partner markers, the year slider's thumb is focused and a key is
+After the map has drawn its partners, the year slider's thumb is focused and a key is
 pressed (ArrowLeft by default, so the year moves 2026 → 2025 → 2024 …); per move it measures
 
 * the bytes of the websocket frames the page receives from the key press until the rerun's
   `script_finished` message (Streamlit's ForwardMsgs are decoded to find it), and
 * the time from the key press until the map is redrawn: the new partner layer streamlit-folium
-  evals is on the map and holds the partners of the new view (partner_map.js adds them once
+  evals is on the map and holds the markers of the new view (partner_map.js adds them once
   the cached data file's promise resolves), and a frame has been painted after that (both
   stamped in the browser with Date.now()).
 
-It also reports the data file the map fetches once at first load (every HTTP response under
-/app/static/data/: decoded size, content-encoding and the bytes received), that no move
-fetches it again, when the page's own code received the map component's message (a
-`WebSocket` wrapper stamps every message in the page), the first load, any extra reruns
-that follow a move within a second (e.g. a component reporting back), the largest single
-message, and the map frame's JS heap after a forced GC at load and after the moves, with the
-number of partner layers streamlit-folium keeps in `window.feature_group` and the layers
-still in them. Medians over the moves. Results also go to benchmarks/results/browser.json.
+The partners drawn are counted on the map: a single partner's marker counts one, a cluster's
+marker (drawn when the data holds more than 500 partners) its members; the markers drawn
+(clusters + singles) are reported beside them. It also reports the data files the map fetches
+(every HTTP response under /app/static/data/: decoded size, content-encoding and the bytes
+received): `data/<hash>/partners.json` once at first load, a `details-K.json` slice only when
+a popup in it opens, so no move should fetch any. And when the page's own code received the
+map component's message (a `WebSocket` wrapper stamps every message in the page), the first
+load, any extra reruns that follow a move within a second (e.g. a component reporting back),
+the largest single message, and the map frame's JS heap after a forced GC at load and after
+the moves, with the number of partner layers streamlit-folium keeps in `window.feature_group`
+and the layers still in them. Medians over the moves. Results also go to
+benchmarks/results/browser.json.
 """
 from __future__ import annotations
 
@@ -58,11 +62,25 @@ SETTLE_S = 1.0  # quiet time after a rerun before the next move; extra reruns sh
 BUDGET_N = 10_000
 BUDGET_BYTES = 2_000_000
 
-COUNT_MARKERS_JS = """() => {
+# What the map draws now. Past 500 partners partner_map.js draws those close together as one
+# cluster marker (its `clusterIndices` lists them), so counting single-partner markers
+# (`partnerIndex`) alone would miss most partners: a cluster counts its members.
+COUNT_DRAWN_JS = """() => {
+  const drawn = { partners: 0, markers: 0, clusters: 0 };
   const map = window.map_div;
-  if (!map || !map._layers || !window.L) return 0;
-  return Object.values(map._layers).filter(
-    (l) => l instanceof L.CircleMarker && typeof l.partnerIndex === "number").length;
+  if (!map || !map._layers || !window.L) return drawn;
+  for (const layer of Object.values(map._layers)) {
+    if (!(layer instanceof L.CircleMarker)) continue;
+    if (Array.isArray(layer.clusterIndices)) {
+      drawn.partners += layer.clusterIndices.length;
+      drawn.clusters += 1;
+      drawn.markers += 1;
+    } else if (typeof layer.partnerIndex === "number") {
+      drawn.partners += 1;
+      drawn.markers += 1;
+    }
+  }
+  return drawn;
 }"""
 # Arm a watcher in the map frame. streamlit-folium evals a new partner layer (a feature group
 # it pushes onto `window.feature_group`) on each change, but the partners are added to it only
@@ -294,11 +312,11 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
         t0 = time.perf_counter()
         page.goto(url, timeout=LOAD_TIMEOUT_MS)
         frame = map_frame(page)
-        frame.wait_for_function(f"() => ({COUNT_MARKERS_JS})() > 0", timeout=LOAD_TIMEOUT_MS, polling=100)
+        frame.wait_for_function(f"() => ({COUNT_DRAWN_JS})().partners > 0", timeout=LOAD_TIMEOUT_MS, polling=100)
         load_s = time.perf_counter() - t0
         settle(page, wire)
         result = {"load_s": load_s, "load": wire.summary(0, wire.mark()), "data_files_at_load": list(data_files),
-                  "load_reruns": len(wire.finished_since(0)), "markers_at_load": frame.evaluate(COUNT_MARKERS_JS),
+                  "load_reruns": len(wire.finished_since(0)), "drawn_at_load": frame.evaluate(COUNT_DRAWN_JS),
                   "heap_at_load": heap(page, frame), "moves": []}
         thumb = page.locator(SLIDER_THUMB).first
         for _ in range(moves):
@@ -352,7 +370,7 @@ def measure(browser, url: str, moves: int, steps: int, key: str) -> dict:
                 **wire.summary(start, first_end),
                 "reruns": len(wire.finished_since(start)),
                 "after_bytes": wire.summary(first_end, end)["bytes"],
-                "markers": frame.evaluate(COUNT_MARKERS_JS),
+                "drawn": frame.evaluate(COUNT_DRAWN_JS),
             }
             result["moves"].append(move)
         result["heap_after_moves"] = heap(page, frame)
@@ -398,25 +416,32 @@ def _s(seconds: float | None) -> str:
 
 
 def data_file_text(files: list[dict]) -> str:
-    """The data file(s) fetched at first load: bytes over HTTP (decoded), and as received."""
+    """The data files fetched at first load: name, bytes over HTTP (decoded), and as received."""
     if not files:
         return "none"
     parts = []
     for f in files:
+        name = f["url"].rsplit("/", 1)[-1]
         if "error" in f:
-            parts.append(f"? ({f['error'][:40]})")
+            parts.append(f"{name} ? ({f['error'][:40]})")
             continue
         wire = f.get("wire_bytes")
         encoding = f.get("encoding") or "identity"
-        parts.append(f"{_mb(f['bytes'])}, {encoding}"
+        parts.append(f"{name} {_mb(f['bytes'])}, {encoding}"
                      + (f" {_mb(wire)} received" if wire is not None and encoding != "identity" else ""))
     return "; ".join(parts)
 
 
+def drawn_text(before: dict, after: dict) -> str:
+    return (f"{before['partners']:,} → {after['partners']:,} "
+            f"({before['markers']:,} → {after['markers']:,} markers)")
+
+
 def table(results: list[dict]) -> str:
-    rows = ["| N | first load (markers drawn) | data file at first load (HTTP) | bytes received per year change "
+    rows = ["| N | first load (partners drawn) | data files at first load (HTTP) | bytes received per year change "
             "| largest message | key press → map message in page | key press → map redrawn | reruns per move "
-            "| markers | map frame JS heap: load → after moves (groups kept, layers in them) |",
+            "| partners drawn: load → last move (markers: clusters + singles) "
+            "| map frame JS heap: load → after moves (groups kept, layers in them) |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         m = r["moves"]
@@ -429,7 +454,7 @@ def table(results: list[dict]) -> str:
             f"| {r['n']:,} | {r['load_s']:.1f} s, {_mb(r['load']['bytes'])} ws | {data_file_text(r['data_files_at_load'])} "
             f"| {med('bytes'):,.0f} B | {med('largest'):,.0f} B | {med('map_message_s'):.2f} s "
             f"| {med('redraw_s'):.2f} s | {max(x['reruns'] for x in m)} "
-            f"| {r['markers_at_load']:,} → {m[-1]['markers']:,} | {heap_text} |")
+            f"| {drawn_text(r['drawn_at_load'], m[-1]['drawn'])} | {heap_text} |")
     return "\n".join(rows)
 
 
@@ -453,7 +478,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{m['year_from']}→{m['year_to']}: {m['bytes']:,} B in {m['frames']} frames, "
             f"first frame {m['first_frame_s']:.2f} s, map message {m['map_message_s']:.2f} s, "
             f"new group {_s(m['group_replaced_s'])}, its {m['group_layers']:,} layers in it {_s(m['layers_drawn_s'])}, "
-            f"redraw {m['redraw_s']:.2f} s, script_finished seen in page {m['rerun_finished_s']:.2f} s, "
+            f"redraw {m['redraw_s']:.2f} s ({m['drawn']['partners']:,} partners in {m['drawn']['markers']:,} "
+            f"markers, {m['drawn']['clusters']:,} of them clusters), "
+            f"script_finished seen in page {m['rerun_finished_s']:.2f} s, "
             f"{m['reruns']} rerun(s), {m['data_fetches']} data fetch(es)"
             + (f" (+{m['after_bytes']:,} B after)" if m["after_bytes"] else "")
             for m in r["moves"]))

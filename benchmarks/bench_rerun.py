@@ -7,7 +7,8 @@ For each size N: a partner file of N rows is generated (benchmarks/generate.py, 
 into a temporary folder and shown through PARTNERS_CSV. In a fresh Python process per size
 (so caches, imports and the peak RSS belong to that size alone) the script times
 
-* the first `at.run()`: reading, validating and arcing the file, and the first page;
+* the first `at.run()`: reading and validating the file, the partner payload and its
+  published data files, and the first page;
 * a year change: `at.slider(key="year").set_value(y).run()`, alternating two years, median;
 * a type change: `at.multiselect(key="types").set_value(subset).run()`, alternating two
   halves of the types, median;
@@ -19,7 +20,9 @@ all the rerun's ForwardMsgs, the partners in view, and the process's peak RSS.
 `--profile` then runs as many more year changes of the largest size under cProfile (inside
 the script thread, where AppTest runs the page) and prints the top functions, and times on
 their own the pieces a rerun still runs and the once-per-data-version work (loading, the
-partner payload, its JSON and published file, whose size it reports raw and gzipped). Results also go to benchmarks/results/rerun.json.
+partner payload, its published files: the main `partners.json` a first load fetches and the
+details slices fetched as popups open, whose sizes it reports raw and gzipped). Results also
+go to benchmarks/results/rerun.json.
 """
 from __future__ import annotations
 
@@ -197,25 +200,25 @@ def breakdown(csv: Path, year: int) -> dict:
 
     `per_rerun`: what every filter change still runs. `per_data_version`: what runs once per
     version of the data file (inside `ui._load_cached`, an `st.cache_resource`), plus the
-    size of the published JSON file, raw and gzip-compressed (level 5, as Streamlit's gzip
-    middleware sends files under /app/static/ to a browser that accepts gzip).
+    sizes of the published files, raw and gzip-compressed (level 5, as Streamlit's gzip
+    middleware sends files under /app/static/ to a browser that accepts gzip): the main file,
+    all a first load fetches, and the details slices in total, each compressed on its own as
+    each is fetched on its own.
     """
     import gzip
     from unittest import mock
 
     import streamlit_folium
 
-    from geo.assets import data_file, publish_data, served_links
+    from geo.assets import data_files, publish_data, served_links
     from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
-    from partnerships.escape import js_json
     from partnerships.filtering import View, count, filter_partners
     from partnerships.loading import load_partners
 
     dataset = load_partners(csv)
     vocabulary = dataset.vocabulary
     payload = partner_payload(dataset.partners, vocabulary)
-    payload_json = js_json(payload)
-    data = data_file(payload_json)
+    data = data_files(payload)
     base_url = "/app/static/"
     url = data.url(base_url)
     view = View(tuple(vocabulary.names), year)
@@ -251,10 +254,9 @@ def breakdown(csv: Path, year: int) -> dict:
         ]
         per_version = [
             ("load_partners (read, validate)", lambda: load_partners(csv)),
-            ("partner_payload (every partner, both languages, arcs)",
+            ("partner_payload (every partner, both languages, details in slices)",
              lambda: partner_payload(dataset.partners, vocabulary)),
-            ("js_json(payload) (json.dumps + escaping)", lambda: js_json(payload)),
-            ("data_file (UTF-8 encode + sha256 name)", lambda: data_file(payload_json)),
+            ("data_files (split, JSON, escaping, sha256)", lambda: data_files(payload)),
             ("publish_data (first write, into an empty folder)",
              lambda: publish_data(data, next(empty_folders))),
         ]
@@ -263,13 +265,22 @@ def breakdown(csv: Path, year: int) -> dict:
             "per_data_version": [{"piece": name, "ms": _median_ms(fn)} for name, fn in per_version],
         }
     args = {k: v for k, v in sent.items() if k not in ("on_change",)}
+    main = data.files[0][1]  # partners.json, all a first load fetches
+    details = [content for _, content in data.files[1:]]
+
+    def gzip_bytes(content: bytes) -> int:
+        return len(gzip.compress(content, compresslevel=5))
+
     rows.update({
         "shown": len(shown),
         "component_args_bytes": len(json.dumps(args, default=str).encode("utf-8")),
         "feature_group_bytes": len((sent.get("feature_group") or "").encode("utf-8")),
-        "data_file": data.relative,
-        "data_file_bytes": len(data.content),
-        "data_file_gzip_bytes": len(gzip.compress(data.content, compresslevel=5)),
+        "data_folder": data.folder,
+        "data_file_bytes": len(main),
+        "data_file_gzip_bytes": gzip_bytes(main),
+        "details_files": len(details),
+        "details_bytes": sum(map(len, details)),
+        "details_gzip_bytes": sum(map(gzip_bytes, details)),
     })
     return rows
 
@@ -366,9 +377,12 @@ def main(argv: list[str] | None = None) -> int:
             print("| per data version | ms |\n|---|---:|")
             for row in b["per_data_version"]:
                 print(f"| {row['piece']} | {row['ms']:,.1f} |")
-            print(f"| published file `{b['data_file']}` | {b['data_file_bytes']:,} B "
-                  f"({_mb(b['data_file_bytes'])}); gzip level 5: {b['data_file_gzip_bytes']:,} B "
-                  f"({_mb(b['data_file_gzip_bytes'])}) |")
+            print(f"| published main file `{b['data_folder']}/partners.json` (first load) "
+                  f"| {b['data_file_bytes']:,} B ({_mb(b['data_file_bytes'])}); gzip level 5: "
+                  f"{b['data_file_gzip_bytes']:,} B ({_mb(b['data_file_gzip_bytes'])}) |")
+            print(f"| published details beside it, {b['details_files']} file(s) (fetched as popups open) "
+                  f"| {b['details_bytes']:,} B ({_mb(b['details_bytes'])}); gzip level 5, each file alone: "
+                  f"{b['details_gzip_bytes']:,} B ({_mb(b['details_gzip_bytes'])}) |")
         if "profile" in r:
             print(f"\ncProfile of {r['profile_runs']} year changes at N={r['n']:,} (script thread only):\n")
             print(r["profile"])

@@ -6,8 +6,8 @@
 For each N a partner file is generated (benchmarks/generate.py, fixed seed) and shown by two
 implementations of the map page:
 
-* **ours**: the app, `dashboard.py` (all partners once in a cached, content-named static
-  data file; a filter change sends only the view; partner_map.js filters in the browser);
+* **ours**: the app, `dashboard.py` (all partners once in cached, content-named static data
+  files; a filter change sends only the view; partner_map.js filters in the browser);
 * **naive**: `benchmarks/naive/dashboard.py` (one folium Marker and one PolyLine per partner
   in view, the whole map rebuilt and sent on every change).
 
@@ -16,10 +16,13 @@ its caches and peak RSS are its own): the first run, year changes (2020 ↔ 2010
 changes (first ↔ second half of the types), medians; the bytes of every ForwardMsg a rerun
 produces, both as serialized and as a browser gets them (Streamlit's message cache sends an
 element it already sent as a reference; emulated), the map component's arguments, the
-largest messages of the first page; for ours also the data file the browser downloads once
-(raw, and gzip level 5 as Streamlit's static file handler sends it; its columns' sizes); the
-process's peak RSS (VmHWM). A slow implementation gets fewer changes (at least one each; see
---change-budget) and every run has a timeout (--server-timeout).
+largest messages of the first page; for ours also the data file the browser downloads at
+first load, `static/data/<hash>/partners.json` (raw, and gzip level 5 as Streamlit's static
+file handler sends it; its columns' sizes), and apart from it the details slices beside it
+(`details-K.json`, each fetched only when a popup in it opens: their total, raw and gzip, and
+their columns' sizes); the process's peak RSS (VmHWM). A slow implementation gets fewer
+changes (at least one each; see --change-budget) and every run has a timeout
+(--server-timeout).
 
 In headless Chromium (bench_browser.py's approach: `streamlit run` on a loopback port, every
 other request aborted, the year slider's thumb moved with ArrowLeft): the time from the key
@@ -135,7 +138,8 @@ def bare_facts(csv: Path) -> dict:
 
 # --- server side: one (implementation, N) per process ----------------------------------------
 
-DATA_URL = re.compile(r"data/partners-[0-9a-f]+\.json")
+# The main data file in the map component's arguments, relative to static/.
+DATA_URL = re.compile(r"data/[0-9a-f]{16}/partners\.json")
 
 
 def _kind(msg) -> str:
@@ -211,10 +215,8 @@ def server_child(impl: str, n: int, csv: Path, repeats: int, timeout_s: float, b
                    "first_msg_bytes": state["msg_bytes"], "first_map_args_bytes": len(args.encode("utf-8")),
                    "first_largest_msgs": state["largest"], "first_shown": bench_rerun._shown(at)})
     found = DATA_URL.search(args)
-    if found:  # ours: the data file the browser fetches once, as published in static/
-        content = (ROOT / "static" / found.group(0)).read_bytes()
-        result.update({"data_file": found.group(0), "data_file_bytes": len(content),
-                       "data_file_gzip_bytes": len(gzip.compress(content, GZIP_LEVEL))})
+    if found:  # ours: the data file as published in static/; the parent reads it (see run_server)
+        result["data_file"] = found.group(0)
     save()
 
     # A slow implementation gets fewer changes: as many as fit the budget, at least one each.
@@ -276,21 +278,48 @@ def run_server(impl: str, n: int, csv: Path, a: argparse.Namespace, folder: Path
         result["error"] = error
         sys.stderr.write(f"  server {impl} N={n:,} failed: {(error or '')[-1500:]}\n")
     if result.get("data_file"):
-        result["data_file_columns"] = data_file_columns(ROOT / "static" / result["data_file"])
+        # Read here, not in the child, so that parsing the files adds nothing to its peak RSS.
+        main = ROOT / "static" / result["data_file"]
+        try:
+            result.update(data_file_sizes(main))
+            result["data_file_columns"], result["details_columns"] = data_file_columns(main)
+        except (OSError, ValueError, KeyError) as err:
+            result["data_file_error"] = str(err)
     return result
 
 
-def data_file_columns(path: Path) -> dict:
-    """What the data file spends its bytes on: each partner column as compact JSON, raw and gzip."""
-    try:
-        partners = json.loads(path.read_text(encoding="utf-8"))["partners"]
-    except (OSError, ValueError, KeyError):
-        return {}
+def _gzip_bytes(content: bytes) -> int:
+    return len(gzip.compress(content, GZIP_LEVEL))
+
+
+def data_file_sizes(main: Path) -> dict:
+    """The published files of one data version: the main file, all a first load fetches, and
+    the details slices it names (relative to itself), each fetched and gzipped on its own."""
+    content = main.read_bytes()
+    details = [(main.parent / name).read_bytes() for name in json.loads(content)["details"]["slices"]]
+    return {"data_file_bytes": len(content), "data_file_gzip_bytes": _gzip_bytes(content),
+            "details_files": len(details), "details_bytes": sum(map(len, details)),
+            "details_gzip_bytes": sum(map(_gzip_bytes, details))}
+
+
+def _column_sizes(columns: dict) -> dict:
+    """Each column as compact JSON: [raw, gzip alone], largest first."""
     sizes = {}
-    for column, values in partners.items():
+    for column, values in columns.items():
         text = json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        sizes[column] = [len(text), len(gzip.compress(text, GZIP_LEVEL))]
+        sizes[column] = [len(text), _gzip_bytes(text)]
     return dict(sorted(sizes.items(), key=lambda kv: -kv[1][0]))
+
+
+def data_file_columns(main: Path) -> tuple[dict, dict]:
+    """What the data files spend their bytes on: the main file's partner columns, and the
+    details columns with their slices joined."""
+    payload = json.loads(main.read_text(encoding="utf-8"))
+    details: dict[str, list] = {}
+    for name in payload["details"]["slices"]:
+        for column, values in json.loads((main.parent / name).read_text(encoding="utf-8")).items():
+            details.setdefault(column, []).extend(values)
+    return _column_sizes(payload["partners"]), _column_sizes(details)
 
 
 # --- browser ----------------------------------------------------------------------------------
@@ -565,7 +594,8 @@ def side_by_side(sizes: list[int], summary: dict) -> str:
 
 def bytes_table(sizes: list[int], summary: dict, facts: dict) -> str:
     rows = ["| N | bare facts JSON (gzip) | ours per year change (AppTest / browser) | ÷ bare "
-            "| ours first load, raw: page + data file | ÷ bare | … as sent (data file gzip) | ÷ bare "
+            "| ours first load, raw: page + data file (partners.json) | ÷ bare "
+            "| … as sent (data file gzip) | ÷ bare "
             "| naive per year change | ÷ bare |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
@@ -608,11 +638,12 @@ def targets(summary: dict, facts: dict) -> str:
     redraw = b["browser_redraw_s"] if b else None
     return "\n".join([
         "* year change, server side: " + verdict(o["year_s"], TARGET_YEAR_S, fmt_s(o["year_s"]), f"{TARGET_YEAR_S} s"),
-        f"* bytes per year change (the larger of AppTest with the message cache and the browser's): "
+        "* bytes per year change (the larger of AppTest with the message cache and the browser's): "
         + verdict(change, limit, fmt_b(change), f"1.5 × {fmt_b(bare)} = {fmt_b(limit)}"),
-        "* bytes at first load, data file gzipped as sent: "
+        "* bytes at first load, data file (partners.json; popup details not counted) gzipped as sent: "
         + verdict(first_gzip, limit, fmt_b(first_gzip), fmt_b(limit)),
-        "* bytes at first load, data file uncompressed: " + verdict(first_raw, limit, fmt_b(first_raw), fmt_b(limit)),
+        "* bytes at first load, data file (partners.json) uncompressed: "
+        + verdict(first_raw, limit, fmt_b(first_raw), fmt_b(limit)),
         "* server memory (the larger peak RSS of AppTest and `streamlit run`), 500 MB read as MiB: "
         + verdict(rss, TARGET_RSS_MB, f"{rss:.0f} MiB" if rss else "–", f"{TARGET_RSS_MB} MiB"),
         "* … 500 MB read as 10⁶ bytes: "
@@ -621,6 +652,10 @@ def targets(summary: dict, facts: dict) -> str:
         f"* browser, year change at N={TARGET_BROWSER_N:,}: "
         + verdict(redraw, TARGET_BROWSER_S, fmt_s(redraw), f"{TARGET_BROWSER_S} s"),
     ])
+
+
+def columns_text(columns: dict) -> str:
+    return ", ".join(f"{c} {fmt_b(v[0])} ({fmt_b(v[1])})" for c, v in columns.items())
 
 
 def urlsplit_path(url: str) -> str:
@@ -688,9 +723,15 @@ def report(info: dict, sizes: list[int], servers: dict, browsers: dict, facts: d
         largest = ", ".join(f"{kind} {fmt_b(size)}" for size, kind in r.get("first_largest_msgs", []))
         print(f"server {key}: largest messages of the first page: {largest}")
         if r.get("data_file_columns"):
-            print(f"  data file {fmt_b(r.get('data_file_bytes'))} ({fmt_b(r.get('data_file_gzip_bytes'))} gzip), "
-                  "partner columns raw (gzip alone): " + ", ".join(
-                      f"{c} {fmt_b(v[0])} ({fmt_b(v[1])})" for c, v in r["data_file_columns"].items()))
+            print(f"  data file {r.get('data_file')} {fmt_b(r.get('data_file_bytes'))} "
+                  f"({fmt_b(r.get('data_file_gzip_bytes'))} gzip), partner columns raw (gzip alone): "
+                  + columns_text(r["data_file_columns"]))
+        if r.get("details_files"):
+            print(f"  details beside it, fetched only as popups open: {r['details_files']} file(s), "
+                  f"{fmt_b(r['details_bytes'])} ({fmt_b(r['details_gzip_bytes'])} gzip, each file alone), "
+                  "columns over all slices raw (gzip alone): " + columns_text(r.get("details_columns") or {}))
+        if r.get("data_file_error"):
+            print(f"  data file {r['data_file']} could not be read: {r['data_file_error']}")
     print()
     for key, b in browsers.items():
         for check in b.get("data_file_http", []):

@@ -11,7 +11,6 @@ from geo.assets import AssetLinks
 from partnerships import settings
 from geo.mapbuilder import DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend
 from partnerships.filtering import View, YearMode
-from partnerships.i18n import t
 from partnerships.loading import load_bytes
 from partnerships.vocabulary import PartnershipType, Vocabulary
 from tests.conftest import GOOD_ROWS, HEADER, csv_text

@@ -20,7 +20,7 @@ What one rerun is checked for (every indicator must name the same version, old o
 * the view in words: its count, and the renamed partner's name when it began in that year;
 * the map frame: `PartnerMap.current().data.partners.id` is exactly that version's id set,
   with that version's name of the renamed partner; the data file URL the map was given
-  (`static/data/partners-<hash>.json`, recorded by wrapping `PartnerMap.partners`) holds the
+  (`static/data/<hash>/partners.json`, recorded by wrapping `PartnerMap.partners`) holds the
   same ids when fetched; the number of partners drawn equals the 'Partnerships' metric.
 
 When no single version agrees with every indicator, or the drawn count is not the metric,
@@ -81,6 +81,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 VIEWPORT = {"width": 1280, "height": 860}
 SCRIPT_FINISHED_FIELD = 6  # ForwardMsg.script_finished (an enum; 0 = FINISHED_SUCCESSFULLY)
 NEW_SESSION_FIELD = 4  # ForwardMsg.new_session: a rerun begins
+# The map's data file in the component's arguments (a JS string in a JSON string: `\"…\"`).
+DATA_URL = re.compile(r"[^\"\\]*/static/data/[0-9a-f]{16}/partners\.json")
 LOOPBACK = re.compile(r"^(?!(https?|wss?)://127\.0\.0\.1[:/]|data:|blob:|about:)")  # what to abort
 
 # The data change saved in the middle of the run.
@@ -664,9 +666,8 @@ class SocketViewer:
             page["metrics"][element.metric.label] = element.metric.body
         elif kind == "markdown" and re.match(r"^(In|By) \d{4},", element.markdown.body):
             page["summary"] = re.sub(r"\\(.)", r"\1", element.markdown.body)  # as rendered: no Markdown escapes
-        elif kind == "component_instance" and "partners-" in element.component_instance.json_args:
-            found = re.search(r"[^\"]*/static/data/partners-[0-9a-f]+\.json", element.component_instance.json_args)
-            page["source"] = found.group(0) if found else None
+        elif kind == "component_instance" and (found := DATA_URL.search(element.component_instance.json_args)):
+            page["source"] = found.group(0)
         elif kind == "exception":
             page["exceptions"].append(f"{element.exception.type}: {element.exception.message}"[:300])
         elif kind == "alert" and element.alert.format == 1:  # Alert.ERROR
@@ -934,7 +935,8 @@ def report(result: dict, args) -> tuple[str, dict, bool]:
         ("reruns in flight while the file was replaced", str(len(overlapping))),
         ("time until all viewers saw the new version", f"{all_new:.2f} s after the save" if all_new is not None
          else "NOT ALL: " + ", ".join(str(v.index) for v, t in zip(viewers, first_new) if t is None)),
-        ("data files served to the map", ", ".join(f"{Path(p).name} ({v})" for p, v in run.data_files.items())),
+        ("data files served to the map", ", ".join(f"{'/'.join(Path(p).parts[-2:])} ({v})"
+                                                   for p, v in run.data_files.items())),
         ("server CPU during the phase: avg / peak (1 s)", f"{server.get('cpu_avg_pct', 0):.0f} % / "
          f"{server.get('cpu_peak_pct', 0):.0f} % of one core" if server else "–"),
         ("server CPU while the viewers loaded: avg / peak", f"{load.get('cpu_avg_pct', 0):.0f} % / "

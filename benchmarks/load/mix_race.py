@@ -20,6 +20,7 @@ pinned to one read per run it shows the old version throughout and the next reru
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -28,14 +29,20 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE.parent.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
 
 from many_viewers import Version, new_version, read_rows  # noqa: E402
 
+# The map's data file in the component's arguments, relative to the app's static/ folder.
+DATA_URL = re.compile(r"data/[0-9a-f]{16}/partners\.json")
 
-def main() -> int:
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("app_dir", nargs="?", type=Path, default=HERE.parent.parent,
+                    help="the checkout to run (dashboard.py, data/); default this one")
+    root = ap.parse_args(argv).app_dir.resolve()
+    sys.path.insert(0, str(root))  # the app's own packages, as that checkout has them
     from streamlit.testing.v1 import AppTest
 
     import partnerships.filtering as filtering
@@ -43,7 +50,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="mix-race-") as folder:
         data = Path(folder)
-        for source in (ROOT / "data").iterdir():
+        for source in (root / "data").iterdir():
             if source.is_file() and not source.name.startswith("."):
                 shutil.copy2(source, data / source.name)
         csv_path = data / "partners.csv"
@@ -63,19 +70,19 @@ def main() -> int:
 
         filtering.filter_partners = filter_then_save
         try:
-            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+            at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=120).run()
             year = at.slider(key="year").value
             armed["save"] = True
             at.slider(key="year").set_value(year - 1).run()
             shown_min = at.slider(key="year").min
             metric = next(m.value for m in at.metric if m.label == "Partnerships")
             args = at.get("component_instance")[0].proto.json_args
-            found = re.search(r"partners-[0-9a-f]{16}\.json", args)
+            found = DATA_URL.search(args)
             at.slider(key="year").set_value(year).run()  # the next interaction
             next_min = at.slider(key="year").min
             next_metric = next(m.value for m in at.metric if m.label == "Partnerships")
             next_args = at.get("component_instance")[0].proto.json_args
-            next_found = re.search(r"partners-[0-9a-f]{16}\.json", next_args)
+            next_found = DATA_URL.search(next_args)
         finally:
             filtering.filter_partners = original
 
@@ -87,7 +94,7 @@ def main() -> int:
             return "none"
         import json
 
-        ids = frozenset(json.loads((ROOT / "static" / "data" / match.group(0)).read_bytes())["partners"]["id"])
+        ids = frozenset(json.loads((root / "static" / match.group(0)).read_bytes())["partners"]["id"])
         return "old" if ids == old.ids else "new" if ids == new.ids else "neither"
 
     print(f"the rerun the save landed in (year {year - 1}):")
