@@ -122,14 +122,25 @@ def data_files(payload: dict) -> DataFiles:
 def publish_data(data: DataFiles, static_dir: Path = STATIC_DIR) -> None:
     """Make sure the payload is served; keep the few newest versions for open pages.
 
-    The main file is written last: when it is there, so is everything it names.
+    The main file is written last: when it is there, so is everything it names. A version
+    served again (a restored file) becomes the newest, so it is not pruned as old.
     """
+    global _last_served
     folder = static_dir / data.folder
     if (folder / MAIN_DATA_FILE).is_file():
+        if folder != _last_served:
+            os.utime(folder)
+            _last_served = folder
         return
     for name, content in reversed(data.files):
         _write_atomically(folder / name, content)
-    versions = sorted((p for p in folder.parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime,
-                      reverse=True)
+    _last_served = folder
+    versions = sorted(folder.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in versions[DATA_VERSIONS_KEPT:]:
-        shutil.rmtree(old, ignore_errors=True)
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:  # a data file of an earlier layout
+            old.unlink(missing_ok=True)
+
+
+_last_served: Path | None = None  # the version folder this process served last: no need to touch it

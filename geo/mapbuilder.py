@@ -33,7 +33,7 @@ MIN_ZOOM, MAX_ZOOM = 1, 14  # the whole world; a town's streets
 # of generated data, a moment on a slow line; the seed data is one slice.
 DETAILS_PER_SLICE = 1000
 # Words the map's script shows, in every language (partnerships/i18n.py).
-MAP_LABELS = ("since", "website", "details_unavailable", "cluster_count", "cluster_more", "cluster_zoom")
+MAP_LABELS = ("since", "website", "details_unavailable", "cluster_count", "cluster_more")
 
 
 class MapCall(MacroElement):

@@ -65,6 +65,25 @@ def test_data_is_published_under_its_content_and_old_versions_are_pruned(tmp_pat
     assert kept == sorted(Path(v.folder).name for v in versions[-assets.DATA_VERSIONS_KEPT:])
 
 
+def test_a_version_served_again_is_kept_and_files_of_the_old_layout_go(tmp_path):
+    legacy = tmp_path / assets.DATA_FOLDER / "partners-0123456789abcdef.json"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text("{}")
+    os.utime(legacy, (0, 0))
+    restored = assets.data_files(_payload(0))
+    assets.publish_data(restored, tmp_path)
+    os.utime(tmp_path / restored.folder, (1, 1))
+    for n in range(1, assets.DATA_VERSIONS_KEPT):
+        data = assets.data_files(_payload(n))
+        assets.publish_data(data, tmp_path)
+        os.utime(tmp_path / data.folder, (n + 1, n + 1))
+    assets.publish_data(restored, tmp_path)  # the old version is the current one again
+    assets.publish_data(assets.data_files(_payload(99)), tmp_path)
+    kept = {p.name for p in (tmp_path / assets.DATA_FOLDER).iterdir()}
+    assert Path(restored.folder).name in kept and legacy.name not in kept
+    assert len(kept) == assets.DATA_VERSIONS_KEPT
+
+
 def test_a_version_is_written_main_file_last(tmp_path, monkeypatch):
     written = []
     real = assets._write_atomically

@@ -1,5 +1,6 @@
-/* The partnership map's own Leaflet code: the offline basemap, home, the legend, and every
- * partner with its arc drawn from one compact data object.
+/* The partnership map's own Leaflet code: the offline basemap, home, the legend, and the
+ * partners with their great-circle arcs, drawn from a compact data file (popup details come
+ * later, in slices); past 500 partners, as clusters that split as the map zooms in.
  *
  * Colour is never the only sign of a partnership type (WCAG 1.4.1): each type also has a
  * marker shape (geo/style.py SHAPES), drawn on the map and shown again in the legend and
@@ -267,7 +268,7 @@
    * them inline. Resolves to partner i's details. */
   function details(data, i) {
     var d = data.details, k = Math.floor(i / d.size), slice = d.slices[k];
-    var loaded = typeof slice === "string" ? load(new URL(slice, data.source).href) : Promise.resolve(slice);
+    var loaded = typeof slice === "string" ? load(new URL(slice, data.url).href) : Promise.resolve(slice);
     return loaded.then(function (part) {
       var j = i - k * d.size, out = {};
       Object.keys(part).forEach(function (name) { out[name] = part[name][j]; });
@@ -331,9 +332,6 @@
       fetched[source] = fetch(source).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + source);
         return response.json();
-      }).then(function (data) {
-        data.source = new URL(source, window.location.href).href;
-        return data;
       });
       fetched[source].catch(function () { delete fetched[source]; });
     }
@@ -419,6 +417,14 @@
     popup.setContent(popupFor(data, i, function () { popup.update(); })).openOn(state.map);
   }
 
+  /* A partner chosen from a cluster's list is told to the page as a click on its marker
+   * would be (the group's click, with the marker as its source): the page then describes it
+   * beside the map and puts it in the link. */
+  function reportChoice(data, i) {
+    var marker = layersOf(data, i)[1];
+    if (state.group) state.group.fire("click", { latlng: marker.getLatLng(), layer: marker, sourceTarget: marker });
+  }
+
   /* A cluster: a dark circle sized by how many partners it holds, the number on it. */
   var ClusterMarker = L.CircleMarker.extend({
     _updatePath: function () {
@@ -453,11 +459,12 @@
     bySize.forEach(function (key) {
       var cell = cells[key];
       if (cell.merged) return;
+      cell.kept = true;
       var at = key.split(":").map(Number);
       for (var dx = -1; dx <= 1; dx++) {
         for (var dy = -1; dy <= 1; dy++) {
           var other = cells[(at[0] + dx) + ":" + (at[1] + dy)];
-          if (!other || other === cell || other.merged) continue;
+          if (!other || other.kept || other.merged) continue;  // each partner in one cell only
           var n = cell.members.length, k = other.members.length;
           var distance = Math.sqrt(Math.pow(cell.x / n - other.x / k, 2) + Math.pow(cell.y / n - other.y / k, 2));
           if (distance >= reach(cell) + reach(other)) continue;
@@ -472,10 +479,14 @@
     return kept;
   }
 
+  var thousands = {};
+
+  /* 950, 1.2k, 16k (Danish 1,2k): short enough for the circle in every browser. */
   function countLabel(count, lang) {
     if (count < 1000) return String(count);
-    return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB",
-      { notation: "compact", maximumFractionDigits: count < 10000 ? 1 : 0 }).format(count);
+    var format = thousands[lang] || (thousands[lang] = new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB",
+      { maximumFractionDigits: 1 }));
+    return format.format(count < 10000 ? count / 1000 : Math.round(count / 1000)) + "k";
   }
 
   /* The tooltip of a cluster: how many, and how many of each type. */
@@ -503,7 +514,10 @@
         choose.type = "button";
         choose.appendChild(shapeIcon(data.types[p.type[i]], 16));
         choose.appendChild(el("span", null, p.name[i]));
-        choose.addEventListener("click", function () { openPartner(data, i); });
+        choose.addEventListener("click", function () {
+          openPartner(data, i);
+          reportChoice(data, i);
+        });
         item.appendChild(choose);
         list.appendChild(item);
       });
@@ -582,6 +596,9 @@
     group.clearLayers();
     // Arcs under single partners under clusters.
     arcs.concat(singles, clusters).forEach(function (layer) { group.addLayer(layer); });
+    // A click on a cluster is the map's business (zoom, or a list): the page, which hears of
+    // clicks on the group's layers, need not rerun for it.
+    clusters.forEach(function (cluster) { cluster.removeEventParent(group); });
     state.clusters = clusters.length;
   }
 
@@ -638,7 +655,8 @@
     if (state.watchingZoom) return;
     state.watchingZoom = true;
     function again() {
-      if (state.data && made(state.data).looks.cluster && !state.fitting) drawClusters(state.group, state.data, state.shown);
+      var ready = state.data && state.drawnInto === state.group;  // not while a new group waits for its data
+      if (ready && made(state.data).looks.cluster && !state.fitting) drawClusters(state.group, state.data, state.shown);
     }
     map.on("zoomend", again);
     map.on("moveend", function () { if (state.area && !state.area.contains(map.getBounds())) again(); });
@@ -646,7 +664,8 @@
 
   function draw(map, group, data, view) {
     var shown = inView(data.partners, view), clustered = made(data).looks.cluster;
-    Object.assign(state, { map: map, data: data, view: view, shown: shown });
+    group.clearLayers();
+    Object.assign(state, { map: map, data: data, view: view, shown: shown, drawnInto: group, clusters: 0 });
     var bounds = boundsOf(data, shown), typesKey = view.types.join(",");
     state.fitting = true;
     if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) fit(map, bounds);
@@ -710,7 +729,11 @@
     state.group = group;
     state.lang = view.lang;
     return load(source)
-      .then(function (data) { return state.group === group ? draw(map, group, data, view) : 0; })
+      .then(function (data) {
+        // Details slices are named relative to the data file.
+        if (typeof source === "string" && !data.url) data.url = new URL(source, window.location.href).href;
+        return state.group === group ? draw(map, group, data, view) : 0;
+      })
       .catch(function (err) { console.error("Partners not loaded:", err); });
   }
 
@@ -722,6 +745,6 @@
   window.PartnerMap = {
     basemap: basemap, home: home, legend: legend, partners: partners, inView: inView,
     redraw: redraw, current: current, layersOf: layersOf, openPartner: openPartner, details: details,
-    greatCircle: greatCircle, el: el,
+    positionOf: positionOf, greatCircle: greatCircle, el: el,
   };
 })();

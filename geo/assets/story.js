@@ -126,7 +126,7 @@
       var stop = list[s.stop], p = now.data.partners, i = p.id.indexOf(stop.id);
       if (i < 0) return;
       showYear(Math.max(stop.year || p.start[i], p.start[i]));
-      var data = now.data, at = PM.layersOf(data, i)[1].getLatLng();
+      var data = now.data, at = PM.positionOf(data, i);
       map.flyTo(at, Math.max(map.getZoom(), options.tourZoom), { duration: 1.2 });
       map.once("moveend", function () { PM.openPartner(data, i); });
       var scripted = stop.caption && (stop.caption[options.lang] || stop.caption.en);

@@ -44,6 +44,37 @@ def test_arcs_drawn_in_the_browser_follow_the_same_great_circles(chromium_browse
         assert np.abs(np.diff(drawn[:, 1])).max() < 180, "the arc jumps across the map"
 
 
+# --- popup details in slices ----------------------------------------------------------------
+
+DETAILS_JS = """
+    async () => {
+      const data = {
+        details: { size: 2, slices: [
+          { city: ["A", "B"], country: ["X", "X"], country_da: ["", ""], desc: ["a", "b"], desc_da: ["", ""],
+            url: ["", ""] },
+          { city: ["C"], country: ["Y"], country_da: ["Ypsilon"], desc: ["c"], desc_da: ["c på dansk"],
+            url: ["https://example.org/c"] },
+        ] },
+      };
+      return Promise.all([0, 1, 2].map((i) => PartnerMap.details(data, i)));
+    }
+"""
+
+
+def test_popup_details_are_found_in_their_slice(chromium_browser):
+    page = chromium_browser.new_page()
+    try:
+        page.set_content("<div id='map'></div>")
+        page.add_script_tag(path=str(LEAFLET_DIR / "leaflet.js"))
+        page.add_script_tag(path=str(SOURCES["map/partner_map.js"]))
+        found = page.evaluate(DETAILS_JS)
+    finally:
+        page.close()
+    assert [d["city"] for d in found] == ["A", "B", "C"]
+    assert found[2] == {"city": "C", "country": "Y", "country_da": "Ypsilon", "desc": "c", "desc_da": "c på dansk",
+                        "url": "https://example.org/c"}
+
+
 # --- clusters -------------------------------------------------------------------------------
 
 # In the map frame: what the partner layer holds now.
@@ -52,9 +83,10 @@ DRAWN_JS = """
       const now = PartnerMap.current(), layers = now.map ? Object.values(now.map._layers) : [];
       const clusters = layers.filter((l) => Array.isArray(l.clusterIndices));
       const singles = layers.filter((l) => typeof l.partnerIndex === "number");
+      const drawn = clusters.flatMap((c) => c.clusterIndices).concat(singles.map((l) => l.partnerIndex));
       return {
         zoom: now.map.getZoom(), shown: now.shown.length, clusters: clusters.length, singles: singles.length,
-        members: clusters.reduce((sum, c) => sum + c.clusterIndices.length, 0),
+        members: clusters.reduce((sum, c) => sum + c.clusterIndices.length, 0), distinct: new Set(drawn).size,
         largest: Math.max(0, ...clusters.map((c) => c.clusterIndices.length)),
         arcs: layers.filter((l) => l instanceof L.Polyline && !l.feature).length,  // not the countries
         visible: now.shown.filter((i) => now.map.getBounds().contains(
@@ -104,7 +136,7 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
 
     wide = frame.evaluate(DRAWN_JS)
     assert wide["shown"] == SAME_PLACE + SPREAD
-    assert wide["members"] + wide["singles"] == wide["shown"], f"a partner is drawn twice or not at all: {wide}"
+    assert wide["members"] + wide["singles"] == wide["distinct"] == wide["shown"], f"a partner drawn twice or not: {wide}"
     assert wide["clusters"] + wide["singles"] < wide["shown"] / 4, f"hardly clustered: {wide}"
     assert wide["arcs"] == wide["clusters"] + wide["singles"], "one arc per cluster and per single partner"
 
@@ -112,7 +144,7 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     frame.wait_for_function("(z) => PartnerMap.current().map.getZoom() === z", arg=wide["zoom"] + 3)
     close = frame.evaluate(DRAWN_JS)
     # Close up, the partners around the visible part are drawn, and every visible one.
-    assert close["visible"] <= close["members"] + close["singles"] <= close["shown"] == wide["shown"], close
+    assert close["visible"] <= close["members"] + close["singles"] == close["distinct"] <= close["shown"], close
     assert close["singles"] > wide["singles"], f"zooming in split no cluster: {wide} → {close}"
 
     # Berlin's partners share one place: at the closest zoom they stay one cluster, which
@@ -136,5 +168,7 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     expect(popup).to_contain_text("Berlin, Germany")
     expect(popup).to_contain_text("Partnership number 0.")
     assert len(details_requests) == 1 and details_requests[0].endswith("/details-0.json"), details_requests
+    # The choice reaches the page as a click on the marker would: it describes the partner.
+    expect(page.get_by_test_id("stMain")).to_contain_text("Berlin partner 0000", timeout=STEP_TIMEOUT_MS)
     wait_until_idle(page)
     assert_offline_and_clean(offline_page)
