@@ -408,13 +408,16 @@
   /* Open partner i's popup: on its marker when that is drawn, else (inside a cluster) on
    * its place. */
   function openPartner(data, i) {
-    var marker = layersOf(data, i)[1];
+    var marker = layersOf(data, i)[1], open = state.opened;
     if (marker._map && state.group && state.group.hasLayer(marker)) {
-      marker.openPopup();
+      if (!marker.isPopupOpen()) marker.openPopup();
       return;
     }
+    // Already open (the page reruns after a choice in a cluster's list and asks again).
+    if (open && open.data === data && open.i === i && open.popup.isOpen()) return;
     var popup = L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng(marker.getLatLng());
     popup.setContent(popupFor(data, i, function () { popup.update(); })).openOn(state.map);
+    state.opened = { data: data, i: i, popup: popup };
   }
 
   /* A partner chosen from a cluster's list is told to the page as a click on its marker
