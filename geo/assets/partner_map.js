@@ -405,6 +405,25 @@
     };
   }
 
+  /* The zoom, from `from` up, at which partner i stands alone: no other partner in view within
+   * the diagonal of a cluster's square. Partners in one place never part: then the deepest
+   * zoom up to SEPARATE_LIMIT. The tour flies there, so its popup is not under a cluster. */
+  var SEPARATE_LIMIT = 10;
+
+  function separateZoom(data, i, from) {
+    var map = state.map, at = positionOf(data, i), reach = CELL * Math.SQRT2;
+    if (!made(data).looks.cluster) return from;
+    for (var zoom = from; zoom < SEPARATE_LIMIT; zoom++) {
+      var p = map.project(at, zoom), crowded = false;
+      for (var k = 0; k < state.shown.length && !crowded; k++) {
+        var j = state.shown[k];
+        crowded = j !== i && map.project(positionOf(data, j), zoom).distanceTo(p) < reach;
+      }
+      if (!crowded) return zoom;
+    }
+    return SEPARATE_LIMIT;
+  }
+
   /* Open partner i's popup: on its marker when that is drawn, else (inside a cluster) on
    * its place. */
   function openPartner(data, i) {
@@ -748,6 +767,6 @@
   window.PartnerMap = {
     basemap: basemap, home: home, legend: legend, partners: partners, inView: inView,
     redraw: redraw, current: current, layersOf: layersOf, openPartner: openPartner, details: details,
-    positionOf: positionOf, greatCircle: greatCircle, el: el,
+    positionOf: positionOf, separateZoom: separateZoom, greatCircle: greatCircle, el: el,
   };
 })();

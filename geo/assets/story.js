@@ -127,7 +127,7 @@
       if (i < 0) return;
       showYear(Math.max(stop.year || p.start[i], p.start[i]));
       var data = now.data, at = PM.positionOf(data, i);
-      map.flyTo(at, Math.max(map.getZoom(), options.tourZoom), { duration: 1.2 });
+      map.flyTo(at, PM.separateZoom(data, i, Math.max(map.getZoom(), options.tourZoom)), { duration: 1.2 });
       map.once("moveend", function () { PM.openPartner(data, i); });
       var scripted = stop.caption && (stop.caption[options.lang] || stop.caption.en);
       caption.textContent = scripted || p.name[i] + " · " + p.start[i];

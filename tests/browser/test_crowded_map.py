@@ -106,6 +106,17 @@ LARGEST_CLUSTER_JS = """
     }
 """
 
+# Fly as the tour does (at once) to partner `index` and say whether it has its own marker.
+SEPARATE_JS = """
+    (index) => {
+      const now = PartnerMap.current(), map = now.map;
+      const zoom = PartnerMap.separateZoom(now.data, index, 5);
+      map.setView(PartnerMap.positionOf(now.data, index), zoom, { animate: false });
+      const single = Object.values(map._layers).some((l) => l.partnerIndex === index);
+      return { zoom, single };
+    }
+"""
+
 BERLIN = (52.52, 13.405)
 SAME_PLACE = 40  # partners at exactly Berlin's coordinates: no zoom splits them
 SPREAD = 560  # partners scattered over Germany
@@ -146,6 +157,12 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     # Close up, the partners around the visible part are drawn, and every visible one.
     assert close["visible"] <= close["members"] + close["singles"] == close["distinct"] <= close["shown"], close
     assert close["singles"] > wide["singles"], f"zooming in split no cluster: {wide} → {close}"
+
+    # The tour flies to where its partner stands alone, not inside a cluster.
+    for index, expected_alone in ((SAME_PLACE, True), (0, False)):
+        flown = frame.evaluate(SEPARATE_JS, index)
+        assert flown["single"] is expected_alone, flown
+        assert expected_alone or flown["zoom"] == 10, flown  # one place: as deep as the tour goes
 
     # Berlin's partners share one place: at the closest zoom they stay one cluster, which
     # lists them; a name in the list opens that partner's popup with its details.
