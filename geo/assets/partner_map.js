@@ -152,6 +152,11 @@
     if (window.ResizeObserver) {
       new ResizeObserver(function () { map.invalidateSize({ debounceMoveend: true }); }).observe(container);
     }
+    // Leaflet focuses the map on a press, for its keyboard controls. Where the map's frame
+    // reaches below the window, the browser would then scroll the page, the map would move
+    // under the pointer between press and release, and the click would miss its marker.
+    var focus = container.focus;
+    container.focus = function () { focus.call(container, { preventScroll: true }); };
     if (label) {
       container.setAttribute("role", "region");
       container.setAttribute("aria-label", String(label));

@@ -171,9 +171,9 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     largest = frame.evaluate(LARGEST_CLUSTER_JS)
     assert largest["size"] == SAME_PLACE
     assert details_requests == [], f"details fetched before any popup opened: {details_requests}"
-    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").first
-    iframe.scroll_into_view_if_needed()  # else focusing the map on mousedown scrolls it under the pointer
-    box = iframe.bounding_box()
+    # The map's frame reaches below this window (the problem list sits above it): the press
+    # must not scroll the page, or the cluster would move away before the release.
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
     page.mouse.click(box["x"] + largest["x"], box["y"] + largest["y"])
     popup = map_locator(page).locator(".leaflet-popup-content")
     expect(popup).to_contain_text(f"{SAME_PLACE} partnerships", timeout=STEP_TIMEOUT_MS)
