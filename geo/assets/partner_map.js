@@ -698,6 +698,7 @@
     if (shown.length && (typesKey !== state.typesKey || !map.getBounds().contains(bounds))) fit(map, bounds);
     state.fitting = false;
     state.typesKey = typesKey;
+    map.getContainer().classList.toggle("pm-crowded", clustered);
     if (clustered) {
       watchZoom(map);
       drawClusters(group, data, shown);
