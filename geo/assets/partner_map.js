@@ -771,8 +771,8 @@
   }
 
   window.PartnerMap = {
-    basemap: basemap, home: home, legend: legend, partners: partners, inView: inView,
-    redraw: redraw, current: current, layersOf: layersOf, openPartner: openPartner, details: details,
-    positionOf: positionOf, separateZoom: separateZoom, greatCircle: greatCircle, el: el,
+    basemap: basemap, home: home, legend: legend, partners: partners, redraw: redraw, current: current,
+    openPartner: openPartner, details: details, positionOf: positionOf, separateZoom: separateZoom,
+    greatCircle: greatCircle, el: el,
   };
 })();
