@@ -158,15 +158,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(csv: Path, log: Path, script: str = "dashboard.py") -> tuple[subprocess.Popen, str]:
-    """`streamlit run script` (relative to the repository root) on a free loopback port."""
+def start_server(csv: Path, log: Path, script: str = "dashboard.py", app_dir: Path = ROOT,
+                 options: tuple[str, ...] | list[str] = ()) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` (relative to `app_dir`) on a free loopback port, serving `csv`.
+
+    `options` are server options as `name=value` (e.g. `runner.postScriptGC=false`). The staff
+    password is left out: no benchmark edits the data through the app.
+    """
     port = free_port()
     env = {**os.environ, "PARTNERS_CSV": str(csv)}
+    env.pop("PARTNERS_ADMIN_PASSWORD", None)
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    for option in options:  # runner.postScriptGC=false → --runner.postScriptGC false
+        name, _, value = option.partition("=")
+        command += [f"--{name}", value]
     with open(log, "wb") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=app_dir, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -177,11 +186,13 @@ def start_server(csv: Path, log: Path, script: str = "dashboard.py") -> tuple[su
                     return server, f"http://127.0.0.1:{port}/"
         except OSError:
             time.sleep(0.2)
-    server.terminate()
+    stop_server(server)
     raise SystemExit(f"streamlit not healthy after 60 s:\n{log.read_text()[-3000:]}")
 
 
 def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
     server.terminate()
     try:
         server.wait(10)

@@ -58,7 +58,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -68,6 +67,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench_browser import start_server, stop_server  # noqa: E402  (benchmarks/, one level up)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -252,49 +254,6 @@ def new_version(content: bytes) -> bytes:
 
 
 # --- the server --------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(app_dir: Path, csv_path: Path, log: Path, options: list[str] = ()) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "PARTNERS_CSV": str(csv_path)}
-    env.pop("PARTNERS_ADMIN_PASSWORD", None)
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    for option in options:  # e.g. runner.postScriptGC=false → --runner.postScriptGC false
-        name, _, value = option.partition("=")
-        command += [f"--{name}", value]
-    with open(log, "wb") as out:
-        server = subprocess.Popen(command, cwd=app_dir, env=env, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.read().strip() == b"ok":
-                    return server, f"http://127.0.0.1:{port}/"
-        except OSError:
-            time.sleep(0.2)
-    stop_server(server)
-    raise SystemExit(f"streamlit not healthy after 60 s:\n{log.read_text()[-3000:]}")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(10)
-
 
 class ProcessSampler:
     """The server's CPU (utime + stime) and RSS from /proc, and the machine's busy share."""
@@ -809,7 +768,7 @@ async def drive(args, app_dir: Path, folder: Path) -> dict:
     new = Version("new", tuple(read_rows(new_content)[1]))
 
     log = folder / "streamlit.log"
-    server, url = start_server(app_dir, csv_path, log, args.st_option)
+    server, url = start_server(csv_path, log, app_dir=app_dir, options=args.st_option)
     run = Run(old, new, url, args.seconds, args.action_timeout, args.think, args.max_actions)
     sampler = ProcessSampler(server.pid)
     stop = asyncio.Event()
