@@ -34,5 +34,10 @@ else:
         st.Page("views/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:", url_path="timeline"),
         st.Page("views/manage.py", title=t("page_manage", lang), icon=":material/edit_note:", url_path="manage"),
     ])
+    # The URL is written before the page runs, when the sidebar's widgets are final: a page may
+    # st.stop() (the timeline with no type chosen), and after a stop Streamlit sends nothing more
+    # (its next message raises the stop again, so a `finally` would not reach the browser). It
+    # is written again after the page, which may open a partner (a click on the map).
+    ui.update_url(dataset)
     page.run()
     ui.update_url(dataset)

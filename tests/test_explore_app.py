@@ -7,7 +7,9 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from partnerships import settings
+from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
+from partnerships.ui import MAP_KEY
 from partnerships.vocabulary import load_vocabulary
 
 TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
@@ -50,6 +52,34 @@ def test_moving_a_widget_updates_the_url():
     at.multiselect(key="types").set_value(["Climate network"]).run()
     at.radio(key="lang").set_value("da").run()
     assert url(at) == {"year": "2010", "lang": "da", "types": "Climate network"}
+
+
+def test_clearing_every_type_on_the_timeline_clears_them_in_the_url():
+    """The timeline stops when nothing matches; the address must not keep the last types."""
+    at = app()
+    at.switch_page("views/timeline.py").run()
+    at.multiselect(key="types").set_value(["Friendship city"]).run()
+    assert url(at)["types"] == "Friendship city"
+    at.multiselect(key="types").set_value([]).run()
+    assert [i.value for i in at.info] == [t("timeline_empty", "en")]  # the page stopped early
+    assert url(at)["types"] == ""
+
+
+def test_a_link_with_no_types_opens_no_types_and_keeps_saying_so():
+    """`types=` is the empty selection both ways, so the address matches what is shown."""
+    at = app(types="")
+    assert at.multiselect(key="types").value == []
+    assert url(at)["types"] == ""
+
+
+def test_a_partner_clicked_on_the_map_is_named_in_the_url():
+    """The map page opens the partner during its own run; the address follows it."""
+    at = app(year="2013")
+    at.session_state[MAP_KEY] = {"last_object_clicked_tooltip": "Haiyan County",
+                                 "last_object_clicked": {"lat": 30.5263, "lng": 120.946}}
+    at.run()
+    assert not at.exception
+    assert url(at)["partner"] == "haiyan"
 
 
 def test_a_bad_link_falls_back_to_defaults_without_an_error():
