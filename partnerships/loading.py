@@ -9,7 +9,7 @@ import pandas as pd
 from partnerships import settings
 from partnerships.checks import extra_checks
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
-from partnerships.reading import read_table
+from partnerships.reading import check_size, read_table
 from partnerships.schema import validate
 from partnerships.vocabulary import Vocabulary, load_vocabulary
 
@@ -38,6 +38,10 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
     try:
         table, shape_problems = read_table(raw)
         partners, problems = validate(table, vocabulary)
+        # The reader's errors (a control character, a line in another encoding) leave the row
+        # off the map like the schema's; the table keeps it, for staff to fix.
+        unreadable = {p.row for p in shape_problems if p.severity == ERROR}
+        partners = partners.drop(index=list(unreadable & set(partners.index)))
         problems += extra_checks(partners, vocabulary)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
@@ -54,7 +58,10 @@ def load_partners(path: Path | None = None) -> Dataset:
     except DataFileError as err:
         return Dataset(pd.DataFrame(), None, fatal=str(err))
     try:
+        check_size(path.stat().st_size, settings.limits())
         raw = path.read_bytes()
+    except DataFileError as err:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
     except FileNotFoundError:
         return Dataset(pd.DataFrame(), vocabulary, fatal=f"The data file {path} does not exist.")
     except OSError as err:

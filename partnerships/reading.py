@@ -4,42 +4,101 @@ One reader for every variant staff produce: UTF-8 with or without BOM, Windows-1
 Danish Excel), `,` or `;` separators, CRLF, stray spaces, blank lines and empty trailing
 columns. Nothing is interpreted here beyond text: the schema decides what the strings mean.
 The frame's index is the row number a person sees in Excel (the header is row 1).
+
+Hostile or broken files get a message, never a crash: sizes past the limits (settings.Limits)
+are refused before parsing, quotes are parsed strictly, and characters nobody can see are
+reported per row (see characters.py).
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pandas as pd
 
+from partnerships import characters, settings
 from partnerships.problems import WARNING, DataFileError, Problem
+from partnerships.settings import Limits
 
 SEPARATORS = (",", ";", "\t")
 _BINARY_SIGNATURES = {
     b"PK\x03\x04": "an Excel workbook (.xlsx) or another zip file",
     b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
     b"%PDF": "a PDF document",
+    b"\xff\xfe": "UTF-16 text (Excel's 'Unicode text')",
+    b"\xfe\xff": "UTF-16 text (Excel's 'Unicode text')",
 }
 _SAVE_AS_CSV = "Save it from Excel with 'Save as' → 'CSV UTF-8 (comma delimited)'."
+_UTF8, _WINDOWS_1252 = "UTF-8", "Windows-1252"
+# Text has no control bytes; a few stray ones are reported per row, a file full of them is binary.
+_BINARY_SAMPLE, _BINARY_SHARE, _STRAY_CONTROLS = 65536, 0.01, 1
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+_MOST_EXTRA_CELLS_NAMED = 5
 
 
-def decode(raw: bytes) -> str:
-    """Decode as UTF-8 (BOM or not), else Windows-1252; refuse what is not text."""
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, and the lines (counted from 1) written in another encoding than the rest."""
+
+    text: str
+    encoding: str = _UTF8
+    foreign_lines: frozenset[int] = frozenset()
+    foreign_encoding: str | None = None
+
+
+def check_size(size: int, limits: Limits) -> None:
+    """Refuse a file over the size limit before a byte of it is parsed."""
+    if size > limits.max_bytes:
+        raise DataFileError(
+            f"The file is {size / 1e6:.1f} MB, more than the {limits.max_megabytes:g} MB a partner file may be "
+            f"(the limit is set by {settings.MAX_FILE_MB_ENV}). Nothing of it was read."
+        )
+
+
+def decode(raw: bytes) -> Decoded:
+    """The encoding is decided per file: UTF-8 (BOM or not), else Windows-1252. A file that mixes
+    the two (one line saved by older Excel in a UTF-8 file) is decoded line by line, each in its
+    own encoding, and the odd lines are named, never silently garbled. Refuses what is not text."""
     for signature, what in _BINARY_SIGNATURES.items():
         if raw.startswith(signature):
             raise DataFileError(f"This is {what}, not a CSV file. {_SAVE_AS_CSV}")
-    if b"\x00" in raw[:65536]:
+    sample = raw[:_BINARY_SAMPLE]
+    if len(_CONTROL_BYTES.findall(sample)) > max(_STRAY_CONTROLS, len(sample) * _BINARY_SHARE):
         raise DataFileError(f"This file is not text (it holds binary data), so it is not a CSV file. {_SAVE_AS_CSV}")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("utf-8-sig")
+        return Decoded(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise DataFileError(
-            f"This file is neither UTF-8 nor Windows-1252 text (byte {err.start + 1} cannot be read). {_SAVE_AS_CSV}"
-        ) from None
+        return _decode_by_line(raw)
+
+
+def _decode_by_line(raw: bytes) -> Decoded:
+    parts: list[str] = []
+    rich_utf8: set[int] = set()  # lines with letters beyond ASCII that are valid UTF-8
+    windows: set[int] = set()
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        try:
+            parts.append(line.decode("utf-8"))
+            if not line.isascii():
+                rich_utf8.add(number)
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode("cp1252"))
+            except UnicodeDecodeError as err:
+                raise DataFileError(
+                    f"This file is neither UTF-8 nor Windows-1252 text (line {number}, byte {err.start + 1} of the "
+                    f"line, cannot be read). {_SAVE_AS_CSV}"
+                ) from None
+            windows.add(number)
+    text = "".join(parts)
+    if not rich_utf8:
+        return Decoded(text, _WINDOWS_1252)
+    if len(windows) <= len(rich_utf8):
+        return Decoded(text, _UTF8, frozenset(windows), _WINDOWS_1252)
+    return Decoded(text, _WINDOWS_1252, frozenset(rich_utf8), _UTF8)
 
 
 def sniff_separator(header_line: str) -> str:
@@ -54,38 +113,152 @@ def normalise_header(name: str) -> str:
     return "_".join(name.strip().lower().split())
 
 
-def parse_table(text: str) -> tuple[pd.DataFrame, list[Problem]]:
+def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse CSV text into strings indexed by Excel row number, blank rows dropped.
 
-    Cells are stripped. Columns with no name are dropped when empty (Excel's trailing `;;;`)
-    and reported when they hold values; so are cells beyond the header's width.
+    Parsing is strict: a quote that is never closed, or text after a closing quote, stops the
+    read with a message naming the row, rather than swallowing the rows after it. Cells are
+    stripped. Columns with no name are dropped when empty (Excel's trailing `;;;`) and reported
+    when they hold values; so are cells beyond the header's width.
     """
-    if not text.strip():
+    decoded = text if isinstance(text, Decoded) else Decoded(text)
+    limits = limits or settings.limits()
+    if not decoded.text.strip():
         raise DataFileError("The file is empty: it needs a header row (id, name, type, …) and one row per partnership.")
-    first_line = next(line for line in text.splitlines() if line.strip())
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(first_line))
+    first_line = next(line for line in decoded.text.splitlines() if line.strip())
+    separator = sniff_separator(first_line)
+    if first_line.count(separator) >= limits.max_columns:
+        raise _too_many_columns(first_line.count(separator) + 1, limits)
+    # One scan of the whole text decides whether any cell needs a closer look.
+    check_characters = bool(decoded.foreign_lines) or characters.suspicious(decoded.text)
     header: list[str] | None = None
     rows: list[list[str]] = []
     excel_rows: list[int] = []
     problems: list[Problem] = []
-    try:
-        for number, record in enumerate(records, start=1):
-            cells = [cell.strip() for cell in record]
-            if not any(cells):
-                continue
-            if header is None:
-                header = _header(cells)
-                continue
-            if len(cells) > len(header) and any(cells[len(header):]):
-                extra = ", ".join(repr(cell) for cell in cells[len(header):] if cell)
-                problems.append(Problem(number, None, f"has more cells than the header has columns ({extra}); they are ignored", WARNING))
-            rows.append((cells + [""] * len(header))[: len(header)])
-            excel_rows.append(number)
-    except csv.Error as err:
-        raise DataFileError(f"The file cannot be read as CSV: {err}. {_SAVE_AS_CSV}") from None
-    assert header is not None
+    for number, lines, record in _records(decoded.text, separator, limits):
+        cells = [cell.strip() for cell in record]
+        if not any(cells):
+            continue
+        if header is None:
+            header = _header(cells)
+            continue
+        if len(rows) == limits.max_rows:
+            raise DataFileError(
+                f"The file has more than {limits.max_rows:,} partnerships, the most a partner file may hold (the "
+                f"limit is set by {settings.MAX_ROWS_ENV}). Nothing of it was read."
+            )
+        if len(cells) > len(header) and any(cells[len(header):]):
+            problems.append(_extra_cells(number, cells[len(header):]))
+        cells = (cells + [""] * len(header))[: len(header)]
+        if check_characters:
+            problems += _row_character_problems(decoded, number, lines, header, cells)
+        if len(lines) > 1:
+            problems += _swallowed_rows(number, header, cells, separator)
+        rows.append(cells)
+        excel_rows.append(number)
+    if header is None:
+        raise DataFileError("The file has no header row: every line is empty or only separators. It needs a header "
+                            "row (id, name, type, …) and one row per partnership.")
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
     return _drop_unnamed_columns(frame, problems), problems
+
+
+def _records(text: str, separator: str, limits: Limits) -> Iterator[tuple[int, range, list[str]]]:
+    """(Excel row, the physical lines it spans, its cells) for every record, strictly parsed."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    number, line_before = 0, 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise DataFileError(_csv_error(str(err), number + 1, _line(text, line_before + 1))) from None
+        number += 1
+        if len(record) > limits.max_columns:
+            raise _too_many_columns(len(record), limits, number)
+        yield number, range(line_before + 1, reader.line_num + 1), record
+        line_before = reader.line_num
+
+
+def _line(text: str, number: int) -> str:
+    """Physical line `number` (from 1), as the csv reader counts lines."""
+    lines = io.StringIO(text, newline="")
+    return next((line for count, line in enumerate(lines, start=1) if count == number), "").rstrip("\r\n")
+
+
+def _csv_error(error: str, row: int, line: str) -> str:
+    quoted = line[line.find('"'):] if '"' in line else line
+    snippet = quoted if len(quoted) <= 40 else quoted[:40] + "…"
+    if "unexpected end of data" in error or "newline inside string" in error:
+        return (f"Row {row} opens a quote (\") that is never closed: {snippet!r}. Everything after it would be read "
+                "as one cell, so nothing was read. Close the quote, or remove it, and save again.")
+    if "expected after" in error:
+        return (f"Row {row} has text after a closing quote (\"): {snippet!r}. Put the whole cell in quotes and "
+                "double every quote inside it (\"\"), as Excel does when it saves a CSV file.")
+    if "field larger than field limit" in error:
+        return f"Row {row} holds a cell of more than {csv.field_size_limit():,} characters, more than any partner needs."
+    return f"Row {row} cannot be read as CSV ({error}). {_SAVE_AS_CSV}"
+
+
+def _too_many_columns(count: int, limits: Limits, row: int = 1) -> DataFileError:
+    return DataFileError(
+        f"Row {row} has {count:,} columns, more than the {limits.max_columns:,} a partner file may have (the limit is "
+        f"set by {settings.MAX_COLUMNS_ENV}). Nothing of the file was read."
+    )
+
+
+def _extra_cells(row: int, extra: list[str]) -> Problem:
+    filled = [repr(cell) for cell in extra if cell]
+    named = ", ".join(filled[:_MOST_EXTRA_CELLS_NAMED]) + (", …" if len(filled) > _MOST_EXTRA_CELLS_NAMED else "")
+    return Problem(row, None, f"has more cells than the header has columns ({named}); they are ignored", WARNING)
+
+
+def _swallowed_rows(row: int, header: list[str], cells: list[str], separator: str) -> list[Problem]:
+    """A cell over several lines, some of which hold a whole row's separators: a quote that
+    opened the cell was meant to close on its first line, and the rows after it are hidden."""
+    needed = max(1, len(header) - 1)
+    problems = []
+    for column, cell in zip(header, cells):
+        inner = cell.splitlines()[1:]
+        hidden = sum(line.count(separator) >= needed for line in inner)
+        if hidden:
+            problems.append(Problem(row, column or None, (
+                f"runs over {len(inner) + 1} lines, and {hidden} of them look like rows of their own: a quote (\") "
+                "that opens this cell probably lacks its partner, so those rows are hidden in it")))
+    return problems
+
+
+def _row_character_problems(decoded: Decoded, row: int, lines: range, header: list[str],
+                            cells: list[str]) -> list[Problem]:
+    """What a row holds that a person cannot see: a line in the file's other encoding, and the
+    invisible or garbled characters of its cells."""
+    problems = []
+    if decoded.foreign_lines.intersection(lines):
+        problems.append(Problem(row, None, (
+            f"is written in {decoded.foreign_encoding}, the rest of the file in {decoded.encoding}: the file mixes "
+            "two encodings, so this row's letters cannot be trusted. Check them, or save the whole file again as "
+            "'CSV UTF-8'")))
+    for column, cell in zip(header, cells):
+        problems += cell_problems(row, column or None, cell)
+    return problems
+
+
+def cell_problems(row: int, column: str | None, cell: str) -> list[Problem]:
+    """The invisible or garbled characters of one cell."""
+    problems = []
+    control = characters.control_character(cell)
+    if control:
+        problems.append(Problem(row, column, f"holds an invisible control character ({control}); remove it"))
+    if characters.has_bidi_controls(cell):
+        problems.append(Problem(row, column, (
+            "holds invisible right-to-left controls, which can show the text in another order than it is written; "
+            "the app shows it without them"), WARNING))
+    repaired = characters.ungarbled(cell)
+    if repaired:
+        problems.append(Problem(row, column, (
+            f"looks garbled by a wrong encoding: {cell!r} probably means {repaired!r}"), WARNING))
+    return problems
 
 
 def _drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
@@ -107,7 +280,10 @@ def _header(cells: list[str]) -> list[str]:
     return names
 
 
-def read_table(raw: bytes) -> tuple[pd.DataFrame, list[Problem]]:
+def read_table(raw: bytes, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Bytes of any accepted variant → a frame of stripped strings indexed by Excel row, and
-    the problems of the file's shape (not of its values)."""
-    return parse_table(decode(raw))
+    the problems of the file's shape and characters (not of its values). Files over the limits
+    are refused before they are parsed."""
+    limits = limits or settings.limits()
+    check_size(len(raw), limits)
+    return parse_table(decode(raw), limits)

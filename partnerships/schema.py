@@ -14,6 +14,7 @@ import pandera.pandas as pa
 
 from geo.countries import resolve_country
 from partnerships import settings
+from partnerships.characters import strip_bidi_controls
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
     CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA,
     END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
@@ -22,9 +23,12 @@ from partnerships.geocoding import fill_coordinates
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.vocabulary import Vocabulary
 
-_SLUG = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
-_YEAR = r"\d{4}(?:[.,]0+)?"
+# Numbers are ASCII digits: `\d` would also take '２０１１' or '٢٠١١', which pandas cannot
+# turn into a year, and a "valid" year would then be empty.
+ID_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+MAX_ID_LENGTH = 64
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+_YEAR = r"[0-9]{4}(?:[.,]0+)?"
 _WEB_URL = r"https?://[^\s/?#]+\S*"
 
 
@@ -38,7 +42,7 @@ def parse_number(values: pd.Series) -> pd.Series:
 def parse_year(values: pd.Series) -> pd.Series:
     """'2011', '2011.0' (Excel's float), '2011,0' → 2011; anything else → <NA>."""
     text = values.astype(str)
-    whole = text.str.extract(r"^(\d{4})(?:[.,]0+)?$", expand=False)
+    whole = text.str.extract(f"^([0-9]{{4}})(?:[.,]0+)?$", expand=False)
     return pd.to_numeric(whole, errors="coerce").astype("Int64")
 
 
@@ -82,7 +86,8 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
     """The column checks, with the messages staff read. Cross-row rules live in `validate`."""
     known_types = ", ".join(vocabulary.names)
     columns = {
-        ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(_SLUG), "is not a short id (use lowercase letters, digits and hyphens, e.g. klimapakt-flensburg)")],
+        ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(ID_PATTERN), "is not a short id (use lowercase letters, digits and hyphens, e.g. klimapakt-flensburg)"),
+             _check(lambda s: s.astype(str).str.len().le(MAX_ID_LENGTH), f"is longer than {MAX_ID_LENGTH} characters; an id is short")],
         NAME: [_REQUIRED],
         TYPE: [_REQUIRED, _check(lambda s: map_unique(s, vocabulary.canonical).notna(), f"is not a partnership type (known: {known_types})")],
         CITY: [_REQUIRED],
@@ -159,7 +164,8 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
 
 def typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     """Valid strings → the partner frame the app uses; unknown columns ride along as text."""
-    out = frame.copy()
+    out = strip_bidi_controls(frame)  # shown everywhere from here on: no spoofed reading order
+    out = out.copy()
     out[TYPE] = map_unique(out[TYPE], vocabulary.canonical)
     out[LAT], out[LON] = parse_number(out[LAT]), parse_number(out[LON])
     out[START_YEAR], out[END_YEAR] = parse_year(out[START_YEAR]), parse_year(out[END_YEAR])

@@ -72,7 +72,7 @@ UNTIL = "until"  # where a bar ends: the end of its last year
 YEAR = "year"
 MIDDLE = "middle"
 
-_MILESTONE = re.compile(r"(\d{4})(?:-(\d{1,2}))?\s*:\s*(.*)", re.DOTALL)
+_MILESTONE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2}))?\s*:\s*(.*)", re.DOTALL)
 
 
 def _outline(points: list[tuple[float, float]]) -> str:

@@ -8,14 +8,21 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 
 import pandas as pd
 
 from partnerships.schema import END_YEAR, LAT, LON, START_YEAR, parse_number, parse_year
 
 
+# A line break inside a cell is written as Excel writes one (Alt+Enter): '\n'. A lone '\r'
+# would not even be quoted by the csv module with '\n' line ends, and would split the row.
+_LINE_BREAKS = re.compile(r"\r\n?")
+
+
 def cell_text(value: object) -> str:
-    """One cell as the file holds it: '' for missing, 2011 not 2011.0, 54.7819 not 54.781900."""
+    """One cell as the file holds it: '' for missing, 2011 not 2011.0, 54.7819 not 54.781900,
+    line breaks as '\n'."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
@@ -24,7 +31,7 @@ def cell_text(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value).strip()
+    return _LINE_BREAKS.sub("\n", str(value).strip())
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

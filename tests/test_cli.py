@@ -27,7 +27,8 @@ def test_problems_exit_1_one_line_each(write_csv, capsys):
     ]
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage\xff", b"PK\x03\x04zip", b"just some words\n"])
+@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage\xff", b"PK\x03\x04zip", b"just some words\n",
+                                     b";;;\r\n;;;\r\n", b'id,name\na,"open\n'])
 def test_unusable_files_exit_1_without_traceback(write_csv, content):
     path = write_csv(content)
     result = subprocess.run([sys.executable, "-m", "partnerships", "validate", str(path)],
@@ -49,3 +50,10 @@ def test_a_valid_file_with_warnings_still_prints_one_summary_line(write_csv, cap
     captured = capsys.readouterr()
     assert captured.out.strip().splitlines() == [f"{path}: 2 partnerships in 1 country, 1 warning"]
     assert "looks like 'City of Baoding'" in captured.err
+
+
+def test_a_file_past_the_size_limit_is_refused_without_reading_it(write_csv, monkeypatch, capsys):
+    path = write_csv(csv_text(*GOOD_ROWS) + "x" * 1_100_000)
+    monkeypatch.setenv("PARTNERS_MAX_FILE_MB", "1")
+    assert main(["validate", str(path)]) == 1
+    assert "more than the 1 MB a partner file may be" in capsys.readouterr().out

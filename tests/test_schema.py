@@ -33,6 +33,10 @@ def _row_with(**changes: str) -> str:
         ({"id": "Good Partner"}, "id", "'Good Partner' is not a short id"),
         ({"url": "javascript:alert(1)"}, "url", "only http:// and https:// links"),
         ({"url": "www.example.org"}, "url", "is not a web address"),
+        ({"start_year": "２０１１"}, "start_year", "'２０１１' is not a year"),
+        ({"end_year": "٢٠١٥"}, "end_year", "'٢٠١٥' is not a year"),
+        ({"lat": "５９.９"}, "lat", "'５９.９' is not a number"),
+        ({"id": "x" * 65}, "id", "is longer than 64 characters"),
     ],
 )
 def test_each_bad_cell_gives_one_message_with_row_and_column(vocabulary, changes, column, message):
@@ -149,3 +153,22 @@ def test_shipped_data_is_valid_and_holds_every_seed_partnership():
 def test_missing_file_is_a_message(tmp_path):
     dataset = load_partners(tmp_path / "nope.csv")
     assert "does not exist" in dataset.fatal
+
+
+def test_an_id_of_64_characters_is_still_short_enough(vocabulary):
+    dataset = load_bytes(csv_text(_row_with(id="x" * 64)).encode(), vocabulary)
+    assert dataset.problems == [] and len(dataset.partners) == 1
+
+
+def test_rows_the_reader_finds_unreadable_are_left_off_but_listed(vocabulary):
+    raw = csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("Haiyan County", "Haiyan\x00County")).encode()
+    dataset = load_bytes(raw, vocabulary)
+    assert list(dataset.partners["id"]) == ["baoding"]
+    assert [str(p) for p in dataset.errors] == ["row 3, name: holds an invisible control character (U+0000); remove it"]
+
+
+def test_right_to_left_overrides_are_warned_about_and_taken_out_of_what_is_shown(vocabulary):
+    spoofed = "Klimapakt \u202egrubsnelF"
+    dataset = load_bytes(csv_text(GOOD_ROWS[2].replace("Klimapakt Flensburg", spoofed)).encode(), vocabulary)
+    assert [(p.row, p.column, p.severity) for p in dataset.problems] == [(2, "name", "warning")]
+    assert dataset.partners.loc[2, "name"] == "Klimapakt grubsnelF"

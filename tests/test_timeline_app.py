@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnerships.settings import ROOT
+from tests.conftest import GOOD_ROWS, csv_text
 
 TIMEOUT = 60
 CHART = "vega_lite_chart"  # the element type st.altair_chart adds in Streamlit 1.67
@@ -77,3 +78,9 @@ def test_unusable_file_shows_one_message_and_no_chart(monkeypatch, write_csv, co
     at = run()
     assert len(at.error) == 1 and expected in at.error[0].value
     assert not at.get(CHART)
+
+
+def test_a_year_in_full_width_digits_is_a_problem_not_a_crash(monkeypatch, write_csv):
+    monkeypatch.setenv("PARTNERS_CSV", str(write_csv(csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("2013", "２０１３")))))
+    spec, _ = drawn(run())
+    assert rows(spec) == ["baoding"]  # Haiyan, whose year is not a year, is left off

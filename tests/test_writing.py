@@ -27,3 +27,10 @@ def test_shipped_file_round_trips_byte_for_byte():
 def test_danish_excel_export_becomes_the_canonical_file():
     table, _ = read_table("\ufeffid;name;lat\r\nsonder;Sønderborg, DK;54,9\r\n".encode("utf-8"))
     assert to_csv_bytes(canonical_table(table)) == 'id,name,lat\nsonder,"Sønderborg, DK",54.9\n'.encode("utf-8")
+
+
+@pytest.mark.parametrize("cell", ["a\rb", "a\r\nb", "a\nb", ";\r;"])
+def test_a_line_break_in_a_cell_never_splits_the_row(cell):
+    frame = pd.DataFrame({"id": ["x"], "description": [cell], "url": [""]})
+    back, _ = read_table(to_csv_bytes(frame))
+    assert back.loc[2].tolist() == ["x", "a\nb" if "a" in cell else ";\n;", ""]
