@@ -1,12 +1,21 @@
-"""Who may edit: one shared staff password, from Streamlit's secrets or the environment."""
+"""Who may edit: one shared staff password, from Streamlit's secrets or the environment, and
+how fast wrong passwords may be tried."""
 from __future__ import annotations
 
 import hmac
+import logging
+import math
 import os
-from collections.abc import Mapping
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 SECRET_NAME = "admin_password"
 PASSWORD_ENV = "PARTNERS_ADMIN_PASSWORD"
+
+log = logging.getLogger("partnerships.access")
 
 
 def configured_password(secrets: Mapping[str, object]) -> str | None:
@@ -18,3 +27,135 @@ def configured_password(secrets: Mapping[str, object]) -> str | None:
 def password_matches(given: str, expected: str) -> bool:
     """Constant-time comparison, so the answer's timing gives nothing away."""
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+# --- slowing down guesses ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Backoff:
+    """How wrong passwords slow the next try: `free_tries` cost nothing, then the waits double from
+    `first_wait` up to `max_wait` seconds. With a `window` (seconds), only failures that recent count,
+    so the count decays by itself once the guessing stops."""
+
+    free_tries: int
+    first_wait: float
+    max_wait: float
+    window: float | None = None
+
+    def wait_after(self, failures: int) -> float:
+        """Seconds to wait after this many counted failures, before the next password is checked."""
+        if failures < self.free_tries:
+            return 0.0
+        return min(self.max_wait, self.first_wait * 2.0 ** min(failures - self.free_tries, 64))
+
+
+# One browser session: 3 free tries, then 1 s, 2 s, 4 s … 5 minutes, until the right password.
+SESSION_BACKOFF = Backoff(free_tries=3, first_wait=1.0, max_wait=300.0)
+# The whole server, so parallel sessions gain nothing: more free tries (several staff may mistype),
+# a lower cap and a 15-minute window, so an attacker's guesses delay a real user by a minute at most
+# after each one, and once the guessing stops the count fades by itself. A right password does not
+# reset it: that would hand an attacker fresh free tries whenever staff log in.
+PROCESS_BACKOFF = Backoff(free_tries=10, first_wait=1.0, max_wait=60.0, window=15 * 60.0)
+
+
+class Failures:
+    """The times of one counter's wrong passwords: a browser session's or the whole process's.
+    It has no lock of its own; the Throttle guards every counter it is given."""
+
+    def __init__(self, backoff: Backoff) -> None:
+        self.backoff = backoff
+        self._times: deque[float] = deque()
+
+    def count(self, now: float) -> int:
+        """Failures that still count at `now`; older ones, outside the window, are forgotten."""
+        if self.backoff.window is not None:
+            while self._times and self._times[0] <= now - self.backoff.window:
+                self._times.popleft()
+        return len(self._times)
+
+    def wait(self, now: float) -> float:
+        """Seconds from `now` until the next password may be checked."""
+        failures = self.count(now)
+        if not failures:
+            return 0.0
+        return max(0.0, self._times[-1] + self.backoff.wait_after(failures) - now)
+
+    def add(self, now: float) -> None:
+        self._times.append(now)
+
+    def clear(self) -> None:
+        self._times.clear()
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What became of one submitted password. `checked` is False when a wait was running and the
+    password was refused unseen; `wait` is the seconds before the next one will be checked."""
+
+    ok: bool
+    checked: bool
+    wait: float = 0.0
+
+
+class Throttle:
+    """Wrong staff passwords slow down the next try, counted per browser session and for the whole
+    process, so neither quick guesses in one session nor many parallel sessions help an attacker.
+
+    Streamlit runs every session in its own thread: one lock makes "is a wait running? check the
+    password, count it" a single step, so parallel sessions cannot slip guesses in between. It never
+    sleeps (that would hold a server thread); it refuses and says how long to wait. The clock is
+    injectable, so tests need no sleeping; the staff page measures idle time with it too.
+    """
+
+    def __init__(self, session: Backoff = SESSION_BACKOFF, process: Backoff = PROCESS_BACKOFF,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.session_backoff = session
+        self._process = Failures(process)
+        self._lock = threading.Lock()
+
+    def new_session(self) -> Failures:
+        """A counter for one browser session, to keep in that session's state."""
+        return Failures(self.session_backoff)
+
+    def wait(self, session: Failures) -> float:
+        """Seconds before a password from this session will be checked."""
+        with self._lock:
+            return self._wait(session, self.clock())
+
+    def attempt(self, given: str, expected: str, session: Failures) -> Attempt:
+        """Check `given` unless a wait runs; count a wrong one for the session and the process,
+        and let a right one reset the session's count. The password given is never logged."""
+        with self._lock:
+            now = self.clock()
+            wait = self._wait(session, now)
+            if wait > 0:
+                log.warning("Staff password refused unchecked: %d s of waiting left", whole_seconds(wait))
+                return Attempt(ok=False, checked=False, wait=wait)
+            if password_matches(given, expected):
+                session.clear()
+                log.info("Staff password accepted: editing unlocked")
+                return Attempt(ok=True, checked=True)
+            session.add(now)
+            self._process.add(now)
+            wait = self._wait(session, now)
+            log.warning("Wrong staff password: %d in a row in this session, %d on this server in the window; "
+                        "next check in %d s", session.count(now), self._process.count(now), whole_seconds(wait))
+            return Attempt(ok=False, checked=True, wait=wait)
+
+    def reset(self) -> None:
+        """Forget the process's failures, as a restart does (tests start from here)."""
+        with self._lock:
+            self._process.clear()
+
+    def _wait(self, session: Failures, now: float) -> float:
+        return max(session.wait(now), self._process.wait(now))
+
+
+def whole_seconds(wait: float) -> int:
+    """A wait as people read it: rounded up, so "try again in 1 second" is never too early."""
+    return math.ceil(wait)
+
+
+# The server's one throttle: module state, shared by every session of this process.
+THROTTLE = Throttle()

@@ -59,6 +59,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "password": {"en": "Staff password", "da": "Personaleadgangskode"},
     "unlock": {"en": "Unlock", "da": "Lås op"},
     "wrong_password": {"en": "That password is not right.", "da": "Adgangskoden er forkert."},
+    "password_wait": {
+        "en": "Too many wrong passwords. Try again in {n} second.|Too many wrong passwords. Try again in {n} seconds.",
+        "da": "For mange forkerte adgangskoder. Prøv igen om {n} sekund.|For mange forkerte adgangskoder. "
+              "Prøv igen om {n} sekunder.",
+    },
+    "password_not_checked": {
+        "en": "The password you gave was not checked.", "da": "Den adgangskode, du gav, blev ikke kontrolleret.",
+    },
+    "log_out": {"en": "Log out", "da": "Log ud"},
+    "logged_out": {"en": "Logged out: editing is locked.", "da": "Logget ud: redigering er låst."},
+    "locked_idle": {
+        "en": "Locked after {n} minute without activity.|Locked after {n} minutes without activity.",
+        "da": "Låst efter {n} minut uden aktivitet.|Låst efter {n} minutter uden aktivitet.",
+    },
     "tab_check": {"en": "Check", "da": "Kontrol"},
     "tab_edit": {"en": "Edit", "da": "Redigér"},
     "tab_upload": {"en": "Upload", "da": "Upload"},
@@ -112,6 +126,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "history_empty": {"en": "No earlier versions yet.", "da": "Ingen tidligere versioner endnu."},
     "history_pick": {"en": "Earlier version", "da": "Tidligere version"},
     "history_diff": {"en": "From that version to the current file", "da": "Fra den version til den nuværende fil"},
+    "history_kept": {
+        "en": "The newest {keep} versions are kept, and one a day for {days} days; {n} version kept, {size}."
+              "|The newest {keep} versions are kept, and one a day for {days} days; {n} versions kept, {size}.",
+        "da": "De nyeste {keep} versioner gemmes, og én om dagen i {days} dage; {n} version gemt, {size}."
+              "|De nyeste {keep} versioner gemmes, og én om dagen i {days} dage; {n} versioner gemt, {size}.",
+    },
+    "history_kept_all": {
+        "en": "{reason} Until that is fixed no version is deleted; {n} version kept, {size}."
+              "|{reason} Until that is fixed no version is deleted; {n} versions kept, {size}.",
+        "da": "{reason} Indtil det er rettet, slettes ingen version; {n} version gemt, {size}."
+              "|{reason} Indtil det er rettet, slettes ingen version; {n} versioner gemt, {size}.",
+    },
     "restore": {"en": "Restore this version", "da": "Gendan denne version"},
     "restored": {
         "en": "Restored. The version it replaced is kept as {backup}.",

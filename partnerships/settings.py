@@ -22,6 +22,43 @@ YEARS_AHEAD = 5
 HOME_FILE_NAME = "home.toml"
 TOUR_FILE_NAME = "tour.csv"
 
+# How large a partner file may be before nothing of it is read. The defaults take 50,000 real
+# partnerships (about 17 MB, 14 columns) comfortably and keep a hostile file from costing
+# gigabytes of memory or minutes of CPU. Streamlit's own upload limit (server.maxUploadSize in
+# .streamlit/config.toml) matches the default size; raise both together.
+MAX_FILE_MB_ENV, MAX_ROWS_ENV, MAX_COLUMNS_ENV = "PARTNERS_MAX_FILE_MB", "PARTNERS_MAX_ROWS", "PARTNERS_MAX_COLUMNS"
+DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS = 50, 100_000, 100
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The largest partner file that is read: bytes, rows below the header, columns."""
+
+    max_bytes: int = DEFAULT_MAX_FILE_MB * 1_000_000
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_columns: int = DEFAULT_MAX_COLUMNS
+
+    @property
+    def max_megabytes(self) -> float:
+        return self.max_bytes / 1_000_000
+
+
+def positive_int_from_env(name: str, default: int) -> int:
+    """A whole number above zero from the environment; the default when unset or not one (a
+    typo in a limit must neither stop the app nor lift the limit)."""
+    try:
+        value = _whole_number(name, default)
+    except SettingError:
+        return default
+    return value if value > 0 else default
+
+
+def limits() -> Limits:
+    """The limits in force: `PARTNERS_MAX_FILE_MB`, `PARTNERS_MAX_ROWS`, `PARTNERS_MAX_COLUMNS`."""
+    return Limits(positive_int_from_env(MAX_FILE_MB_ENV, DEFAULT_MAX_FILE_MB) * 1_000_000,
+                  positive_int_from_env(MAX_ROWS_ENV, DEFAULT_MAX_ROWS),
+                  positive_int_from_env(MAX_COLUMNS_ENV, DEFAULT_MAX_COLUMNS))
+
 
 @dataclass(frozen=True)
 class HomeCity:
@@ -130,3 +167,45 @@ def current_year() -> int:
 
 def latest_plausible_year() -> int:
     return current_year() + YEARS_AHEAD
+
+
+BACKUPS_KEEP_ENV = "PARTNERS_BACKUPS_KEEP"
+BACKUPS_DAYS_ENV = "PARTNERS_BACKUPS_DAYS"
+DEFAULT_BACKUPS_KEEP = 20
+DEFAULT_BACKUPS_DAYS = 90
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value the app cannot use; the message names it."""
+
+
+def backups_keep() -> int:
+    """How many of the newest backups are always kept: `PARTNERS_BACKUPS_KEEP`, else 20."""
+    return _whole_number(BACKUPS_KEEP_ENV, DEFAULT_BACKUPS_KEEP)
+
+
+def backups_days() -> int:
+    """For how many days one backup a day is kept: `PARTNERS_BACKUPS_DAYS`, else 90."""
+    return _whole_number(BACKUPS_DAYS_ENV, DEFAULT_BACKUPS_DAYS)
+
+
+def _whole_number(name: str, default: int) -> int:
+    """The variable as a whole number, 0 or more; unset or blank means the default. Anything
+    else is a SettingError rather than a guess, since a guess here decides what is deleted."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isascii() or not text.isdigit():
+        raise SettingError(f"{name} must be a whole number, 0 or more, not {text!r}.")
+    return int(text)
+
+
+EDIT_IDLE_ENV = "PARTNERS_EDIT_IDLE_MINUTES"
+DEFAULT_EDIT_IDLE_MINUTES = 30
+
+
+def edit_idle_minutes() -> int:
+    """Whole minutes without a run of Manage data after which an unlocked session locks itself:
+    `PARTNERS_EDIT_IDLE_MINUTES`, else 30. A value that is not a positive whole number falls back to
+    the default: a typo in the environment must neither leave editing open for ever nor stop the page."""
+    return positive_int_from_env(EDIT_IDLE_ENV, DEFAULT_EDIT_IDLE_MINUTES)

@@ -9,6 +9,12 @@ a lock file beside it. The version a save replaces is first kept in `backups/` b
 file, and the new bytes go to a temporary file that is synced and then renamed over the old
 one, so a crash or a full disk leaves either the old file or the new one, never half of each.
 Excel does not take our lock; the digest check is what catches its saves.
+
+Backups do not pile up: after each save, `kept_backups` decides which survive (the newest 20,
+the newest of each of the last 90 days, and always the newest; `PARTNERS_BACKUPS_KEEP` and
+`PARTNERS_BACKUPS_DAYS` change the numbers) and only this file's other backups are deleted.
+A save killed outright (SIGKILL, a power cut) can leave its temporary file behind; the next
+save, and `tidy` at start, remove those of this file that are more than a minute old.
 """
 from __future__ import annotations
 
@@ -17,19 +23,27 @@ import fcntl
 import hashlib
 import os
 import re
+import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from partnerships import settings
 
 BACKUPS_FOLDER = "backups"
 FILE_MODE = 0o644
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
-_STAMP = r"\d{8}-\d{6}-\d{6}"
+_STAMP = r"[0-9]{8}-[0-9]{6}-[0-9]{6}"  # ASCII digits only: a name in backups/ is not trusted
 # Filesystems that cannot sync a directory say so with these; anything else is a real failure.
 _NO_DIRECTORY_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EBADF}
+# A temporary file younger than this may belong to a save still running in another process.
+ORPHAN_AGE_SECONDS = 60
+# What tempfile.mkstemp puts between our prefix and suffix (see `_write_atomically`).
+_TEMPORARY_RANDOM = r"[a-z0-9_]{8}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
     """Replace the file with `content` if it still has `expected_digest` (None: it must not
     exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise."""
     with _locked(path):
+        _remove(_orphans(path))
         current = _read_if_exists(path)
         current_digest = None if current is None else digest_of(current)
         if current_digest != expected_digest:
@@ -115,6 +130,7 @@ def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
         except BaseException:
             _drop_if_redundant(backup, path, current)
             raise
+        _prune(path)
         return SaveResult(new_digest, backup)
 
 
@@ -149,14 +165,44 @@ def restore(path: Path, backup: Path, expected_digest: str) -> SaveResult:
     return save(path, backup.read_bytes(), expected_digest)
 
 
+def kept_backups(versions: Iterable[Backup], now: datetime, keep: int, days: int) -> list[Backup]:
+    """The backups the retention policy keeps, newest first: the newest `keep`, the newest of
+    each of the last `days` calendar days (today included, days as in `now`'s time zone), and
+    the newest of all whatever the numbers, so a save can always be undone."""
+    ordered = sorted(versions, key=lambda backup: backup.saved_at, reverse=True)  # stable: ties keep their order
+    chosen = set(ordered[:max(keep, 1)])
+    window_opens = now.date() - timedelta(days=days)
+    days_seen: set[date] = set()
+    for backup in ordered:
+        day = backup.saved_at.astimezone(now.tzinfo).date()
+        if day > window_opens and day not in days_seen:
+            days_seen.add(day)
+            chosen.add(backup)
+    return [backup for backup in ordered if backup in chosen]
+
+
+def tidy(path: Path) -> list[Path]:
+    """Remove the temporary files that saves of this file killed a minute or more ago left
+    beside it and in backups/; call once at start. Never raises: a folder we cannot read or
+    write keeps its leftovers. Skipped while a save holds the lock, as that save tidies too."""
+    if not _orphans(path):
+        return []  # the usual case, and it creates no lock file in a folder never saved to
+    try:
+        with _locked(path, wait=False):
+            return _remove(_orphans(path))
+    except OSError:
+        return []
+
+
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def _locked(path: Path, wait: bool = True) -> Iterator[None]:
     """Hold an exclusive flock on `.<name>.lock` beside the file. flock belongs to the open
     file, so each call's own `open` excludes other threads as well as other processes. The
-    lock file is never deleted: a waiter would then lock a file nobody else uses."""
+    lock file is never deleted: a waiter would then lock a file nobody else uses. Without
+    `wait`, a held lock raises BlockingIOError at once."""
     descriptor = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, FILE_MODE)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        fcntl.flock(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         yield
     finally:
         os.close(descriptor)
@@ -170,7 +216,7 @@ def _read_if_exists(path: Path) -> bytes | None:
 
 
 def _backup_pattern(path: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(path.stem)}-(?P<stamp>{_STAMP})(?:-(?P<counter>\d+))?{re.escape(path.suffix)}")
+    return re.compile(rf"{re.escape(path.stem)}-(?P<stamp>{_STAMP})(?:-(?P<counter>[0-9]+))?{re.escape(path.suffix)}")
 
 
 def _now() -> datetime:
@@ -219,6 +265,53 @@ def _sync_directory(folder: Path) -> None:
             raise
     finally:
         os.close(descriptor)
+
+
+def _orphans(path: Path) -> list[Path]:
+    """This file's temporary files (`_write_atomically`'s names for the file itself and for its
+    backups) last written more than ORPHAN_AGE_SECONDS ago; nobody else's, nothing younger."""
+    now = time.time()
+    places = ((path.parent, re.escape(path.name)), (backups_folder(path), _backup_pattern(path).pattern))
+    found = []
+    for folder, target in places:
+        pattern = re.compile(rf"\.{target}\.{_TEMPORARY_RANDOM}\.tmp")
+        try:
+            entries = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name)]
+        except OSError:  # no backups/ yet, or a folder we may not read
+            continue
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:  # gone meanwhile
+                continue
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > ORPHAN_AGE_SECONDS:
+                found.append(Path(entry.path))
+    return found
+
+
+def _prune(path: Path) -> list[Path]:
+    """Delete this file's backups that the retention policy does not keep. The save has
+    succeeded by now, so a failure here only leaves a backup too many. A mistyped setting
+    deletes nothing (the History tab says what is wrong) rather than guess."""
+    try:
+        keep, days = settings.backups_keep(), settings.backups_days()
+    except settings.SettingError:
+        return []
+    versions = backups(path)
+    survivors = set(kept_backups(versions, _now().astimezone(), keep, days))
+    return _remove(backup.path for backup in versions if backup not in survivors)
+
+
+def _remove(paths: Iterable[Path]) -> list[Path]:
+    """Unlink what can be unlinked; the paths actually removed."""
+    removed = []
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def _drop_if_redundant(backup: Path, path: Path, kept: bytes) -> None:

@@ -1,4 +1,4 @@
-"""AppTest of the staff page: the lock, uploads good and bad, save, conflict, restore."""
+"""AppTest of the staff page: the lock (waits, Log out, idle), uploads good and bad, save, conflict, restore."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from partnerships import storage
+from partnerships import access, storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
+from partnerships.ui import manage
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
 PASSWORD = "grænse-2007"
@@ -71,6 +72,8 @@ def test_the_right_password_opens_the_report(data_path):
     (b"", "The file is empty"),
     (b"\x00\x01garbage", "not text"),
     (b"id,name\nx,y\n", "missing"),
+    (b";;;\r\n;;;\r\n", "no header row"),
+    (b'id,name\nx,"y\n', "Row 2 opens a quote"),
 ])
 def test_unusable_uploads_are_refused_with_a_message(data_path, content, expected):
     at = upload(unlock(open_page()), content)
@@ -181,3 +184,103 @@ def test_an_untouched_excel_file_shows_no_changes(data_path):
     data_path.write_text(ORIGINAL.replace("38.874", "38.8740").replace(",", ";"), encoding="utf-8-sig")
     at = unlock(open_page())
     assert any("No changes to save." in i.value for i in at.tabs[1].info)
+
+
+@pytest.mark.parametrize(("lang", "environment", "expected"), [
+    ("en", {}, "The newest 20 versions are kept, and one a day for 90 days; 1 version kept, {size} kB."),
+    ("da", {}, "De nyeste 20 versioner gemmes, og én om dagen i 90 dage; 1 version gemt, {size} kB."),
+    ("en", {"PARTNERS_BACKUPS_KEEP": "5", "PARTNERS_BACKUPS_DAYS": "30"},
+     "The newest 5 versions are kept, and one a day for 30 days; 1 version kept, {size} kB."),
+])
+def test_history_says_which_versions_are_kept(monkeypatch, data_path, lang, environment, expected):
+    monkeypatch.delenv("PARTNERS_BACKUPS_KEEP", raising=False)
+    monkeypatch.delenv("PARTNERS_BACKUPS_DAYS", raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    storage.save(data_path, csv_text(*GOOD_ROWS).encode(), storage.snapshot(data_path).digest)
+    at = unlock(open_page())
+    at.radio(key="lang").set_value(lang).run()
+    size = f"{len(ORIGINAL.encode()) / 1000:.1f}"
+    size = size.replace(".", ",") if lang == "da" else size
+    assert [caption.value for caption in at.tabs[3].caption] == [expected.format(size=size)]
+
+
+def test_a_mistyped_backup_setting_is_named_in_history(monkeypatch, data_path):
+    monkeypatch.setenv("PARTNERS_BACKUPS_DAYS", "a quarter")
+    at = unlock(open_page())
+    warning = at.tabs[3].warning[0].value.replace("\\", "")
+    assert "PARTNERS_BACKUPS_DAYS must be a whole number" in warning and "no version is deleted" in warning
+
+
+# --- waits after wrong passwords, Log out, the idle lock ---------------------------------------
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """The process-wide count of wrong passwords is module state: every test starts and ends clean."""
+    access.THROTTLE.reset()
+    yield
+    access.THROTTLE.reset()
+
+
+@pytest.fixture
+def clock(monkeypatch) -> list[float]:
+    """The staff lock's clock, moved by hand (`clock[0] += seconds`), so no test sleeps."""
+    now = [1000.0]
+    monkeypatch.setattr(access.THROTTLE, "clock", lambda: now[0])
+    return now
+
+
+def test_wrong_passwords_past_the_free_tries_wait_and_a_password_meanwhile_is_not_checked(data_path, clock):
+    at = open_page()
+    for _ in range(3):
+        unlock(at, "wrong")
+    assert at.error[0].value == "That password is not right."
+    assert at.warning[0].value == "Too many wrong passwords. Try again in 1 second."
+    unlock(at)
+    assert at.error[0].value == ("Too many wrong passwords. Try again in 1 second. "
+                                 "The password you gave was not checked.")
+    assert not at.tabs
+    clock[0] += 1
+    unlock(at, "wrong again")
+    assert at.warning[0].value == "Too many wrong passwords. Try again in 2 seconds."
+    clock[0] += 2
+    assert [tab.label for tab in unlock(at).tabs][:2] == ["Check", "Edit"]
+
+
+def test_parallel_sessions_share_the_wait(data_path, clock):
+    for _ in range(access.PROCESS_BACKOFF.free_tries):
+        unlock(open_page(), "wrong")  # a fresh browser session for every guess
+    at = unlock(open_page())
+    assert "Try again in 1 second. The password you gave was not checked." in at.error[0].value
+    assert not at.tabs
+
+
+def test_log_out_locks_the_page_and_ends_the_editing(data_path):
+    at = upload(unlock(open_page()), csv_text(*GOOD_ROWS).encode())
+    at.button(key="manage_log_out").click().run()
+    assert not at.exception
+    assert not at.tabs and at.text_input
+    assert at.info[0].value == "Logged out: editing is locked."
+    assert not [key for key in manage.EDITING_KEYS if key in at.session_state]
+    assert [tab.label for tab in unlock(at).tabs][:2] == ["Check", "Edit"]
+    assert data_path.read_text() == ORIGINAL
+
+
+@pytest.mark.parametrize(("setting", "minutes", "message"), [
+    (None, 30, "Locked after 30 minutes without activity."),
+    ("1", 1, "Locked after 1 minute without activity."),
+    ("soon", 30, "Locked after 30 minutes without activity."),
+])
+def test_an_idle_session_locks_itself(monkeypatch, data_path, clock, setting, minutes, message):
+    if setting is not None:
+        monkeypatch.setenv("PARTNERS_EDIT_IDLE_MINUTES", setting)
+    at = unlock(open_page())
+    for _ in range(3):  # every run of the page counts as activity
+        clock[0] += minutes * 60 - 1
+        at.run()
+        assert at.tabs
+    clock[0] += minutes * 60
+    at.run()
+    assert not at.tabs and at.text_input
+    assert at.info[0].value == message
+    assert manage.UNLOCKED_KEY not in at.session_state

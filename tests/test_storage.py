@@ -8,13 +8,13 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from partnerships import storage
-from partnerships.storage import ConflictError, SaveResult, backups, restore, save, snapshot
+from partnerships import settings, storage
+from partnerships.storage import Backup, ConflictError, SaveResult, backups, kept_backups, restore, save, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL = b"id,name\nbaoding,City of Baoding\n"
@@ -43,6 +43,13 @@ else:
 """
 
 
+@pytest.fixture(autouse=True)
+def default_retention(monkeypatch) -> None:
+    """The shipped retention policy, whatever the environment running the tests says."""
+    monkeypatch.delenv(settings.BACKUPS_KEEP_ENV, raising=False)
+    monkeypatch.delenv(settings.BACKUPS_DAYS_ENV, raising=False)
+
+
 @pytest.fixture
 def data_file(tmp_path: Path) -> Path:
     path = tmp_path / "partners.csv"
@@ -63,6 +70,10 @@ def _stray_files(path: Path) -> list[str]:
     """Files that are neither the data file, its lock, nor a listed backup."""
     expected = {path, path.with_name(f".{path.name}.lock"), *(b.path for b in backups(path))}
     return sorted(str(p.relative_to(path.parent)) for p in path.parent.rglob("*") if p.is_file() and p not in expected)
+
+
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 
 def test_snapshot_is_the_bytes_and_their_sha256(data_file):
@@ -162,7 +173,7 @@ def test_two_sessions_saving_at_once_one_wins_nothing_lost(data_file, monkeypatc
 def test_two_processes_saving_at_once_one_wins_nothing_lost(data_file):
     loaded = snapshot(data_file)
     contents = ["id,name\nbaoding,Saved by A\n", "id,name\nbaoding,Saved by B\n"]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env = _child_env()
     savers = [
         subprocess.Popen(
             [sys.executable, "-c", _SAVER, str(data_file), loaded.digest, content],
@@ -322,7 +333,8 @@ def test_backups_of_a_file_never_saved_is_empty(tmp_path):
     assert backups(tmp_path / "partners.csv") == []
 
 
-def test_rapid_saves_never_share_a_backup_name(data_file):
+def test_rapid_saves_never_share_a_backup_name(data_file, monkeypatch):
+    monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "50")  # more than the default, so that none is pruned
     versions = [ORIGINAL] + [f"id,name\nbaoding,Version {n}\n".encode() for n in range(30)]
     expected = _sha(ORIGINAL)
     for content in versions[1:]:
@@ -343,3 +355,203 @@ def test_a_repeated_clock_reading_gets_a_counter_not_an_overwrite(data_file, mon
         "partners-20250304-050607-890123.csv",
     ]
     assert [b.path.read_bytes() for b in listed] == versions[-2::-1]
+
+
+# --- leftovers of a killed save --------------------------------------------------------------
+
+# A save killed while it writes: it stops in fchmod (its bytes written, not yet synced) of the
+# given write (1: the backup, 2: the new content), says so, and waits for its SIGKILL.
+_KILLED_SAVER = """
+import os, sys, threading
+from pathlib import Path
+from partnerships import storage
+real_fchmod, calls = os.fchmod, []
+def stop_here(descriptor, mode):
+    calls.append(descriptor)
+    if len(calls) == int(sys.argv[3]):
+        print("writing", flush=True)
+        threading.Event().wait()
+    real_fchmod(descriptor, mode)
+os.fchmod = stop_here
+path = Path(sys.argv[1])
+storage.save(path, sys.argv[2].encode(), storage.snapshot(path).digest)
+"""
+OLD, FRESH = 120, 10  # seconds since a temporary file was last written
+
+
+def _aged(path: Path, seconds: float) -> Path:
+    moment = time.time() - seconds
+    os.utime(path, (moment, moment))
+    return path
+
+
+@pytest.mark.parametrize(("write", "folder"), [(1, "backups"), (2, ".")],
+                         ids=["writing-the-backup", "writing-the-new-content"])
+def test_a_save_killed_mid_write_leaves_a_temporary_file_that_the_next_save_removes(data_file, write, folder):
+    killed = subprocess.Popen([sys.executable, "-c", _KILLED_SAVER, str(data_file), "id,name\nkilled,Never\n",
+                               str(write)], stdout=subprocess.PIPE, text=True, cwd=ROOT, env=_child_env())
+    try:
+        assert killed.stdout is not None and killed.stdout.readline().strip() == "writing"
+    finally:
+        killed.kill()  # SIGKILL: no except, no finally, no atexit runs in the child
+        killed.communicate(timeout=30)
+    assert data_file.read_bytes() == ORIGINAL
+    left = _stray_files(data_file)
+    assert len(left) == 1 and left[0].endswith(".tmp") and Path(left[0]).parent == Path(folder)
+    _aged(data_file.parent / left[0], OLD)
+    save(data_file, EDITED, _sha(ORIGINAL))  # the dead saver's lock went with it
+    assert _stray_files(data_file) == []
+    assert data_file.read_bytes() == EDITED
+
+
+@pytest.mark.parametrize(("name", "age", "removed"), [
+    pytest.param(".partners.csv.k3x_9q2a.tmp", OLD, True, id="ours-beside-the-file"),
+    pytest.param("backups/.partners-20250101-120000-000000.csv.ab12cd34.tmp", OLD, True, id="ours-in-backups"),
+    pytest.param("backups/.partners-20250101-120000-000000-2.csv.ab12cd34.tmp", OLD, True, id="ours-counted"),
+    pytest.param(".partners.csv.k3x_9q2a.tmp", FRESH, False, id="a-save-in-progress"),
+    pytest.param("backups/.partners-20250101-120000-000000.csv.ab12cd34.tmp", FRESH, False,
+                 id="a-backup-in-progress"),
+    pytest.param(".other.csv.k3x_9q2a.tmp", OLD, False, id="another-files"),
+    pytest.param("backups/.other-20250101-120000-000000.csv.ab12cd34.tmp", OLD, False, id="another-files-backup"),
+    pytest.param("backups/.partners.csv.k3x_9q2a.tmp", OLD, False, id="not-a-backup-name"),
+    pytest.param(".partners.csv.tmp", OLD, False, id="no-random-part"),
+    pytest.param("partners.csv.k3x_9q2a.tmp", OLD, False, id="not-hidden"),
+    pytest.param(".partners.csv.k3x_9q2a.tmp.keep", OLD, False, id="longer-name"),
+    pytest.param("notes.tmp", OLD, False, id="someone-elses"),
+    pytest.param("elsewhere/.partners.csv.k3x_9q2a.tmp", OLD, False, id="another-folder"),
+    pytest.param(".partners.csv.k3x_9q2a.tmp/", OLD, False, id="a-folder"),
+])
+@pytest.mark.parametrize("when", ["tidy", "save"])
+def test_only_our_temporary_files_older_than_a_minute_are_removed(data_file, name, age, removed, when):
+    candidate = data_file.parent / name
+    candidate.parent.mkdir(parents=True, exist_ok=True)
+    if name.endswith("/"):
+        candidate.mkdir()
+    else:
+        candidate.write_bytes(b"id,name\nhalf,")
+    _aged(candidate, age)
+    if when == "tidy":
+        assert storage.tidy(data_file) == ([candidate] if removed else [])
+    else:
+        save(data_file, EDITED, _sha(ORIGINAL))
+        assert data_file.read_bytes() == EDITED
+    assert candidate.exists() is not removed
+
+
+def test_tidy_leaves_temporary_files_alone_while_a_save_holds_the_lock(data_file):
+    orphan = data_file.parent / ".partners.csv.k3x_9q2a.tmp"
+    orphan.write_bytes(b"id,name\nhalf,")
+    _aged(orphan, OLD)
+    with storage._locked(data_file):
+        assert storage.tidy(data_file) == []
+    assert orphan.exists()
+    assert storage.tidy(data_file) == [orphan]
+
+
+@pytest.mark.parametrize("where", ["partners.csv", "missing/partners.csv"])
+def test_tidy_with_nothing_to_do_touches_nothing_and_never_raises(tmp_path, where):
+    path = tmp_path / where
+    assert storage.tidy(path) == []
+    assert list(tmp_path.iterdir()) == []  # not even a lock file
+
+
+# --- which backups are kept ------------------------------------------------------------------
+
+NOW = datetime(2025, 6, 30, 12, 0, tzinfo=UTC)
+COPENHAGEN_SUMMER = timezone(timedelta(hours=2))
+
+
+def _backup(moment: str) -> Backup:
+    saved_at = datetime.strptime(moment, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    return Backup(Path(f"backups/partners-{saved_at:%Y%m%d-%H%M%S-%f}.csv"), saved_at, 100)
+
+
+@pytest.mark.parametrize(("saved", "keep", "days", "now", "expected"), [
+    pytest.param([], 20, 90, NOW, [], id="none"),
+    pytest.param(["2025-06-30 11:00", "2025-06-30 10:00", "2025-01-01 10:00"], 20, 90, NOW,
+                 ["2025-06-30 11:00", "2025-06-30 10:00", "2025-01-01 10:00"], id="fewer-than-keep"),
+    pytest.param(["2025-06-30 11:00", "2025-06-30 10:00", "2025-06-30 09:00", "2025-06-30 08:00"], 2, 90, NOW,
+                 ["2025-06-30 11:00", "2025-06-30 10:00"], id="newest-n-then-one-a-day"),
+    pytest.param(["2025-06-30 10:00", "2025-06-30 09:00", "2025-06-29 18:00", "2025-06-29 08:00",
+                  "2025-06-28 23:00", "2025-06-27 12:00"], 1, 3, NOW,
+                 ["2025-06-30 10:00", "2025-06-29 18:00", "2025-06-28 23:00"], id="newest-of-each-day"),
+    pytest.param(["2025-06-30 10:00", "2025-04-02 09:00", "2025-04-02 08:00", "2025-04-01 23:59"], 1, 90, NOW,
+                 ["2025-06-30 10:00", "2025-04-02 09:00"], id="ninety-days-include-today"),
+    pytest.param(["2025-06-30 10:00", "2025-06-29 10:00", "2024-01-01 10:00"], 0, 90, NOW,
+                 ["2025-06-30 10:00", "2025-06-29 10:00"], id="days-only"),
+    pytest.param(["2025-06-30 10:00", "2025-06-30 09:00", "2025-06-29 10:00"], 0, 0, NOW,
+                 ["2025-06-30 10:00"], id="nothing-kept-but-the-newest"),
+    pytest.param(["2023-05-01 10:00", "2023-04-01 10:00"], 0, 90, NOW, ["2023-05-01 10:00"],
+                 id="the-newest-even-when-old"),
+    pytest.param(["2025-06-28 23:00", "2025-06-30 10:00", "2025-06-29 10:00", "2025-06-29 11:00"], 1, 90, NOW,
+                 ["2025-06-30 10:00", "2025-06-29 11:00", "2025-06-28 23:00"], id="any-order-in-newest-first-out"),
+    pytest.param(["2025-06-28 22:30", "2025-06-28 21:30"], 0, 90, NOW, ["2025-06-28 22:30"], id="days-in-utc"),
+    pytest.param(["2025-06-28 22:30", "2025-06-28 21:30"], 0, 90, NOW.astimezone(COPENHAGEN_SUMMER),
+                 ["2025-06-28 22:30", "2025-06-28 21:30"], id="days-in-local-time"),
+])
+def test_the_retention_policy(saved, keep, days, now, expected):
+    assert kept_backups([_backup(moment) for moment in saved], now, keep, days) == [_backup(m) for m in expected]
+
+
+def _in_backups(path: Path, *names: str) -> list[str]:
+    folder = storage.backups_folder(path)
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_bytes(name.encode())
+    return list(names)
+
+
+def _backup_files(path: Path, *moments: str) -> list[str]:
+    return _in_backups(path, *(_backup(moment).path.name for moment in moments))
+
+
+def test_a_save_prunes_its_backups_by_the_policy_and_nothing_else(data_file, monkeypatch):
+    monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "2")
+    monkeypatch.setenv(settings.BACKUPS_DAYS_ENV, "3")
+    monkeypatch.setattr(storage, "_now", lambda: NOW)
+    kept = _backup_files(data_file, "2025-06-30 11:00", "2025-06-29 12:00", "2025-06-28 12:00")
+    pruned = _backup_files(data_file, "2025-06-30 10:00", "2025-06-27 12:00", "2024-01-01 12:00")
+    others = _in_backups(data_file, "other-20240101-120000-000000.csv", "partners-20240101-120000-000000.txt",
+                           "notes.txt", "partners-latest.csv")
+    result = save(data_file, EDITED, _sha(ORIGINAL))
+    assert result.backup is not None and result.backup.name == "partners-20250630-120000-000000.csv"
+    assert [b.path.name for b in backups(data_file)] == [result.backup.name, *kept]
+    assert not any((data_file.parent / "backups" / name).exists() for name in pruned)
+    assert all((data_file.parent / "backups" / name).exists() for name in others)
+
+
+def test_the_newest_backup_is_never_pruned(data_file, monkeypatch):
+    monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "0")
+    monkeypatch.setenv(settings.BACKUPS_DAYS_ENV, "0")
+    first = save(data_file, EDITED, _sha(ORIGINAL))
+    second = save(data_file, ORIGINAL, first.digest)
+    assert [b.path for b in backups(data_file)] == [second.backup]
+    restore(data_file, backups(data_file)[0].path, second.digest)
+    assert data_file.read_bytes() == EDITED
+
+
+def test_a_mistyped_setting_prunes_nothing(data_file, monkeypatch):
+    monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "twenty")
+    names = _backup_files(data_file, "2020-01-01 12:00", "2020-01-02 12:00")
+    save(data_file, EDITED, _sha(ORIGINAL))
+    assert [b.path.name for b in backups(data_file)][1:] == names[::-1]
+
+
+@pytest.mark.parametrize(("variable", "read", "default"), [
+    (settings.BACKUPS_KEEP_ENV, settings.backups_keep, 20),
+    (settings.BACKUPS_DAYS_ENV, settings.backups_days, 90),
+])
+@pytest.mark.parametrize(("value", "expected"), [
+    (None, "default"), ("", "default"), ("  ", "default"), ("5", 5), (" 7 ", 7), ("0", 0), ("365", 365),
+    ("twenty", "error"), ("-1", "error"), ("2.5", "error"), ("1e3", "error"), ("٣", "error"),
+])
+def test_the_backup_settings_from_the_environment(monkeypatch, variable, read, default, value, expected):
+    if value is None:
+        monkeypatch.delenv(variable, raising=False)
+    else:
+        monkeypatch.setenv(variable, value)
+    if expected == "error":
+        with pytest.raises(settings.SettingError, match=f"{variable} must be a whole number, 0 or more, not"):
+            read()
+    else:
+        assert read() == (default if expected == "default" else expected)

@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 from geo.assets import DataFiles, data_files, publish_data, served_links
 from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from geo.standalone import standalone_html
-from partnerships import settings, urlstate
+from partnerships import settings, storage, urlstate
 from partnerships.columns import country_name_column
 from partnerships.escape import markdown_text, safe_url, slug
 from partnerships.exports import excel_csv, xlsx
@@ -87,8 +87,15 @@ def _loaded() -> LoadedData:
     return pinned if pinned is not None else _read_current()
 
 
+@st.cache_resource(show_spinner=False)
+def _tidied(path: str) -> tuple[Path, ...]:
+    """Once per process and data file: remove what a save killed midway left behind."""
+    return tuple(storage.tidy(Path(path)))
+
+
 def _read_current() -> LoadedData:
     path = settings.partners_csv_path()
+    _tidied(str(path))
     try:
         settings.home()
     except settings.HomeFileError as err:

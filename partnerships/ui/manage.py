@@ -14,11 +14,13 @@ from partnerships import access, settings, storage
 from partnerships.diff import Change, diff_tables, summary
 from partnerships.escape import markdown_text
 from partnerships.exports import excel_csv, xlsx
-from partnerships.i18n import t
+from partnerships.i18n import plural, t
 from partnerships.loading import Dataset, load_bytes
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
-from partnerships.schema import END_YEAR, ID, LAT, LON, START_YEAR, TYPE, URL, parse_number, parse_year
+from partnerships.schema import (
+    END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
+)
 from partnerships.ui import inline_map, problem_table
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, cell_text, to_csv_bytes
@@ -38,22 +40,71 @@ def _secrets() -> dict:
         return {}
 
 
+FAILURES_KEY = "manage_failures"
+ACTIVE_KEY = "manage_active_at"
+LOCKED_KEY = "manage_locked_because"
+PASSWORD_KEY = "manage_password"
+FORM_WIDTH = 420
+# What a session holds while it edits: Log out and the idle lock drop all of it.
+EDITING_KEYS = (UNLOCKED_KEY, ACTIVE_KEY, SNAPSHOT_KEY, EDITOR_KEY, UPLOAD_KEY, NOTICE_KEY, "manage_backup")
+
+
+def lock(message: str, why: str) -> None:
+    """End this session's editing: the unlock and every edit in progress go, and the page says why."""
+    for key in EDITING_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state[LOCKED_KEY] = message
+    access.log.info("Staff editing locked: %s", why)
+
+
 def unlocked(lang: str) -> bool:
-    """True once this session gave the right password; otherwise draws the lock and says why."""
+    """True while this session is unlocked: it gave the right password, has not logged out and has
+    run this page within `PARTNERS_EDIT_IDLE_MINUTES`; otherwise draws the lock and says why."""
     expected = access.configured_password(_secrets())
     if expected is None:
         st.info(t("manage_off", lang))
         return False
     if st.session_state.get(UNLOCKED_KEY):
-        return True
-    with st.form("unlock"):
-        given = st.text_input(t("password", lang), type="password")
-        if st.form_submit_button(t("unlock", lang)):
-            if access.password_matches(given, expected):
-                st.session_state[UNLOCKED_KEY] = True
-                st.rerun()
-            st.error(t("wrong_password", lang))
+        now, idle = access.THROTTLE.clock(), settings.edit_idle_minutes()
+        if now - st.session_state.get(ACTIVE_KEY, now) < idle * 60:
+            st.session_state[ACTIVE_KEY] = now
+            st.button(t("log_out", lang), key="manage_log_out", on_click=lock,
+                      args=(t("logged_out", lang), "logged out"))
+            return True
+        lock(plural("locked_idle", idle, lang), f"idle for {idle} minutes")
+    return password_form(expected, lang)
+
+
+def password_form(expected: str, lang: str) -> bool:
+    """The password, throttled: past the free tries each one waits its turn, and one given while a
+    wait runs is refused unchecked, with the time left (the server thread never sleeps)."""
+    reason = st.session_state.pop(LOCKED_KEY, None)
+    if reason:
+        st.info(reason)
+    failures = st.session_state.setdefault(FAILURES_KEY, access.THROTTLE.new_session())
+    with st.form("unlock", clear_on_submit=True, width=FORM_WIDTH):
+        given = st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
+        if not st.form_submit_button(t("unlock", lang)):
+            wait = access.THROTTLE.wait(failures)
+            if wait:
+                st.warning(wait_text(wait, lang))
+            return False
+        attempt = access.THROTTLE.attempt(given, expected, failures)
+        if attempt.ok:
+            st.session_state[UNLOCKED_KEY] = True
+            st.session_state[ACTIVE_KEY] = access.THROTTLE.clock()
+            st.rerun()
+        if not attempt.checked:
+            st.error(" ".join((wait_text(attempt.wait, lang), t("password_not_checked", lang))))
+            return False
+        st.error(t("wrong_password", lang))
+        if attempt.wait:
+            st.warning(wait_text(attempt.wait, lang))
     return False
+
+
+def wait_text(wait: float, lang: str) -> str:
+    return plural("password_wait", access.whole_seconds(wait), lang)
 
 
 def current_snapshot(reload: bool = False) -> storage.Snapshot | None:
@@ -108,7 +159,7 @@ def editable_table(raw: pd.DataFrame) -> pd.DataFrame:
 def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
     config = {
         "_index": st.column_config.NumberColumn("row", disabled=True),
-        ID: st.column_config.TextColumn(ID, required=True, validate=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"),
+        ID: st.column_config.TextColumn(ID, required=True, max_chars=MAX_ID_LENGTH, validate=f"^{ID_PATTERN}$"),
         TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
         URL: st.column_config.LinkColumn(URL, validate=r"^https?://\S+$"),
     }
@@ -227,9 +278,28 @@ def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     review_and_save(candidate, current, vocabulary, lang, key="upload")
 
 
+def file_size_text(size: int, lang: str) -> str:
+    """Bytes as kB or MB with one decimal, in the language's decimal mark (1.7 MB, 1,7 MB)."""
+    amount, unit = (size / 1_000_000, "MB") if size >= 1_000_000 else (size / 1_000, "kB")
+    text = f"{amount:.1f}"
+    return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
+
+
+def show_retention(versions: list[storage.Backup], lang: str) -> None:
+    """What the backups folder keeps, so nobody is surprised that an old version is gone."""
+    size = file_size_text(sum(backup.size for backup in versions), lang)
+    try:
+        keep, days = settings.backups_keep(), settings.backups_days()
+    except settings.SettingError as err:
+        st.warning(markdown_text(plural("history_kept_all", len(versions), lang, reason=err, size=size)))
+        return
+    st.caption(plural("history_kept", len(versions), lang, keep=keep, days=days, size=size))
+
+
 def history_tab(current: CurrentFile, lang: str) -> None:
     snapshot = current.snapshot
     versions = storage.backups(snapshot.path)
+    show_retention(versions, lang)
     if not versions:
         st.info(t("history_empty", lang))
         return
