@@ -5,28 +5,28 @@ pages) and hands over to the chosen page; `?mode=present` shows the map alone in
 """
 import streamlit as st
 
-from partnerships import ui
+from app import data, page, sidebar, state
 from partnerships.i18n import t
 
-presenting = st.query_params.get("mode") == ui.PRESENT_MODE
-st.set_page_config(page_title=ui.app_title("en"), page_icon="🌍", layout="wide",
+presenting = st.query_params.get("mode") == state.PRESENT_MODE
+st.set_page_config(page_title=data.app_title("en"), page_icon="🌍", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
-ui.pin_data()
-dataset = ui.load_dataset()
+data.pin_data()
+dataset = data.load_dataset()
 
 if presenting:
-    ui.restore_view_from_url(dataset)
-    lang = ui.language()
-    st.navigation([st.Page("views/present.py", title=ui.app_title(lang), url_path="present")],
+    state.restore_view_from_url(dataset)
+    lang = state.language()
+    st.navigation([st.Page("views/present.py", title=data.app_title(lang), url_path="present")],
                   position="hidden").run()
 else:
-    ui.apply_page_style()
-    ui.sidebar_filters(dataset)
-    lang = ui.language()
+    page.apply_page_style()
+    sidebar.sidebar_filters(dataset)
+    lang = state.language()
     # The pages live in views/, not pages/: Streamlit gives a folder called pages/ its old
     # multipage meaning, which overrides st.navigation (direct links say "page not found",
     # and a rerun may run a page without this script and its sidebar).
-    page = st.navigation([
+    chosen = st.navigation([
         st.Page("views/home.py", title=t("page_map", lang), icon=":material/map:", url_path="map", default=True),
         st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/table_rows:",
                 url_path="partners"),
@@ -38,6 +38,6 @@ else:
     # st.stop() (the timeline with no type chosen), and after a stop Streamlit sends nothing more
     # (its next message raises the stop again, so a `finally` would not reach the browser). It
     # is written again after the page, which may open a partner (a click on the map).
-    ui.update_url(dataset)
-    page.run()
-    ui.update_url(dataset)
+    state.update_url(dataset)
+    chosen.run()
+    state.update_url(dataset)

@@ -199,7 +199,7 @@ def breakdown(csv: Path, year: int) -> dict:
     """The pieces of the app timed on their own, outside Streamlit (ms, median of 5).
 
     `per_rerun`: what every filter change still runs. `per_data_version`: what runs once per
-    version of the data file (inside `ui._load_cached`, an `st.cache_resource`), plus the
+    version of the data file (inside `app.data._load_cached`, an `st.cache_resource`), plus the
     sizes of the published files, raw and gzip-compressed (level 5, as Streamlit's gzip
     middleware sends files under /app/static/ to a browser that accepts gzip): the main file,
     all a first load fetches, and the details slices in total, each compressed on its own as
@@ -210,8 +210,8 @@ def breakdown(csv: Path, year: int) -> dict:
 
     import streamlit_folium
 
-    from geo.assets import data_files, publish_data, served_links
-    from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload
+    from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload
+    from partnermap.publish import data_files, publish_data, served_links
     from partnerships.filtering import View, count, filter_partners
     from partnerships.loading import load_partners
 
@@ -230,7 +230,7 @@ def breakdown(csv: Path, year: int) -> dict:
         return kwargs["default"]
 
     def folium_strings():
-        """`ui.partner_map` up to the component call: the base map and the partner layer
+        """`app.map.partner_map` up to the component call: the base map and the partner layer
         through st_folium's rendering and string building."""
         fmap = base_map(vocabulary, served_links(base_url), "en")
         layer = partner_layer(url, map_view(view, vocabulary, "en"))

@@ -12,15 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import shapely
 from shapely.geometry import shape
 
+from geo import COUNTRIES_FILE
 from geo.arcs import EARTH_RADIUS_KM
 
-COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.geojson"
 KM_PER_DEGREE = np.pi * EARTH_RADIUS_KM / 180
 MAX_LATITUDE = 89.0  # where longitude degrees shrink to nothing, stop widening the tolerance
 

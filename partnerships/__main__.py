@@ -53,7 +53,7 @@ def validate(path: Path) -> int:
 
 def export_map(out: Path, lang: str) -> int:
     """Write the self-contained map; refuse (exit 1) when the data cannot be shown."""
-    from geo.standalone import standalone_html
+    from partnermap.standalone import standalone_html
 
     path = settings.partners_csv_path()
     dataset = load_partners(path)

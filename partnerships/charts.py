@@ -14,10 +14,10 @@ import altair as alt
 import pandas as pd
 
 from geo.continents import continent_of
-from geo.style import BORDER, HOME, PALETTE, type_colors
 from partnerships.columns import COUNTRY_CODE, START_YEAR, TYPE, country_name_column
 from partnerships.filtering import View, YearMode, in_view, year_range
 from partnerships.i18n import t
+from partnerships.style import BORDER, HOME, PALETTE, type_colors
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.countries import resolve_country
-from partnerships.problems import NOTE, Problem
 from partnerships.columns import CITY, COUNTRY, LAT, LON
+from partnerships.problems import NOTE, Problem
 
 
 def fill_coordinates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:

@@ -16,8 +16,8 @@ from geo.countries import resolve_country
 from partnerships import settings
 from partnerships.characters import strip_bidi_controls
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
-    CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA,
-    END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
+    CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR,
+    ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
 )
 from partnerships.geocoding import fill_coordinates
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
@@ -42,7 +42,7 @@ def parse_number(values: pd.Series) -> pd.Series:
 def parse_year(values: pd.Series) -> pd.Series:
     """'2011', '2011.0' (Excel's float), '2011,0' → 2011; anything else → <NA>."""
     text = values.astype(str)
-    whole = text.str.extract(f"^([0-9]{{4}})(?:[.,]0+)?$", expand=False)
+    whole = text.str.extract(r"^([0-9]{4})(?:[.,]0+)?$", expand=False)
     return pd.to_numeric(whole, errors="coerce").astype("Int64")
 
 

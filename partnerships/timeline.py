@@ -16,10 +16,10 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 
-from geo.style import HOME, type_styles
 from partnerships.columns import END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE
 from partnerships.escape import js_json
 from partnerships.i18n import plural, t
+from partnerships.style import HOME, type_styles
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
 
@@ -31,7 +31,7 @@ END = "end"  # the last year drawn: the end year, or this year while the partner
 ONGOING = "ongoing"
 YEARS = "years"  # "2007–2015" or "since 2007", for the tooltip
 COLOR = "color"
-SHAPE = "shape"  # the type's shape name in geo/style.py
+SHAPE = "shape"  # the type's shape name in partnerships/style.py
 # Columns of the milestones frame.
 DATE = "date"  # a fractional year: the first day of the month or year given
 WHEN = "when"  # the date as written, "2010-10"
@@ -97,7 +97,7 @@ def _star(tips: int, inner: float) -> list[tuple[float, float]]:
     return [(r * math.cos(a), r * math.sin(a)) for r, a in zip(radii, angles)]
 
 
-# The map's shapes, drawn as geo/assets/partner_map.js draws them (y points down). Its
+# The map's shapes, drawn as partnermap/assets/partner_map.js draws them (y points down). Its
 # narrow diamond is a type's; a milestone is Vega's square diamond, open.
 VEGA_SHAPES = {
     "circle": "circle",

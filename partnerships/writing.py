@@ -14,7 +14,6 @@ import pandas as pd
 
 from partnerships.schema import END_YEAR, LAT, LON, START_YEAR, parse_number, parse_year
 
-
 # A line break inside a cell is written as Excel writes one (Alt+Enter): '\n'. A lone '\r'
 # would not even be quoted by the csv module with '\n' line ends, and would split the row.
 _LINE_BREAKS = re.compile(r"\r\n?")

@@ -9,8 +9,9 @@ import time
 import pytest
 
 from partnerships import settings
-from partnerships.access import (PASSWORD_ENV, PROCESS_BACKOFF, SESSION_BACKOFF, Attempt, Backoff, Throttle,
-                                 configured_password, password_matches)
+from partnerships.access import (
+    PASSWORD_ENV, PROCESS_BACKOFF, SESSION_BACKOFF, Attempt, Backoff, Throttle, configured_password, password_matches,
+)
 
 
 def test_secret_wins_over_the_environment(monkeypatch):

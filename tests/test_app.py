@@ -141,7 +141,7 @@ def test_a_long_problem_list_shows_the_most_serious_and_says_where_the_rest_are(
     near_twin = GOOD_ROWS[2].replace("flensburg,Klimapakt Flensburg", "flensburg-2,KLIMAPAKT  flensburg")
     bad = GOOD_ROWS[1].replace("30.5263", "95")
     data_file(csv_text(near_twin, GOOD_ROWS[2], bad))
-    monkeypatch.setattr("partnerships.ui.PROBLEMS_ON_EVERY_PAGE", 1)
+    monkeypatch.setattr("app.page.PROBLEMS_ON_EVERY_PAGE", 1)
     at = run()
     table = at.expander[0].dataframe[0].value
     assert len(table) == 1 and table["severity"].tolist() == ["error"] and table["row"].tolist() == [4]

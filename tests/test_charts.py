@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from geo.continents import CONTINENTS, continent_of
-from geo.style import PALETTE
 from partnerships.charts import (
     OTHER_COLOR, Grouping, by_place, by_type, by_year, continent_name, place_chart, place_summary, type_chart,
     type_summary, year_chart, year_summary,
 )
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES, STRINGS
+from partnerships.style import PALETTE
 
 CROSS_BORDER = "Cross-border cooperation"
 

@@ -6,10 +6,10 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
+from app.state import MAP_KEY
 from partnerships import settings
 from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
-from partnerships.ui import MAP_KEY
 from partnerships.vocabulary import load_vocabulary
 
 TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names

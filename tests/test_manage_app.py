@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app import staff
 from partnerships import access, storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from partnerships.ui import manage
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
 PASSWORD = "grænse-2007"
@@ -261,7 +261,7 @@ def test_log_out_locks_the_page_and_ends_the_editing(data_path):
     assert not at.exception
     assert not at.tabs and at.text_input
     assert at.info[0].value == "Logged out: editing is locked."
-    assert not [key for key in manage.EDITING_KEYS if key in at.session_state]
+    assert not [key for key in staff.EDITING_KEYS if key in at.session_state]
     assert [tab.label for tab in unlock(at).tabs][:2] == ["Check", "Edit"]
     assert data_path.read_text() == ORIGINAL
 
@@ -283,4 +283,4 @@ def test_an_idle_session_locks_itself(monkeypatch, data_path, clock, setting, mi
     at.run()
     assert not at.tabs and at.text_input
     assert at.info[0].value == message
-    assert manage.UNLOCKED_KEY not in at.session_state
+    assert staff.UNLOCKED_KEY not in at.session_state

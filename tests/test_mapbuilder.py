@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from geo import style
-from geo.assets import AssetLinks
-from partnerships import settings
-from geo.mapbuilder import DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend
+from partnermap import publish
+from partnermap.mapbuilder import DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend
+from partnermap.publish import AssetLinks
+from partnerships import settings, style
 from partnerships.filtering import View, YearMode
 from partnerships.loading import load_bytes
 from partnerships.vocabulary import PartnershipType, Vocabulary
@@ -86,7 +86,7 @@ def test_payload_is_column_wise_and_complete(vocabulary, partners):
 
 
 def test_details_travel_in_slices_in_row_order(vocabulary, partners, monkeypatch):
-    monkeypatch.setattr("geo.mapbuilder.DETAILS_PER_SLICE", 3)
+    monkeypatch.setattr("partnermap.mapbuilder.DETAILS_PER_SLICE", 3)
     details = partner_payload(partners, vocabulary)["details"]
     assert details["size"] == 3
     assert [part["city"] for part in details["slices"]] == [partners["city"].tolist()[:3], partners["city"].tolist()[3:]]
@@ -118,7 +118,7 @@ def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):
 
 # --- colour is never the only sign of a type (WCAG 1.4.1) -----------------------------------
 
-SCRIPT = style.__file__.replace("style.py", "assets/partner_map.js")
+SCRIPT = publish.SOURCES["map/partner_map.js"]
 
 
 def test_every_type_has_its_own_shape_and_colour(vocabulary):

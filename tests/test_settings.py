@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.mapbuilder import partner_payload
+from partnermap.mapbuilder import partner_payload
 from partnerships import settings
 from partnerships.loading import load_partners
 from partnerships.settings import DATA_DIR, HOME_FILE_NAME, load_home

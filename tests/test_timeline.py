@@ -6,9 +6,9 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
-from geo.style import SHAPES, type_styles
 from partnerships.loading import load_partners
 from partnerships.settings import DEFAULT_PARTNERS_CSV
+from partnerships.style import SHAPES, type_styles
 from partnerships.timeline import (
     DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, VEGA_SHAPES, WHEN, YEARS, cap_note, chart_height,
     gantt_chart, gantt_frame, milestones_frame, of_types, parse_milestone, timeline_summary,

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from partnerships.loading import load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV
-from partnerships.settings import tour_path_for
+from partnerships.settings import DEFAULT_PARTNERS_CSV, tour_path_for
 from partnerships.tour import load_tour
 
 

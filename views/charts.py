@@ -1,7 +1,7 @@
 """Charts: the partnerships in view by type and by place, and year by year, each with a sentence."""
 import streamlit as st
 
-from partnerships import ui
+from app import data, page, state
 from partnerships.charts import (
     Grouping, by_place, by_type, by_year, place_chart, place_summary, type_chart, type_summary, year_chart,
     year_summary,
@@ -12,12 +12,12 @@ from partnerships.i18n import t
 
 GROUPING_KEY = "chart_grouping"
 
-lang = ui.language()
-dataset = ui.load_dataset()
+lang = state.language()
+dataset = data.load_dataset()
 
-ui.page_start(dataset, lang, t("charts_title", lang), t("charts_caption", lang))
+page.page_start(dataset, lang, t("charts_title", lang), t("charts_caption", lang))
 
-view = ui.current_view(dataset)
+view = state.current_view(dataset)
 shown = filter_partners(dataset.partners, view)
 if shown.empty:
     st.info(t("none_in_view", lang))

@@ -1,24 +1,24 @@
 """All partners in a table to search, sort and download; a profile for the one chosen."""
 import streamlit as st
 
-from partnerships import ui
+from app import data, page, partners, state
 from partnerships.columns import TYPE
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.table import display_table, search
 
-lang = ui.language()
-dataset = ui.load_dataset()
+lang = state.language()
+dataset = data.load_dataset()
 
-ui.page_start(dataset, lang, t("partners_title", lang))
+page.page_start(dataset, lang, t("partners_title", lang))
 
-of_types = dataset.partners[dataset.partners[TYPE].isin(ui.current_view(dataset).types)]
-query = st.text_input(t("search", lang), key=ui.SEARCH_KEY)
+of_types = dataset.partners[dataset.partners[TYPE].isin(state.current_view(dataset).types)]
+query = st.text_input(t("search", lang), key=partners.SEARCH_KEY)
 table = display_table(search(of_types, query), dataset.vocabulary, lang)
 st.caption(t("partners_caption", lang, shown=len(table), total=len(of_types)))
 if table.empty and query:
     st.info(t("no_match", lang, query=markdown_text(query)))
-chosen = ui.partners_table(table, lang)
-ui.table_downloads(table, lang)
+chosen = partners.partners_table(table, lang)
+partners.table_downloads(table, lang)
 if chosen:
-    ui.show_profile(chosen, dataset, lang)
+    partners.show_profile(chosen, dataset, lang)

@@ -1,13 +1,13 @@
 """Presentation mode (?mode=present): the map alone, full screen, with player and tour."""
 import streamlit as st
 
-from partnerships import ui
+from app import data, map, state
 from partnerships.escape import markdown_text
 
-lang = ui.language()
-dataset = ui.load_dataset()
+lang = state.language()
+dataset = data.load_dataset()
 
 if dataset.fatal:
     st.error(markdown_text(dataset.fatal))
     st.stop()
-ui.present_map(dataset, lang)
+map.present_map(dataset, lang)

@@ -1,17 +1,18 @@
 """Timeline: every partnership of the chosen types from its first year to its last, the sidebar's year marked."""
 import streamlit as st
 
-from partnerships import settings, ui
+from app import data, page, state
+from partnerships import settings
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones_frame, of_types, timeline_summary
 
-lang = ui.language()
-dataset = ui.load_dataset()
+lang = state.language()
+dataset = data.load_dataset()
 
-ui.page_start(dataset, lang, t("timeline_title", lang), t("timeline_caption", lang))
+page.page_start(dataset, lang, t("timeline_title", lang), t("timeline_caption", lang))
 
-view = ui.current_view(dataset)
+view = state.current_view(dataset)
 partners = of_types(dataset.partners, view.types)
 gantt = gantt_frame(partners, dataset.vocabulary, lang, settings.current_year())
 if gantt.empty:

@@ -11,8 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from geo import style
-from partnerships import settings
+from partnerships import settings, style
 from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
 from partnerships.vocabulary import load_vocabulary

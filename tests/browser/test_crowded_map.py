@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from geo.arcs import great_circle
-from geo.assets import LEAFLET_DIR, SOURCES
+from partnermap.publish import LEAFLET_DIR, SOURCES
 from tests.browser.test_map_offline import (
     STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map, wait_until_idle, write_partners,
 )

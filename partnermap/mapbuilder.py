@@ -14,8 +14,8 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import style
-from geo.assets import AssetLinks
+from partnermap.publish import AssetLinks
+from partnerships import settings, style
 from partnerships.escape import js_json, safe_url
 from partnerships.filtering import View
 from partnerships.i18n import LANGUAGES, t
@@ -23,7 +23,6 @@ from partnerships.schema import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE,
     URL,
 )
-from partnerships import settings
 from partnerships.settings import HomeCity
 from partnerships.vocabulary import Vocabulary
 
@@ -110,7 +109,7 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
     Made once per version of the data file; a filter change then sends only the view. The
     facts the map draws with (position, type, years, the name for the tooltip) come first;
     what only a popup shows (place, descriptions, website) follows in `details`, in slices
-    of DETAILS_PER_SLICE partners that `geo.assets.data_files` publishes as files of their
+    of DETAILS_PER_SLICE partners that `partnermap.publish.data_files` publishes as files of their
     own, fetched when a popup in them first opens. The arcs are computed in the browser.
     """
     home = home or settings.home()

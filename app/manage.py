@@ -10,7 +10,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from partnerships import access, settings, storage
+from app.map import inline_map
+from app.page import problem_table
+from app.staff import BACKUP_KEY, EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
+from partnerships import settings, storage
 from partnerships.diff import Change, diff_tables, summary
 from partnerships.escape import markdown_text
 from partnerships.exports import excel_csv, xlsx
@@ -21,90 +24,10 @@ from partnerships.reading import read_table
 from partnerships.schema import (
     END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
 )
-from partnerships.ui import inline_map, problem_table
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, cell_text, to_csv_bytes
 
-UNLOCKED_KEY = "manage_unlocked"
-SNAPSHOT_KEY = "manage_snapshot"
-EDITOR_KEY = "manage_editor"
-UPLOAD_KEY = "manage_upload"
-NOTICE_KEY = "manage_notice"
 PREVIEW_HEIGHT = 420
-
-
-def _secrets() -> dict:
-    try:
-        return dict(st.secrets)
-    except Exception:  # no secrets file at all is the usual case, not an error
-        return {}
-
-
-FAILURES_KEY = "manage_failures"
-ACTIVE_KEY = "manage_active_at"
-LOCKED_KEY = "manage_locked_because"
-PASSWORD_KEY = "manage_password"
-FORM_WIDTH = 420
-# What a session holds while it edits: Log out and the idle lock drop all of it.
-EDITING_KEYS = (UNLOCKED_KEY, ACTIVE_KEY, SNAPSHOT_KEY, EDITOR_KEY, UPLOAD_KEY, NOTICE_KEY, "manage_backup")
-
-
-def lock(message: str, why: str) -> None:
-    """End this session's editing: the unlock and every edit in progress go, and the page says why."""
-    for key in EDITING_KEYS:
-        st.session_state.pop(key, None)
-    st.session_state[LOCKED_KEY] = message
-    access.log.info("Staff editing locked: %s", why)
-
-
-def unlocked(lang: str) -> bool:
-    """True while this session is unlocked: it gave the right password, has not logged out and has
-    run this page within `PARTNERS_EDIT_IDLE_MINUTES`; otherwise draws the lock and says why."""
-    expected = access.configured_password(_secrets())
-    if expected is None:
-        st.info(t("manage_off", lang))
-        return False
-    if st.session_state.get(UNLOCKED_KEY):
-        now, idle = access.THROTTLE.clock(), settings.edit_idle_minutes()
-        if now - st.session_state.get(ACTIVE_KEY, now) < idle * 60:
-            st.session_state[ACTIVE_KEY] = now
-            st.button(t("log_out", lang), key="manage_log_out", on_click=lock,
-                      args=(t("logged_out", lang), "logged out"))
-            return True
-        lock(plural("locked_idle", idle, lang), f"idle for {idle} minutes")
-    return password_form(expected, lang)
-
-
-def password_form(expected: str, lang: str) -> bool:
-    """The password, throttled: past the free tries each one waits its turn, and one given while a
-    wait runs is refused unchecked, with the time left (the server thread never sleeps)."""
-    reason = st.session_state.pop(LOCKED_KEY, None)
-    if reason:
-        st.info(reason)
-    failures = st.session_state.setdefault(FAILURES_KEY, access.THROTTLE.new_session())
-    with st.form("unlock", clear_on_submit=True, width=FORM_WIDTH):
-        given = st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
-        if not st.form_submit_button(t("unlock", lang)):
-            wait = access.THROTTLE.wait(failures)
-            if wait:
-                st.warning(wait_text(wait, lang))
-            return False
-        attempt = access.THROTTLE.attempt(given, expected, failures)
-        if attempt.ok:
-            st.session_state[UNLOCKED_KEY] = True
-            st.session_state[ACTIVE_KEY] = access.THROTTLE.clock()
-            st.rerun()
-        if not attempt.checked:
-            st.error(" ".join((wait_text(attempt.wait, lang), t("password_not_checked", lang))))
-            return False
-        st.error(t("wrong_password", lang))
-        if attempt.wait:
-            st.warning(wait_text(attempt.wait, lang))
-    return False
-
-
-def wait_text(wait: float, lang: str) -> str:
-    return plural("password_wait", access.whole_seconds(wait), lang)
 
 
 def current_snapshot(reload: bool = False) -> storage.Snapshot | None:
@@ -141,8 +64,6 @@ def show_report(dataset: Dataset, lang: str) -> None:
         st.dataframe(problem_table(dataset, lang), hide_index=True, width="stretch")
 
 
-# --- editing -------------------------------------------------------------------------------
-
 def editable_table(raw: pd.DataFrame) -> pd.DataFrame:
     """Years and coordinates as numbers when every filled cell is one, so the editor can bound
     them; a column holding a mistake stays text, so the mistake is shown and not dropped."""
@@ -177,8 +98,6 @@ def edited_bytes(edited: pd.DataFrame) -> bytes:
     strings = edited.astype(object).apply(lambda column: column.map(cell_text))
     return to_csv_bytes(canonical_table(strings))
 
-
-# --- preview and save ------------------------------------------------------------------------
 
 def change_table(change: Change, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{t("field", lang): f.column, t("before", lang): f.old, t("after", lang): f.new}
@@ -233,8 +152,6 @@ def guarded_save(action, message: str, lang: str, unsaved: bytes | None = None) 
     st.session_state.pop(UPLOAD_KEY, None)
     st.rerun()
 
-
-# --- the tabs --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class CurrentFile:
@@ -303,7 +220,7 @@ def history_tab(current: CurrentFile, lang: str) -> None:
     if not versions:
         st.info(t("history_empty", lang))
         return
-    chosen = st.selectbox(t("history_pick", lang), versions, key="manage_backup",
+    chosen = st.selectbox(t("history_pick", lang), versions, key=BACKUP_KEY,
                           format_func=lambda b: f"{b.saved_at.astimezone():%Y-%m-%d %H:%M:%S} · {b.path.name}")
     try:
         content = chosen.path.read_bytes()

@@ -1,7 +1,7 @@
 """The files the map needs in the browser, served by the app itself so it works offline.
 
 Leaflet comes from the XStatic-Leaflet package that requirements.txt installs; our own
-script, styles and the basemap come from `geo/`. At start-up they are copied into the
+script and styles come from `partnermap/assets/`, the basemap from `geo/data/`. At start-up they are copied into the
 `static/` folder that Streamlit serves (`server.enableStaticServing`), which is never
 committed. Each link carries a content hash so a browser never keeps a stale copy.
 """
@@ -17,13 +17,14 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from geo import COUNTRIES_FILE
 from partnerships.escape import js_json
 from partnerships.settings import ROOT
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = ROOT / "static"
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
-BASEMAP_FILE = HERE / "data" / "countries.geojson"
+BASEMAP_FILE = COUNTRIES_FILE  # the same shapes geo/borders.py checks coordinates against
 
 # Published path under static/ → source file.
 SOURCES: dict[str, Path] = {
@@ -108,7 +109,7 @@ class DataFiles:
 
 
 def data_files(payload: dict) -> DataFiles:
-    """Split a payload (`geo.mapbuilder.partner_payload`) into its published files."""
+    """Split a payload (`partnermap.mapbuilder.partner_payload`) into its published files."""
     slices = payload["details"]["slices"]
     details = [(f"details-{k}.json", js_json(part).encode("utf-8")) for k, part in enumerate(slices)]
     main = {**payload, "details": {**payload["details"], "slices": [name for name, _ in details]}}

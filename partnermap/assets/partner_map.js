@@ -3,7 +3,7 @@
  * later, in slices); past 500 partners, as clusters that split as the map zooms in.
  *
  * Colour is never the only sign of a partnership type (WCAG 1.4.1): each type also has a
- * marker shape (geo/style.py SHAPES), drawn on the map and shown again in the legend and
+ * marker shape (partnerships/style.py SHAPES), drawn on the map and shown again in the legend and
  * the popup.
  *
  * Text from the data is only ever set with textContent (or escaped for Leaflet's tooltips),

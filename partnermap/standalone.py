@@ -15,8 +15,8 @@ from pathlib import Path
 import folium
 from branca.element import Element
 
-from geo import assets
-from geo.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
+from partnermap import publish
+from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from partnerships.filtering import View, YearMode, year_range
 from partnerships.loading import Dataset
 from partnerships.settings import current_year
@@ -45,12 +45,12 @@ def _inline_assets(fmap: folium.Map) -> None:
     """Replace the map's asset links with the assets themselves, in the same order."""
     fmap.default_js, fmap.default_css = [], []
     header = fmap.get_root().header
-    for i, relative in enumerate(assets.STYLES):
-        source = assets.SOURCES[relative]
+    for i, relative in enumerate(publish.STYLES):
+        source = publish.SOURCES[relative]
         css = _css_with_inline_images(source.read_text(encoding="utf-8"), source.parent)
         header.add_child(Element(f"<style>{css}</style>"), name=f"pm_inline_css_{i}")
-    for i, relative in enumerate(assets.SCRIPTS):
-        code = _script(assets.SOURCES[relative].read_text(encoding="utf-8"))
+    for i, relative in enumerate(publish.SCRIPTS):
+        code = _script(publish.SOURCES[relative].read_text(encoding="utf-8"))
         header.add_child(Element(f"<script>{code}</script>"), name=f"pm_inline_js_{i}")
 
 
@@ -58,8 +58,8 @@ def standalone_html(dataset: Dataset, lang: str = "en", stops: list[dict] | None
     """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
     with the timeline player and the tour, in presentation style."""
     vocabulary = dataset.vocabulary
-    world = json.loads(assets.BASEMAP_FILE.read_text(encoding="utf-8"))
-    links = assets.AssetLinks(scripts=(), styles=(), basemap=world)
+    world = json.loads(publish.BASEMAP_FILE.read_text(encoding="utf-8"))
+    links = publish.AssetLinks(scripts=(), styles=(), basemap=world)
     years = year_range(dataset.partners, current_year())
     fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
     _inline_assets(fmap)
