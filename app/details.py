@@ -11,6 +11,7 @@ from partnerships.filtering import count, partner_at
 from partnerships.i18n import t
 from partnerships.loading import Dataset
 from partnerships.schema import CITY, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE, URL
+from partnerships.wording import milestone_entries, years_text
 
 
 def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
@@ -30,8 +31,7 @@ def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str) -> None
     country = partner.get(country_name_column(lang))
     description = (partner.get(DESCRIPTION_DA) if danish else "") or partner.get(DESCRIPTION) or ""
     kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
-    end = partner[END_YEAR]
-    years = t("since", lang, start=partner[START_YEAR]) if pd.isna(end) else f"{partner[START_YEAR]}–{end}"
+    years = years_text(partner[START_YEAR], partner[END_YEAR], lang)
     lines = [
         f"#### {markdown_text(partner[NAME])}",
         f"**{t('type', lang)}:** {markdown_text(kind)}  ",
@@ -41,7 +41,7 @@ def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str) -> None
     if description:
         lines.append(markdown_text(description))
     st.markdown("\n".join(lines))
-    milestones = [m.strip() for m in str(partner.get(MILESTONES) or "").split("|") if m.strip()]
+    milestones = milestone_entries(partner.get(MILESTONES))
     if milestones:
         st.markdown(f"**{t('milestones', lang)}**\n\n" + "\n".join(f"- {markdown_text(m)}" for m in milestones))
     url = safe_url(partner.get(URL))

@@ -5,8 +5,8 @@ import streamlit as st
 
 from app.data import offline_file
 from app.state import LANG_KEY, MODE_KEY, TYPES_KEY, YEAR_KEY, language, restore_view_from_url, year_bounds
+from geo.text import slug
 from partnerships import settings
-from partnerships.escape import slug
 from partnerships.filtering import YearMode
 from partnerships.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset

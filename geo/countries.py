@@ -6,11 +6,12 @@ pycountry carries the ISO 3166 names and their Danish translations, so "Tyskland
 from __future__ import annotations
 
 import gettext
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
+
+from geo.text import fold
 
 # Names people write that ISO 3166 spells differently.
 _EVERYDAY_NAMES = {
@@ -30,11 +31,6 @@ class Country:
     code: str  # ISO 3166-1 alpha-2
     name: str  # English short name
     name_da: str
-
-
-def _key(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(folded.replace(".", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +61,13 @@ def _index() -> dict[str, str]:
         spellings = [record.alpha_2, record.alpha_3, record.name, da.gettext(record.name)]
         spellings += [getattr(record, attr, None) for attr in ("common_name", "official_name")]
         for spelling in filter(None, spellings):
-            index.setdefault(_key(spelling), record.alpha_2)
+            index.setdefault(fold(spelling), record.alpha_2)
     for spelling, code in _EVERYDAY_NAMES.items():
-        index.setdefault(_key(spelling), code)
+        index.setdefault(fold(spelling), code)
     return index
 
 
 def resolve_country(text: str) -> Country | None:
     """The country a person meant, or None when no spelling we know matches."""
-    code = _index().get(_key(text))
+    code = _index().get(fold(text))
     return country_by_code(code) if code else None

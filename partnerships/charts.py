@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo.continents import continent_of
 from partnerships.columns import COUNTRY_CODE, START_YEAR, TYPE, country_name_column
-from partnerships.filtering import View, YearMode, in_view, year_range
+from partnerships.filtering import View, YearMode, in_view, of_types, year_range
 from partnerships.i18n import t
 from partnerships.style import BORDER, HOME, PALETTE, type_colors
 from partnerships.summary import join_words
@@ -97,7 +97,7 @@ def by_year(partners: pd.DataFrame, view: View) -> pd.DataFrame:
     partnership of any type, as the year slider does, so the axis holds while types change.
     Empty when none of these types had begun by the view's year.
     """
-    typed = partners[partners[TYPE].isin(view.types)] if len(partners) else partners
+    typed = of_types(partners, view.types)
     if typed.empty or not (typed[START_YEAR] <= view.year).any():
         return pd.DataFrame({YEAR: [], ACTIVE: [], BEGUN: []}, dtype="int64")
     first, last = year_range(partners, view.year)

@@ -4,33 +4,22 @@ Each returns warnings; the schema's errors decide what is left off the map.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pandas as pd
 
 from geo.borders import outside_country
+from geo.text import fold
 from partnerships.problems import WARNING, Problem
 from partnerships.schema import COUNTRY_CODE, COUNTRY_NAME, ID, LAT, LON, NAME, map_unique
 from partnerships.vocabulary import Vocabulary
 
-_NOT_WORD = re.compile(r"[\W_]+")
 # Letters with no accent to strip, spelled as Danes and Germans write them without.
-_SPELLED_OUT = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "ß": "ss"})
-
-
-def name_key(name: str) -> str:
-    """Names that differ only in case, accents, spaces or punctuation share a key."""
-    plain = unicodedata.normalize("NFKD", name.casefold().translate(_SPELLED_OUT))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", plain).strip()
 
 
 def near_duplicate_names(partners: pd.DataFrame) -> list[Problem]:
     """Two partnerships whose names differ only in how they are written."""
     if partners.empty:
         return []
-    keys = map_unique(partners[NAME].astype(str), name_key)
+    keys = map_unique(partners[NAME].astype(str), fold)
     repeated = keys.duplicated()
     if not repeated.any():
         return []
@@ -50,7 +39,7 @@ def near_duplicate_types(vocabulary: Vocabulary) -> list[Problem]:
     seen: dict[str, str] = {}
     problems = []
     for kind in vocabulary.types:
-        key = name_key(kind.name)
+        key = fold(kind.name)
         if key in seen:
             problems.append(Problem(None, "type", f"the types file lists {kind.name!r} beside {seen[key]!r}; "
                                     "keep one spelling", WARNING))

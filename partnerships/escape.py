@@ -9,16 +9,16 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
-from urllib.parse import urlsplit
 
-_SPELLED_OUT = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "ß": "ss"})
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # Inside JSON strings only: characters that could end a <script>, open a comment or a
 # template, or break a JavaScript string literal in older engines.
 _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
               "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JS_UNSAFE_RE = re.compile("[<>&'\u2028\u2029]")
+# The one rule for a web link, wherever one is checked: the schema, the editor, what is shown.
+WEB_URL = r"[hH][tT][tT][pP][sS]?://[^\s/?#]+\S*"
+_WEB_URL = re.compile(WEB_URL)
 
 
 def markdown_text(value: object) -> str:
@@ -36,15 +36,7 @@ def js_json(value: object) -> str:
 
 
 def safe_url(value: object) -> str | None:
-    """The link if it is http(s) with a host, else None: never javascript: or data:."""
+    """The link if it is http(s) with a host and no spaces (WEB_URL), else None: never
+    javascript: or data:."""
     text = str(value or "").strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", text):
-        return text
-    return None
-
-
-def slug(text: str) -> str:
-    """A file-name-safe ASCII form: 'Sønderborg' → 'sonderborg'."""
-    plain = unicodedata.normalize("NFKD", text.casefold().translate(_SPELLED_OUT))
-    return re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-") or "map"
+    return text if _WEB_URL.fullmatch(text) else None

@@ -1,6 +1,7 @@
 """Which partnerships a view shows, and what the view adds up to."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 
@@ -34,6 +35,11 @@ def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
     if view.mode is YearMode.ACTIVE:
         begun &= partners[END_YEAR].isna() | (partners[END_YEAR] >= view.year)
     return (begun & partners[TYPE].isin(view.types)).fillna(False).astype(bool)
+
+
+def of_types(partners: pd.DataFrame, types: Collection[str]) -> pd.DataFrame:
+    """The partners of the chosen types, of every year (the table and the timeline show them all)."""
+    return partners[partners[TYPE].isin(list(types))] if len(partners) else partners
 
 
 def filter_partners(partners: pd.DataFrame, view: View) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import pandera.pandas as pa
 from geo.countries import resolve_country
 from partnerships import settings
 from partnerships.characters import strip_bidi_controls
+from partnerships.escape import WEB_URL
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
     CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR,
     ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
@@ -29,7 +30,6 @@ ID_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
 MAX_ID_LENGTH = 64
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
 _YEAR = r"[0-9]{4}(?:[.,]0+)?"
-_WEB_URL = r"https?://[^\s/?#]+\S*"
 
 
 def parse_number(values: pd.Series) -> pd.Series:
@@ -96,7 +96,7 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
         LON: [_REQUIRED, *_coordinate(180)],
         START_YEAR: [_REQUIRED, *_year_checks()],
         END_YEAR: _year_checks(),
-        URL: [_check(lambda s: s.astype(str).str.fullmatch(_WEB_URL, case=False), "is not a web address (only http:// and https:// links are allowed)")],
+        URL: [_check(lambda s: s.astype(str).str.fullmatch(WEB_URL), "is not a web address (only http:// and https:// links are allowed)")],
     }
     return pa.DataFrameSchema({name: pa.Column(checks=checks, nullable=False) for name, checks in columns.items()})
 

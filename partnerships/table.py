@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from partnerships.checks import name_key
+from geo.text import fold
+
 from partnerships.columns import (
     CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, START_YEAR, TYPE, URL,
     country_name_column,
@@ -11,6 +12,7 @@ from partnerships.columns import (
 from partnerships.escape import safe_url
 from partnerships.i18n import t
 from partnerships.vocabulary import Vocabulary
+from partnerships.wording import years_text
 
 SEARCHED = (NAME, CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA)
 COLUMNS = ("col_name", "col_type", "col_city", "col_country", "col_years", "col_link")
@@ -19,24 +21,18 @@ COLUMNS = ("col_name", "col_type", "col_city", "col_country", "col_years", "col_
 def search(partners: pd.DataFrame, query: str) -> pd.DataFrame:
     """Partners whose name, city, country (either language) or description holds every word
     of the query, ignoring case, accents and punctuation: 'aabenraa' finds Åbenrå."""
-    words = name_key(query).split()
+    words = fold(query).split()
     if not words or partners.empty:
         return partners
     haystack = pd.Series("", index=partners.index)
     for column in SEARCHED:
         if column in partners:
             haystack += " " + partners[column].fillna("").astype(str)
-    folded = haystack.map(name_key)
+    folded = haystack.map(fold)
     found = pd.Series(True, index=partners.index)
     for word in words:
         found &= folded.str.contains(word, regex=False)
     return partners[found]
-
-
-def years_text(start: object, end: object) -> str:
-    if pd.isna(end):
-        return f"{start}–"
-    return str(start) if start == end else f"{start}–{end}"
 
 
 def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> pd.DataFrame:
@@ -49,7 +45,7 @@ def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> 
         headers[1]: partners[TYPE].map(lambda name: vocabulary.get(name).label(lang)),
         headers[2]: partners[CITY],
         headers[3]: partners[country],
-        headers[4]: [years_text(s, e) for s, e in zip(partners[START_YEAR], partners[END_YEAR])],
+        headers[4]: [years_text(s, e, lang) for s, e in zip(partners[START_YEAR], partners[END_YEAR])],
         headers[5]: [safe_url(url) for url in urls],
     })
     table.index = pd.Index(partners[ID], name="id")

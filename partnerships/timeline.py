@@ -8,9 +8,7 @@ running ends in an arrow, and a milestone is an open diamond.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Collection
 from typing import Literal
 
 import altair as alt
@@ -19,9 +17,10 @@ import pandas as pd
 from partnerships.columns import END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE
 from partnerships.escape import js_json
 from partnerships.i18n import plural, t
-from partnerships.style import HOME, type_styles
+from partnerships.style import HOME, OUTLINES, Outline, type_styles
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
+from partnerships.wording import milestone_entries, years_text
 
 # Columns of the gantt frame.
 LABEL = "label"
@@ -75,54 +74,20 @@ MIDDLE = "middle"
 _MILESTONE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2}))?\s*:\s*(.*)", re.DOTALL)
 
 
-def _outline(points: list[tuple[float, float]]) -> str:
-    """An SVG path for a Vega symbol, the size of Vega's circle as on the map: no type weighs more.
+def _vega_path(outline: Outline) -> str:
+    """A type's outline as an SVG path for a Vega symbol, the size of Vega's circle as on the map.
 
-    Vega draws a circle of size s with radius sqrt(s) / 2 and a custom path at sqrt(s) / 2
-    per unit, so the outline gets the area of the unit circle, pi.
+    Vega draws a circle of size s with radius sqrt(s) / 2 and a custom path at sqrt(s) / 2 per
+    unit; the outlines have the area of the unit circle, so no type weighs more.
     """
-    area = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
-    scale = math.sqrt(math.pi / area)
-    return "M" + "L".join(f"{x * scale:.3f},{y * scale:.3f}" for x, y in points) + "Z"
+    return "M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in outline.points) + "Z"
 
 
-def _regular(corners: int, start_degrees: float) -> list[tuple[float, float]]:
-    angles = [math.radians(start_degrees + 360 * k / corners) for k in range(corners)]
-    return [(math.cos(a), math.sin(a)) for a in angles]
-
-
-def _star(tips: int, inner: float) -> list[tuple[float, float]]:
-    angles = [-math.pi / 2 + math.pi * k / tips for k in range(2 * tips)]
-    radii = [inner if k % 2 else 1 for k in range(2 * tips)]
-    return [(r * math.cos(a), r * math.sin(a)) for r, a in zip(radii, angles)]
-
-
-# The map's shapes, drawn as partnermap/assets/partner_map.js draws them (y points down). Its
-# narrow diamond is a type's; a milestone is Vega's square diamond, open.
-VEGA_SHAPES = {
-    "circle": "circle",
-    "square": _outline(_regular(4, 45)),
-    "triangle": _outline(_regular(3, -90)),
-    "diamond": _outline([(0, -1), (0.8, 0), (0, 1), (-0.8, 0)]),
-    "pentagon": _outline(_regular(5, -90)),
-    "star": _outline(_star(5, 0.5)),
-    "hexagon": _outline(_regular(6, 0)),
-    "triangle-down": _outline(_regular(3, 90)),
-}
+# The map's shapes (partnerships/style.py); a milestone is Vega's square diamond, open.
+VEGA_SHAPES = {"circle": "circle", **{name: _vega_path(outline) for name, outline in OUTLINES.items()}}
 
 
 # --- The frames -----------------------------------------------------------------------------
-
-def of_types(partners: pd.DataFrame, types: Collection[str]) -> pd.DataFrame:
-    """The partners of the chosen types, of every year: the timeline shows them all."""
-    return partners[partners[TYPE].isin(list(types))] if len(partners) else partners
-
-
-def _years_text(start: int, end_year: object, lang: str) -> str:
-    if pd.isna(end_year):
-        return t("since", lang, start=start)
-    return str(start) if start == end_year else f"{start}–{end_year}"
-
 
 def gantt_frame(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str, today_year: int) -> pd.DataFrame:
     """One row per partnership, by start year then name, with its type's label, colour and shape.
@@ -143,7 +108,7 @@ def gantt_frame(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str, today
         START: start,
         END: partners[END_YEAR].fillna(today_year).astype("int64").where(~ongoing, start.clip(lower=today_year)),
         ONGOING: ongoing.astype(bool),
-        YEARS: [_years_text(s, e, lang) for s, e in zip(start, partners[END_YEAR])],
+        YEARS: [years_text(s, e, lang) for s, e in zip(start, partners[END_YEAR])],
         COLOR: partners[TYPE].map(lambda name: styles[name].color),
         SHAPE: partners[TYPE].map(lambda name: styles[name].shape),
     })
@@ -173,7 +138,7 @@ def milestones_frame(partners: pd.DataFrame) -> pd.DataFrame:
     rows = []
     if MILESTONES in partners:
         for partner, name, cell in zip(partners[ID], partners[NAME], partners[MILESTONES]):
-            for entry in ("" if pd.isna(cell) else str(cell)).split("|"):
+            for entry in milestone_entries(cell):
                 parsed = parse_milestone(entry)
                 if parsed:
                     rows.append((partner, name, *parsed))

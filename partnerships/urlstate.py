@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from geo.text import fold
+
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES
-from partnerships.vocabulary import Vocabulary, fold
+from partnerships.vocabulary import Vocabulary
 
 # `mode` itself is taken: ?mode=present is the presentation mode (CONTRACT.md).
 YEAR, TYPES, LANG, PARTNER, MODE = "year", "types", "lang", "partner", "show"

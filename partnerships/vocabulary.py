@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.text import fold
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 
@@ -39,11 +40,6 @@ class Vocabulary:
 
     def _folded(self) -> dict[str, str]:
         return {fold(t.name): t.name for t in self.types}
-
-
-def fold(text: str) -> str:
-    """Case and spacing do not make another type: 'friendship  City' is 'Friendship city'."""
-    return " ".join(text.casefold().split())
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

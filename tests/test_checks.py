@@ -3,18 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.checks import name_key, near_duplicate_types
+from partnerships.checks import near_duplicate_types
 from partnerships.loading import load_bytes
 from partnerships.vocabulary import PartnershipType, Vocabulary
 from tests.conftest import GOOD_ROWS, csv_text
-
-
-@pytest.mark.parametrize(("a", "b"), [
-    ("City of Baoding", " city of  baoding."), ("Åbenrå", "Aabenraa"), ("Klimapakt-Flensburg", "klimapakt flensburg"),
-    ("München", "Munchen"),
-])
-def test_names_written_differently_share_a_key(a, b):
-    assert name_key(a) == name_key(b)
 
 
 def test_near_duplicate_names_are_warnings_and_stay_on_the_map(vocabulary):

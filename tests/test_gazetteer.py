@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from geo.arcs import distance_km
-from geo.gazetteer import Place, fill_message, find_city, fold
+from geo.gazetteer import Place, fill_message, find_city
 from partnerships.settings import ROOT
 
 
@@ -47,15 +47,6 @@ def test_among_namesakes_a_main_name_then_the_biggest(city, code, name):
 def test_fill_message_says_what_was_used():
     place = Place("Flensburg", "DE", 54.78333, 9.43333, 85838, 2926271)
     assert fill_message(place) == "filled from GeoNames: Flensburg, DE (54.7833, 9.4333)"
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [("Sønderborg", "sonderborg"), ("  Saint-Étienne ", "saint etienne"), ("Æbeltoft", "aebeltoft"),
-     ("ŁÓDŹ", "lodz")],
-)
-def test_fold(text, folded):
-    assert fold(text) == folded
 
 
 def test_importing_reads_no_data():

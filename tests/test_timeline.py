@@ -9,9 +9,10 @@ import pytest
 from partnerships.loading import load_partners
 from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.style import SHAPES, type_styles
+from partnerships.filtering import of_types
 from partnerships.timeline import (
     DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, VEGA_SHAPES, WHEN, YEARS, cap_note, chart_height,
-    gantt_chart, gantt_frame, milestones_frame, of_types, parse_milestone, timeline_summary,
+    gantt_chart, gantt_frame, milestones_frame, parse_milestone, timeline_summary,
 )
 from tests.conftest import GOOD_ROWS, csv_text
 

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from app import data, page, partners, state
-from partnerships.columns import TYPE
 from partnerships.escape import markdown_text
+from partnerships.filtering import of_types
 from partnerships.i18n import t
 from partnerships.table import display_table, search
 
@@ -12,10 +12,10 @@ dataset = data.load_dataset()
 
 page.page_start(dataset, lang, t("partners_title", lang))
 
-of_types = dataset.partners[dataset.partners[TYPE].isin(state.current_view(dataset).types)]
+chosen_types = of_types(dataset.partners, state.current_view(dataset).types)
 query = st.text_input(t("search", lang), key=partners.SEARCH_KEY)
-table = display_table(search(of_types, query), dataset.vocabulary, lang)
-st.caption(t("partners_caption", lang, shown=len(table), total=len(of_types)))
+table = display_table(search(chosen_types, query), dataset.vocabulary, lang)
+st.caption(t("partners_caption", lang, shown=len(table), total=len(chosen_types)))
 if table.empty and query:
     st.info(t("no_match", lang, query=markdown_text(query)))
 chosen = partners.partners_table(table, lang)

@@ -5,7 +5,8 @@ from app import data, page, state
 from partnerships import settings
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
-from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones_frame, of_types, timeline_summary
+from partnerships.filtering import of_types
+from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones_frame, timeline_summary
 
 lang = state.language()
 dataset = data.load_dataset()
