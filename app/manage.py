@@ -13,9 +13,9 @@ import streamlit as st
 from app.map import inline_map
 from app.page import problem_table
 from app.staff import BACKUP_KEY, EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
-from partnerships import settings, storage
+from partnerships import backups, settings, storage
 from partnerships.diff import Change, diff_tables, summary
-from partnerships.escape import markdown_text
+from partnerships.escape import WEB_URL, markdown_text
 from partnerships.exports import excel_csv, xlsx
 from partnerships.i18n import plural, t
 from partnerships.loading import Dataset, load_bytes
@@ -82,7 +82,7 @@ def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
         "_index": st.column_config.NumberColumn("row", disabled=True),
         ID: st.column_config.TextColumn(ID, required=True, max_chars=MAX_ID_LENGTH, validate=f"^{ID_PATTERN}$"),
         TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
-        URL: st.column_config.LinkColumn(URL, validate=r"^https?://\S+$"),
+        URL: st.column_config.LinkColumn(URL, validate=f"^{WEB_URL}$"),
     }
     numeric = {START_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
                END_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
@@ -202,7 +202,7 @@ def file_size_text(size: int, lang: str) -> str:
     return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
 
 
-def show_retention(versions: list[storage.Backup], lang: str) -> None:
+def show_retention(versions: list[backups.Backup], lang: str) -> None:
     """What the backups folder keeps, so nobody is surprised that an old version is gone."""
     size = file_size_text(sum(backup.size for backup in versions), lang)
     try:
@@ -215,7 +215,7 @@ def show_retention(versions: list[storage.Backup], lang: str) -> None:
 
 def history_tab(current: CurrentFile, lang: str) -> None:
     snapshot = current.snapshot
-    versions = storage.backups(snapshot.path)
+    versions = backups.versions(snapshot.path)
     show_retention(versions, lang)
     if not versions:
         st.info(t("history_empty", lang))

@@ -1,11 +1,14 @@
-"""Every word the app shows, in English and Danish, in one place."""
+"""Every word the app shows, in English and Danish, looked up in one place; the staff page's
+words are kept in strings_staff.py beside this file."""
 from __future__ import annotations
+
+from partnerships.strings_staff import STAFF_STRINGS
 
 LANGUAGES = ("en", "da")
 LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}  # each in its own language
 DEFAULT_LANGUAGE = "en"
 
-STRINGS: dict[str, dict[str, str]] = {
+_PAGES: dict[str, dict[str, str]] = {
     "app_title_fallback": {"en": "International partnerships", "da": "Internationale partnerskaber"},
     "page_map": {"en": "Map", "da": "Kort"},
     "filters": {"en": "Filters", "da": "Filtre"},
@@ -48,104 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster_more": {"en": "and {n} more", "da": "og {n} flere"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
-    "page_manage": {"en": "Manage data", "da": "Redigér data"},
-    "manage_title": {"en": "Keep the partner list", "da": "Vedligehold partnerlisten"},
-    "manage_off": {
-        "en": "Editing is off: no staff password is set. To turn it on, set `admin_password` in "
-              "`.streamlit/secrets.toml` or the environment variable `PARTNERS_ADMIN_PASSWORD`, then restart the app.",
-        "da": "Redigering er slået fra: der er ingen personaleadgangskode. Slå den til ved at sætte `admin_password` i "
-              "`.streamlit/secrets.toml` eller miljøvariablen `PARTNERS_ADMIN_PASSWORD` og genstarte appen.",
-    },
-    "password": {"en": "Staff password", "da": "Personaleadgangskode"},
-    "unlock": {"en": "Unlock", "da": "Lås op"},
-    "wrong_password": {"en": "That password is not right.", "da": "Adgangskoden er forkert."},
-    "password_wait": {
-        "en": "Too many wrong passwords. Try again in {n} second.|Too many wrong passwords. Try again in {n} seconds.",
-        "da": "For mange forkerte adgangskoder. Prøv igen om {n} sekund.|For mange forkerte adgangskoder. "
-              "Prøv igen om {n} sekunder.",
-    },
-    "password_not_checked": {
-        "en": "The password you gave was not checked.", "da": "Den adgangskode, du gav, blev ikke kontrolleret.",
-    },
-    "log_out": {"en": "Log out", "da": "Log ud"},
-    "logged_out": {"en": "Logged out: editing is locked.", "da": "Logget ud: redigering er låst."},
-    "locked_idle": {
-        "en": "Locked after {n} minute without activity.|Locked after {n} minutes without activity.",
-        "da": "Låst efter {n} minut uden aktivitet.|Låst efter {n} minutter uden aktivitet.",
-    },
-    "tab_check": {"en": "Check", "da": "Kontrol"},
-    "tab_edit": {"en": "Edit", "da": "Redigér"},
-    "tab_upload": {"en": "Upload", "da": "Upload"},
-    "tab_history": {"en": "History", "da": "Historik"},
-    "tab_download": {"en": "Download", "da": "Download"},
-    "file_ok": {"en": "{rows} partnerships, no problems.", "da": "{rows} partnerskaber, ingen fejl."},
-    "file_problems": {
-        "en": "{errors} problem(s) in {rows} rows; rows with problems are left off the map.",
-        "da": "{errors} fejl i {rows} rækker; rækker med fejl vises ikke på kortet.",
-    },
-    "edit_help": {
-        "en": "Edit cells, add rows at the bottom, or select rows and delete them. Row numbers are Excel's.",
-        "da": "Redigér celler, tilføj rækker nederst, eller markér rækker og slet dem. Rækkenumrene er Excels.",
-    },
-    "upload_help": {
-        "en": "A CSV file as Excel saves it (comma or semicolon, any Danish Excel variant).",
-        "da": "En CSV-fil, som Excel gemmer den (komma eller semikolon, alle danske Excel-varianter).",
-    },
-    "no_changes": {"en": "No changes to save.", "da": "Ingen ændringer at gemme."},
-    "preview": {"en": "Before you save", "da": "Før du gemmer"},
-    "changes": {"en": "{added} added, {changed} changed, {removed} removed", "da": "{added} tilføjet, {changed} ændret, {removed} fjernet"},
-    "kind_added": {"en": "Added", "da": "Tilføjet"},
-    "kind_changed": {"en": "Changed", "da": "Ændret"},
-    "kind_removed": {"en": "Removed", "da": "Fjernet"},
-    "field": {"en": "Field", "da": "Felt"},
-    "before": {"en": "Before", "da": "Før"},
-    "after": {"en": "After", "da": "Efter"},
-    "preview_map": {"en": "The map as it would look", "da": "Kortet, som det vil se ud"},
-    "save": {"en": "Save", "da": "Gem"},
-    "save_blocked": {
-        "en": "Fix the problems above before saving; nothing has been changed.",
-        "da": "Ret fejlene ovenfor, før du gemmer; intet er ændret.",
-    },
-    "saved": {
-        "en": "Saved. The previous version is kept as {backup}. Everyone sees the new data on their next click.",
-        "da": "Gemt. Den forrige version er gemt som {backup}. Alle ser de nye data ved næste klik.",
-    },
-    "reload": {"en": "Load the current file", "da": "Hent den nuværende fil"},
-    "save_failed": {
-        "en": "The file could not be saved ({reason}); nothing was changed.",
-        "da": "Filen kunne ikke gemmes ({reason}); intet er ændret.",
-    },
-    "download_unsaved": {
-        "en": "Download your unsaved version first",
-        "da": "Download først din version, der ikke blev gemt",
-    },
-    "history_unreadable": {
-        "en": "This version cannot be compared ({reason}); it can still be restored.",
-        "da": "Denne version kan ikke sammenlignes ({reason}); den kan stadig gendannes.",
-    },
-    "history_empty": {"en": "No earlier versions yet.", "da": "Ingen tidligere versioner endnu."},
-    "history_pick": {"en": "Earlier version", "da": "Tidligere version"},
-    "history_diff": {"en": "From that version to the current file", "da": "Fra den version til den nuværende fil"},
-    "history_kept": {
-        "en": "The newest {keep} versions are kept, and one a day for {days} days; {n} version kept, {size}."
-              "|The newest {keep} versions are kept, and one a day for {days} days; {n} versions kept, {size}.",
-        "da": "De nyeste {keep} versioner gemmes, og én om dagen i {days} dage; {n} version gemt, {size}."
-              "|De nyeste {keep} versioner gemmes, og én om dagen i {days} dage; {n} versioner gemt, {size}.",
-    },
-    "history_kept_all": {
-        "en": "{reason} Until that is fixed no version is deleted; {n} version kept, {size}."
-              "|{reason} Until that is fixed no version is deleted; {n} versions kept, {size}.",
-        "da": "{reason} Indtil det er rettet, slettes ingen version; {n} version gemt, {size}."
-              "|{reason} Indtil det er rettet, slettes ingen version; {n} versioner gemt, {size}.",
-    },
-    "restore": {"en": "Restore this version", "da": "Gendan denne version"},
-    "restored": {
-        "en": "Restored. The version it replaced is kept as {backup}.",
-        "da": "Gendannet. Den version, den erstattede, er gemt som {backup}.",
-    },
-    "download_csv": {"en": "Download for Excel (CSV)", "da": "Download til Excel (CSV)"},
-    "download_xlsx": {"en": "Download as Excel workbook", "da": "Download som Excel-projektmappe"},
-    "identical": {"en": "Identical to the current file.", "da": "Magen til den nuværende fil."},
     "page_charts": {"en": "Charts", "da": "Diagrammer"},
     "charts_title": {"en": "Partnerships in numbers", "da": "Partnerskaber i tal"},
     "charts_caption": {
@@ -290,6 +195,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "De første {shown} af {total} partnerskaber efter startår er tegnet; vælg færre typer for at se resten.",
     },
 }
+
+STRINGS = {**_PAGES, **STAFF_STRINGS}
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

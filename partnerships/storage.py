@@ -10,11 +10,9 @@ file, and the new bytes go to a temporary file that is synced and then renamed o
 one, so a crash or a full disk leaves either the old file or the new one, never half of each.
 Excel does not take our lock; the digest check is what catches its saves.
 
-Backups do not pile up: after each save, `kept_backups` decides which survive (the newest 20,
-the newest of each of the last 90 days, and always the newest; `PARTNERS_BACKUPS_KEEP` and
-`PARTNERS_BACKUPS_DAYS` change the numbers) and only this file's other backups are deleted.
-A save killed outright (SIGKILL, a power cut) can leave its temporary file behind; the next
-save, and `tidy` at start, remove those of this file that are more than a minute old.
+Backups do not pile up: after each save the retention policy (partnerships/backups.py) prunes
+them. A save killed outright (SIGKILL, a power cut) can leave its temporary file behind; the
+next save, and `tidy` at start, remove those of this file that are more than a minute old.
 """
 from __future__ import annotations
 
@@ -22,28 +20,17 @@ import errno
 import fcntl
 import hashlib
 import os
-import re
-import stat
 import tempfile
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from partnerships import settings
+from partnerships import backups
 
-BACKUPS_FOLDER = "backups"
 FILE_MODE = 0o644
-_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
-_STAMP = r"[0-9]{8}-[0-9]{6}-[0-9]{6}"  # ASCII digits only: a name in backups/ is not trusted
 # Filesystems that cannot sync a directory say so with these; anything else is a real failure.
 _NO_DIRECTORY_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EBADF}
-# A temporary file younger than this may belong to a save still running in another process.
-ORPHAN_AGE_SECONDS = 60
-# What tempfile.mkstemp puts between our prefix and suffix (see `_write_atomically`).
-_TEMPORARY_RANDOM = r"[a-z0-9_]{8}"
 
 
 @dataclass(frozen=True)
@@ -62,15 +49,6 @@ class SaveResult:
 
     digest: str
     backup: Path | None
-
-
-@dataclass(frozen=True)
-class Backup:
-    """A replaced version; `saved_at` is when it was replaced (UTC), read from its name."""
-
-    path: Path
-    saved_at: datetime
-    size: int
 
 
 class ConflictError(Exception):
@@ -104,15 +82,11 @@ def snapshot(path: Path) -> Snapshot:
     return Snapshot(path, content, digest_of(content))
 
 
-def backups_folder(path: Path) -> Path:
-    return path.parent / BACKUPS_FOLDER
-
-
 def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
     """Replace the file with `content` if it still has `expected_digest` (None: it must not
     exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise."""
     with _locked(path):
-        _remove(_orphans(path))
+        backups.remove(backups.orphans(path))
         current = _read_if_exists(path)
         current_digest = None if current is None else digest_of(current)
         if current_digest != expected_digest:
@@ -130,66 +104,29 @@ def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
         except BaseException:
             _drop_if_redundant(backup, path, current)
             raise
-        _prune(path)
+        backups.prune(path)
         return SaveResult(new_digest, backup)
-
-
-def backups(path: Path) -> list[Backup]:
-    """The kept versions of this file, newest first; other files in backups/ are ignored."""
-    folder = backups_folder(path)
-    if not folder.is_dir():
-        return []
-    pattern = _backup_pattern(path)
-    found: list[tuple[datetime, int, Backup]] = []
-    for entry in folder.iterdir():
-        match = pattern.fullmatch(entry.name)
-        if not match:
-            continue
-        try:
-            size = entry.stat().st_size
-        except FileNotFoundError:
-            continue
-        saved_at = datetime.strptime(match["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
-        found.append((saved_at, int(match["counter"] or 0), Backup(entry, saved_at, size)))
-    found.sort(key=lambda item: item[:2], reverse=True)
-    return [backup for _, _, backup in found]
 
 
 def restore(path: Path, backup: Path, expected_digest: str) -> SaveResult:
     """Put a kept version back. It is an ordinary save, so the version it replaces is kept
     too and a restore can itself be undone. Refuses anything that is not one of this file's
     backups (ValueError), so a path from a form cannot read other files into the data."""
-    folder = backups_folder(path).resolve()
-    if backup.resolve().parent != folder or not _backup_pattern(path).fullmatch(backup.name):
+    folder = backups.folder_of(path).resolve()
+    if backup.resolve().parent != folder or not backups.name_pattern(path).fullmatch(backup.name):
         raise ValueError(f"{backup} is not a backup of {path.name}: backups live in {folder}.")
     return save(path, backup.read_bytes(), expected_digest)
-
-
-def kept_backups(versions: Iterable[Backup], now: datetime, keep: int, days: int) -> list[Backup]:
-    """The backups the retention policy keeps, newest first: the newest `keep`, the newest of
-    each of the last `days` calendar days (today included, days as in `now`'s time zone), and
-    the newest of all whatever the numbers, so a save can always be undone."""
-    ordered = sorted(versions, key=lambda backup: backup.saved_at, reverse=True)  # stable: ties keep their order
-    chosen = set(ordered[:max(keep, 1)])
-    window_opens = now.date() - timedelta(days=days)
-    days_seen: set[date] = set()
-    for backup in ordered:
-        day = backup.saved_at.astimezone(now.tzinfo).date()
-        if day > window_opens and day not in days_seen:
-            days_seen.add(day)
-            chosen.add(backup)
-    return [backup for backup in ordered if backup in chosen]
 
 
 def tidy(path: Path) -> list[Path]:
     """Remove the temporary files that saves of this file killed a minute or more ago left
     beside it and in backups/; call once at start. Never raises: a folder we cannot read or
     write keeps its leftovers. Skipped while a save holds the lock, as that save tidies too."""
-    if not _orphans(path):
+    if not backups.orphans(path):
         return []  # the usual case, and it creates no lock file in a folder never saved to
     try:
         with _locked(path, wait=False):
-            return _remove(_orphans(path))
+            return backups.remove(backups.orphans(path))
     except OSError:
         return []
 
@@ -215,21 +152,13 @@ def _read_if_exists(path: Path) -> bytes | None:
         return None
 
 
-def _backup_pattern(path: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(path.stem)}-(?P<stamp>{_STAMP})(?:-(?P<counter>[0-9]+))?{re.escape(path.suffix)}")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _new_backup_path(path: Path) -> Path:
     """`<stem>-YYYYMMDD-HHMMSS-ffffff<suffix>`, with `-1`, `-2`… if the clock repeats itself."""
-    folder = backups_folder(path)
+    folder = backups.folder_of(path)
     if not folder.is_dir():
         folder.mkdir(exist_ok=True)
         _sync_directory(folder.parent)
-    base = f"{path.stem}-{_now().strftime(_STAMP_FORMAT)}"
+    base = f"{path.stem}-{backups.utc_now().strftime(backups.STAMP_FORMAT)}"
     candidate = folder / f"{base}{path.suffix}"
     counter = 0
     while candidate.exists():
@@ -265,53 +194,6 @@ def _sync_directory(folder: Path) -> None:
             raise
     finally:
         os.close(descriptor)
-
-
-def _orphans(path: Path) -> list[Path]:
-    """This file's temporary files (`_write_atomically`'s names for the file itself and for its
-    backups) last written more than ORPHAN_AGE_SECONDS ago; nobody else's, nothing younger."""
-    now = time.time()
-    places = ((path.parent, re.escape(path.name)), (backups_folder(path), _backup_pattern(path).pattern))
-    found = []
-    for folder, target in places:
-        pattern = re.compile(rf"\.{target}\.{_TEMPORARY_RANDOM}\.tmp")
-        try:
-            entries = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name)]
-        except OSError:  # no backups/ yet, or a folder we may not read
-            continue
-        for entry in entries:
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:  # gone meanwhile
-                continue
-            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > ORPHAN_AGE_SECONDS:
-                found.append(Path(entry.path))
-    return found
-
-
-def _prune(path: Path) -> list[Path]:
-    """Delete this file's backups that the retention policy does not keep. The save has
-    succeeded by now, so a failure here only leaves a backup too many. A mistyped setting
-    deletes nothing (the History tab says what is wrong) rather than guess."""
-    try:
-        keep, days = settings.backups_keep(), settings.backups_days()
-    except settings.SettingError:
-        return []
-    versions = backups(path)
-    survivors = set(kept_backups(versions, _now().astimezone(), keep, days))
-    return _remove(backup.path for backup in versions if backup not in survivors)
-
-
-def _remove(paths: Iterable[Path]) -> list[Path]:
-    """Unlink what can be unlinked; the paths actually removed."""
-    removed = []
-    for path in paths:
-        try:
-            path.unlink()
-        except OSError:
-            continue
-        removed.append(path)
-    return removed
 
 
 def _drop_if_redundant(backup: Path, path: Path, kept: bytes) -> None:

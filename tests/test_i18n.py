@@ -30,3 +30,10 @@ def test_plural_forms():
     assert plural("n_partnerships", 1, "da") == "1 partnerskab"
     assert plural("n_partnerships", 7, "en") == "7 partnerships"
     assert t("metric_begun", "da", year=2013) == "Begyndt i 2013"
+
+
+def test_no_key_is_defined_twice():
+    from partnerships import i18n
+    from partnerships.strings_staff import STAFF_STRINGS
+
+    assert not set(i18n._PAGES) & set(STAFF_STRINGS)

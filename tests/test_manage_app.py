@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import staff
-from partnerships import access, storage
+from partnerships import access, backups, storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
@@ -99,7 +99,7 @@ def test_danish_excel_upload_previews_saves_and_keeps_a_backup(data_path):
     assert not at.exception
     assert "flensburg" in data_path.read_text() and "haiyan" not in data_path.read_text()
     assert "38.874" in data_path.read_text()  # written back in the canonical form
-    versions = storage.backups(data_path)
+    versions = backups.versions(data_path)
     assert len(versions) == 1 and versions[0].path.read_text() == ORIGINAL
     assert any("Saved." in s.value for s in at.success)
 
@@ -111,7 +111,7 @@ def test_a_file_changed_meanwhile_is_not_overwritten(data_path):
     save_button(at).click().run()
     assert any("changed by someone else" in e.value for e in at.error)
     assert data_path.read_text() == csv_text(GOOD_ROWS[1])
-    assert storage.backups(data_path) == []
+    assert backups.versions(data_path) == []
     at.button(key="reload_saved").click().run()
     assert "1 partnerships, no problems." in at.success[0].value
 
@@ -123,7 +123,7 @@ def test_restore_brings_back_an_earlier_version_and_keeps_the_replaced_one(data_
     at.button(key="manage_restore").click().run()
     assert not at.exception
     assert data_path.read_text() == ORIGINAL
-    assert [b.path.read_text() for b in storage.backups(data_path)] == [saved, ORIGINAL]
+    assert [b.path.read_text() for b in backups.versions(data_path)] == [saved, ORIGINAL]
 
 
 def _second_row(**changes: str) -> bytes:
@@ -177,7 +177,7 @@ def test_a_broken_data_file_can_still_be_replaced_by_an_upload(data_path):
     save_button(at).click().run()
     assert not at.exception
     assert "flensburg" in data_path.read_text()
-    assert storage.backups(data_path)[0].path.read_bytes().startswith(b"PK")
+    assert backups.versions(data_path)[0].path.read_bytes().startswith(b"PK")
 
 
 def test_an_untouched_excel_file_shows_no_changes(data_path):

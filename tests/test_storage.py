@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerships import settings, storage
-from partnerships.storage import Backup, ConflictError, SaveResult, backups, kept_backups, restore, save, snapshot
+from partnerships import backups, settings, storage
+from partnerships.backups import Backup, kept_backups
+from partnerships.storage import ConflictError, SaveResult, restore, save, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL = b"id,name\nbaoding,City of Baoding\n"
@@ -63,12 +64,12 @@ def _sha(content: bytes) -> str:
 
 def _versions_on_disk(path: Path) -> list[bytes]:
     """Everything a person could get back: the file and every backup."""
-    return [path.read_bytes(), *(backup.path.read_bytes() for backup in backups(path))]
+    return [path.read_bytes(), *(backup.path.read_bytes() for backup in backups.versions(path))]
 
 
 def _stray_files(path: Path) -> list[str]:
     """Files that are neither the data file, its lock, nor a listed backup."""
-    expected = {path, path.with_name(f".{path.name}.lock"), *(b.path for b in backups(path))}
+    expected = {path, path.with_name(f".{path.name}.lock"), *(b.path for b in backups.versions(path))}
     return sorted(str(p.relative_to(path.parent)) for p in path.parent.rglob("*") if p.is_file() and p not in expected)
 
 
@@ -87,7 +88,7 @@ def test_save_keeps_the_old_bytes_as_a_backup_and_replaces_the_file(data_file):
     assert result.backup is not None
     assert result.backup.parent == data_file.parent / "backups"
     assert result.backup.read_bytes() == ORIGINAL
-    assert [b.path for b in backups(data_file)] == [result.backup]
+    assert [b.path for b in backups.versions(data_file)] == [result.backup]
     assert stat.S_IMODE(data_file.stat().st_mode) == 0o644
     assert stat.S_IMODE(result.backup.stat().st_mode) == 0o644
     assert _stray_files(data_file) == []
@@ -97,7 +98,7 @@ def test_the_digest_a_save_returns_is_the_next_expected_digest(data_file):
     first = save(data_file, EDITED, snapshot(data_file).digest)
     second = save(data_file, ORIGINAL, first.digest)
     assert data_file.read_bytes() == ORIGINAL
-    assert [b.path.read_bytes() for b in backups(data_file)] == [EDITED, ORIGINAL]
+    assert [b.path.read_bytes() for b in backups.versions(data_file)] == [EDITED, ORIGINAL]
     assert second.digest == snapshot(data_file).digest
 
 
@@ -108,7 +109,7 @@ def test_a_stale_digest_is_refused_and_nothing_changes(data_file):
         save(data_file, EDITED, loaded.digest)
     assert "reload" in str(caught.value) and "Download your version" in str(caught.value)
     assert data_file.read_bytes() == b"id,name\nsaved,In Excel meanwhile\n"
-    assert backups(data_file) == []
+    assert backups.versions(data_file) == []
     assert _stray_files(data_file) == []
 
 
@@ -119,7 +120,7 @@ def test_a_new_file_is_created_but_never_clobbers_one_that_appeared(tmp_path):
     with pytest.raises(ConflictError, match="created after you started"):
         save(path, EDITED, None)
     assert path.read_bytes() == ORIGINAL
-    assert backups(path) == []
+    assert backups.versions(path) == []
 
 
 def test_a_file_deleted_since_loading_is_a_conflict(data_file):
@@ -135,7 +136,7 @@ def test_saving_identical_content_writes_nothing(data_file):
     assert save(data_file, ORIGINAL, _sha(ORIGINAL)) == SaveResult(_sha(ORIGINAL), None)
     after = data_file.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
-    assert backups(data_file) == []
+    assert backups.versions(data_file) == []
 
 
 def test_two_sessions_saving_at_once_one_wins_nothing_lost(data_file, monkeypatch):
@@ -239,7 +240,7 @@ def test_a_failure_in_the_middle_of_a_write_leaves_the_old_file_and_no_debris(
     with pytest.raises(OSError, match="No space left|Input/output error"):
         save(data_file, EDITED, _sha(ORIGINAL))
     assert data_file.read_bytes() == ORIGINAL
-    assert backups(data_file) == []
+    assert backups.versions(data_file) == []
     assert _stray_files(data_file) == []
 
 
@@ -323,14 +324,14 @@ def test_backups_are_listed_newest_first_and_only_this_files(data_file):
     ]
     for name in unrelated:
         (folder / name).write_bytes(b"")
-    listed = backups(data_file)
+    listed = backups.versions(data_file)
     assert [b.path.name for b in listed] == [names[2], names[1], names[0], names[3]]
     assert listed[1].saved_at == datetime(2025, 6, 1, 8, 0, 0, 1, tzinfo=UTC)
     assert listed[1].size == len(names[1])
 
 
 def test_backups_of_a_file_never_saved_is_empty(tmp_path):
-    assert backups(tmp_path / "partners.csv") == []
+    assert backups.versions(tmp_path / "partners.csv") == []
 
 
 def test_rapid_saves_never_share_a_backup_name(data_file, monkeypatch):
@@ -339,16 +340,16 @@ def test_rapid_saves_never_share_a_backup_name(data_file, monkeypatch):
     expected = _sha(ORIGINAL)
     for content in versions[1:]:
         expected = save(data_file, content, expected).digest
-    assert [b.path.read_bytes() for b in backups(data_file)] == versions[-2::-1]
+    assert [b.path.read_bytes() for b in backups.versions(data_file)] == versions[-2::-1]
 
 
 def test_a_repeated_clock_reading_gets_a_counter_not_an_overwrite(data_file, monkeypatch):
-    monkeypatch.setattr(storage, "_now", lambda: datetime(2025, 3, 4, 5, 6, 7, 890123, tzinfo=UTC))
+    monkeypatch.setattr(backups, "utc_now", lambda: datetime(2025, 3, 4, 5, 6, 7, 890123, tzinfo=UTC))
     versions = [ORIGINAL, EDITED, b"id,name\nthird,Third\n", b"id,name\nfourth,Fourth\n"]
     expected = _sha(ORIGINAL)
     for content in versions[1:]:
         expected = save(data_file, content, expected).digest
-    listed = backups(data_file)
+    listed = backups.versions(data_file)
     assert [b.path.name for b in listed] == [
         "partners-20250304-050607-890123-2.csv",
         "partners-20250304-050607-890123-1.csv",
@@ -494,7 +495,7 @@ def test_the_retention_policy(saved, keep, days, now, expected):
 
 
 def _in_backups(path: Path, *names: str) -> list[str]:
-    folder = storage.backups_folder(path)
+    folder = backups.folder_of(path)
     folder.mkdir(exist_ok=True)
     for name in names:
         (folder / name).write_bytes(name.encode())
@@ -508,14 +509,14 @@ def _backup_files(path: Path, *moments: str) -> list[str]:
 def test_a_save_prunes_its_backups_by_the_policy_and_nothing_else(data_file, monkeypatch):
     monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "2")
     monkeypatch.setenv(settings.BACKUPS_DAYS_ENV, "3")
-    monkeypatch.setattr(storage, "_now", lambda: NOW)
+    monkeypatch.setattr(backups, "utc_now", lambda: NOW)
     kept = _backup_files(data_file, "2025-06-30 11:00", "2025-06-29 12:00", "2025-06-28 12:00")
     pruned = _backup_files(data_file, "2025-06-30 10:00", "2025-06-27 12:00", "2024-01-01 12:00")
     others = _in_backups(data_file, "other-20240101-120000-000000.csv", "partners-20240101-120000-000000.txt",
                            "notes.txt", "partners-latest.csv")
     result = save(data_file, EDITED, _sha(ORIGINAL))
     assert result.backup is not None and result.backup.name == "partners-20250630-120000-000000.csv"
-    assert [b.path.name for b in backups(data_file)] == [result.backup.name, *kept]
+    assert [b.path.name for b in backups.versions(data_file)] == [result.backup.name, *kept]
     assert not any((data_file.parent / "backups" / name).exists() for name in pruned)
     assert all((data_file.parent / "backups" / name).exists() for name in others)
 
@@ -525,8 +526,8 @@ def test_the_newest_backup_is_never_pruned(data_file, monkeypatch):
     monkeypatch.setenv(settings.BACKUPS_DAYS_ENV, "0")
     first = save(data_file, EDITED, _sha(ORIGINAL))
     second = save(data_file, ORIGINAL, first.digest)
-    assert [b.path for b in backups(data_file)] == [second.backup]
-    restore(data_file, backups(data_file)[0].path, second.digest)
+    assert [b.path for b in backups.versions(data_file)] == [second.backup]
+    restore(data_file, backups.versions(data_file)[0].path, second.digest)
     assert data_file.read_bytes() == EDITED
 
 
@@ -534,7 +535,7 @@ def test_a_mistyped_setting_prunes_nothing(data_file, monkeypatch):
     monkeypatch.setenv(settings.BACKUPS_KEEP_ENV, "twenty")
     names = _backup_files(data_file, "2020-01-01 12:00", "2020-01-02 12:00")
     save(data_file, EDITED, _sha(ORIGINAL))
-    assert [b.path.name for b in backups(data_file)][1:] == names[::-1]
+    assert [b.path.name for b in backups.versions(data_file)][1:] == names[::-1]
 
 
 @pytest.mark.parametrize(("variable", "read", "default"), [
