@@ -5,45 +5,56 @@ import pandas as pd
 import streamlit as st
 
 from app.state import LAST_CLICK_KEY, PARTNER_KEY
-from partnerships.columns import country_name_column
+from partnerships.columns import (
+    CITY, CONFIRMED, DESCRIPTION, END_YEAR, ID, MILESTONES, NAME, SOURCE, START_YEAR, TYPE, URL, country_name_column,
+)
 from partnerships.escape import markdown_text, safe_url
-from partnerships.filtering import count, partner_at
+from partnerships.filtering import count, partner_at, unknown_after
 from partnerships.i18n import t
 from partnerships.loading import Dataset
-from partnerships.schema import CITY, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE, URL
-from partnerships.wording import milestone_entries, years_text
+from partnerships.wording import localised_value, milestone_entries, years_text
 
 
 def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
+    """The view in numbers; what nobody confirms that late is counted apart, and a zero is
+    shown only where it is the headline."""
     counts = count(shown, year)
-    st.metric(t("metric_partnerships", lang), counts.partnerships)
+    st.metric(t("metric_partnerships", lang), counts.partnerships, help=t("metric_partnerships_help", lang, year=year))
     st.metric(t("metric_countries", lang), counts.countries)
-    st.metric(t("metric_begun", lang, year=year), counts.begun_this_year)
+    if counts.unknown:
+        first, last = unknown_after(shown, year)
+        since = str(last) if first == last else f"{first}–{last}"
+        st.metric(t("metric_unknown", lang), counts.unknown, help=t("metric_unknown_help", lang, since=since))
+    if counts.begun_this_year:
+        st.metric(t("metric_begun", lang, year=year), counts.begun_this_year)
 
 
-def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str) -> None:
-    """The details of one partner as text; everything from the data is escaped."""
+def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str, beside_popup: bool = False) -> None:
+    """A partner's details; everything from the data is escaped. Beside the map's popup, only
+    what the popup does not say (milestones, status, source, website); on a profile, all."""
     st.subheader(t("details", lang), anchor=False)
     if partner is None:
         st.caption(t("details_hint", lang))
         return
-    danish = lang == "da"
-    country = partner.get(country_name_column(lang))
-    description = (partner.get(DESCRIPTION_DA) if danish else "") or partner.get(DESCRIPTION) or ""
-    kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
-    years = years_text(partner[START_YEAR], partner[END_YEAR], lang)
-    lines = [
-        f"#### {markdown_text(partner[NAME])}",
-        f"**{t('type', lang)}:** {markdown_text(kind)}  ",
-        f"**{t('place', lang)}:** {markdown_text(partner[CITY])}, {markdown_text(country)}  ",
-        f"**{t('years', lang)}:** {markdown_text(years)}",
-    ]
-    if description:
-        lines.append(markdown_text(description))
-    st.markdown("\n".join(lines))
-    milestones = milestone_entries(partner.get(MILESTONES))
+    st.markdown(f"#### {markdown_text(localised_value(partner, NAME, lang))}")
+    if not beside_popup:
+        kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
+        place = f"{localised_value(partner, CITY, lang)}, {partner.get(country_name_column(lang))}"
+        years = years_text(partner[START_YEAR], partner[END_YEAR], lang)
+        st.markdown("  \n".join(f"**{t(label, lang)}:** {markdown_text(value)}"
+                                 for label, value in (("type", kind), ("place", place), ("years", years))))
+        description = localised_value(partner, DESCRIPTION, lang)
+        if isinstance(description, str) and description.strip():
+            st.markdown(markdown_text(description))
+    confirmed = partner.get(CONFIRMED)
+    if pd.notna(confirmed) and pd.isna(partner[END_YEAR]):
+        st.caption(markdown_text(t("confirmed_until", lang, year=int(confirmed))))
+    milestones = milestone_entries(localised_value(partner, MILESTONES, lang))
     if milestones:
         st.markdown(f"**{t('milestones', lang)}**\n\n" + "\n".join(f"- {markdown_text(m)}" for m in milestones))
+    source = partner.get(SOURCE)
+    if isinstance(source, str) and source.strip():
+        st.caption(f"{t('source', lang)}: {markdown_text(source)}")
     url = safe_url(partner.get(URL))
     if url:
         st.link_button(t("website", lang), url)

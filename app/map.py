@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app.data import loaded
-from app.state import MAP_KEY, PARTNER_KEY, year_bounds
+from app.state import MAP_KEY, PARTNER_KEY, first_year, year_bounds
 from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from partnermap.publish import publish_data, served_links
 from partnerships import settings
@@ -61,7 +61,7 @@ def present_map(dataset: Dataset, lang: str) -> None:
     st.html(PRESENT_STYLE)
     years = year_bounds(dataset)
     story = story_options(years, [stop.as_json() for stop in data.tour], lang, present=True)
-    view = View(tuple(dataset.vocabulary.names), years[1], YearMode.ACTIVE)
+    view = View(tuple(dataset.vocabulary.names), first_year(dataset), YearMode.ACTIVE)
     st_folium(
         base_map(dataset.vocabulary, served_links(base_url), lang, story=story),
         key=PRESENT_KEY,

@@ -6,7 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from partnerships import settings, urlstate
-from partnerships.filtering import View, YearMode, year_range
+from partnerships.filtering import View, YearMode, default_year, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset
 
@@ -32,12 +32,18 @@ def year_bounds(dataset: Dataset) -> tuple[int, int]:
     return (low, high) if low < high else (high - 1, high)
 
 
+def first_year(dataset: Dataset) -> int:
+    """The year a new visitor sees: the last one the sources confirm (filtering.default_year)."""
+    low, high = year_bounds(dataset)
+    return max(default_year(dataset.partners, high), low)
+
+
 def current_view(dataset: Dataset) -> View:
     """The view the sidebar holds; defaults (all types, this year) when a page runs alone."""
     names = dataset.vocabulary.names if dataset.vocabulary else []
     low, high = year_bounds(dataset)
     chosen = st.session_state.get(TYPES_KEY, names)
-    year = min(max(int(st.session_state.get(YEAR_KEY, high)), low), high)
+    year = min(max(int(st.session_state.get(YEAR_KEY, first_year(dataset))), low), high)
     mode = YearMode(st.session_state.get(MODE_KEY, YearMode.ACTIVE.value))
     return View(tuple(name for name in chosen if name in names), year, mode)
 

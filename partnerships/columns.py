@@ -13,9 +13,18 @@ DESCRIPTION = "description"
 URL = "url"
 DESCRIPTION_DA = "description_da"
 MILESTONES = "milestones"
+CONFIRMED = "confirmed"  # the last year a source confirms the partnership; after it, status unknown
+NAME_DA = "name_da"
+CITY_DA = "city_da"
+MILESTONES_DA = "milestones_da"
+SOURCE = "source"
+
+# Each text column's Danish companion: shown in Danish, the English value where it is empty.
+DANISH = {NAME: NAME_DA, CITY: CITY_DA, DESCRIPTION: DESCRIPTION_DA, MILESTONES: MILESTONES_DA}
 
 REQUIRED_COLUMNS = (ID, NAME, TYPE, CITY, COUNTRY, START_YEAR)
-OPTIONAL_COLUMNS = (LAT, LON, END_YEAR, DESCRIPTION, URL)  # lat, lon: found from the city when empty
+# lat, lon: found from the city when empty. All of these are there (empty) after validation.
+OPTIONAL_COLUMNS = (LAT, LON, END_YEAR, CONFIRMED, DESCRIPTION, URL, *DANISH.values(), MILESTONES, SOURCE)
 CONTRACT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 # Derived when a file is validated; never written back.

@@ -7,7 +7,7 @@ from enum import Enum
 
 import pandas as pd
 
-from partnerships.schema import COUNTRY_CODE, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE
+from partnerships.columns import CONFIRMED, COUNTRY_CODE, END_YEAR, ID, LAT, LON, NAME, NAME_DA, START_YEAR, TYPE
 
 
 class YearMode(str, Enum):
@@ -24,9 +24,14 @@ class View:
 
 @dataclass(frozen=True)
 class Counts:
+    """A view in numbers. `partnerships` are those a source confirms in the year; `unknown`
+    those shown whose status nobody confirms that late (see `status_unknown`)."""
+
     partnerships: int
     countries: int
     begun_this_year: int
+    unknown: int = 0
+    unknown_countries: int = 0
 
 
 def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
@@ -46,10 +51,35 @@ def filter_partners(partners: pd.DataFrame, view: View) -> pd.DataFrame:
     return partners[in_view(partners, view)] if len(partners) else partners
 
 
+def status_unknown(partners: pd.DataFrame, year: int) -> pd.Series:
+    """A boolean mask: partners with no end year whose last confirmed year (`confirmed`) lies
+    before `year`. Nobody says they ended, nobody says they go on: the app says neither."""
+    if CONFIRMED not in partners or partners.empty:
+        return pd.Series(False, index=partners.index)
+    return (partners[CONFIRMED].notna() & partners[END_YEAR].isna() & (partners[CONFIRMED] < year)).fillna(False)
+
+
 def count(shown: pd.DataFrame, year: int) -> Counts:
     if shown.empty:
         return Counts(0, 0, 0)
-    return Counts(len(shown), shown[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()))
+    unknown = status_unknown(shown, year).astype(bool)
+    known = shown[~unknown]
+    return Counts(len(known), known[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()),
+                  int(unknown.sum()), shown.loc[unknown, COUNTRY_CODE].nunique())
+
+
+def unknown_after(shown: pd.DataFrame, year: int) -> tuple[int, int] | None:
+    """The first and last of the confirmed years of the partners whose status is unknown in `year`."""
+    confirmed = shown.loc[status_unknown(shown, year).astype(bool), CONFIRMED] if len(shown) else []
+    return (int(confirmed.min()), int(confirmed.max())) if len(confirmed) else None
+
+
+def default_year(partners: pd.DataFrame, latest: int) -> int:
+    """Where the first view opens: the last year the sources confirm (so it shows what they
+    say, not a present they say nothing about), else `latest`."""
+    if CONFIRMED in partners and partners[CONFIRMED].notna().any():
+        return min(int(partners[CONFIRMED].max()), latest)
+    return latest
 
 
 def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
@@ -62,10 +92,14 @@ def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
 def partner_at(shown: pd.DataFrame, name: str, lat: float, lon: float) -> str | None:
     """The id of the partner called `name` nearest to a clicked point, if one is in view.
 
-    The map reports a click as the marker's tooltip (the name) and where the pointer was;
-    the nearest same-named partner settles the rare case of two partners with one name.
+    The map reports a click as the marker's tooltip (the name, in either language) and where
+    the pointer was; the nearest same-named partner settles the rare case of two partners with
+    one name.
     """
-    same_name = shown[shown[NAME] == name]
+    named = shown[NAME] == name
+    if NAME_DA in shown:
+        named |= shown[NAME_DA] == name
+    same_name = shown[named]
     if same_name.empty:
         return None
     distance = (same_name[LAT] - lat) ** 2 + ((same_name[LON] - lon + 180) % 360 - 180) ** 2

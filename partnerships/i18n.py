@@ -50,6 +50,18 @@ _PAGES: dict[str, dict[str, str]] = {
     "cluster_count": {"en": "{n} partnerships", "da": "{n} partnerskaber"},
     "cluster_more": {"en": "and {n} more", "da": "og {n} flere"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
+    "data_database": {"en": "Database: {key}", "da": "Database: {key}"},
+    "store_unavailable": {
+        "en": "{reason}. The map shows the last version this server loaded; saving waits until the database is back.",
+        "da": "{reason}. Kortet viser den seneste version, denne server har hentet; der kan gemmes igen, når "
+              "databasen er tilbage.",
+    },
+    "store_empty": {
+        "en": "The partner database holds no version yet, and {path} cannot be used as the first. Put one in with "
+              "`python -m partnerships db import FILE`.",
+        "da": "Partnerdatabasen har endnu ingen version, og {path} kan ikke bruges som den første. Læg en ind med "
+              "`python -m partnerships db import FIL`.",
+    },
     "basemap_attribution": {"en": "Countries: Natural Earth", "da": "Lande: Natural Earth"},
     "page_charts": {"en": "Charts", "da": "Diagrammer"},
     "charts_title": {"en": "Partnerships in numbers", "da": "Partnerskaber i tal"},
@@ -96,6 +108,38 @@ _PAGES: dict[str, dict[str, str]] = {
         "en": "Partnerships active in {year}: {active}; the most began in {leaders} ({count} each).",
         "da": "Aktive partnerskaber i {year}: {active}; flest begyndte i {leaders} ({count} hvert år).",
     },
+    "chart_year_summary_unknown": {
+        "en": "Partnerships a source confirms as active in {year}: {active}; status unknown: {unknown}; "
+              "the most began in {leaders} ({count}).",
+        "da": "Partnerskaber, som en kilde bekræfter som aktive i {year}: {active}; status ukendt: {unknown}; "
+              "flest begyndte i {leaders} ({count}).",
+    },
+    "chart_year_summary_unknown_tied": {
+        "en": "Partnerships a source confirms as active in {year}: {active}; status unknown: {unknown}; "
+              "the most began in {leaders} ({count} each).",
+        "da": "Partnerskaber, som en kilde bekræfter som aktive i {year}: {active}; status ukendt: {unknown}; "
+              "flest begyndte i {leaders} ({count} hvert år).",
+    },
+    "chart_earlier": {"en": "Begun earlier", "da": "Begyndt tidligere"},
+    "chart_unknown": {"en": "Status unknown", "da": "Status ukendt"},
+    # Partners in the home city's own country are counted apart from the international ones.
+    "chart_home": {"en": "{country} (home)", "da": "{country} (hjemme)"},
+    "chart_place_abroad": {
+        "en": "International: {abroad} of {total} partnerships, the most in {leaders} ({count}). "
+              "At home in {country}: {home}.",
+        "da": "Internationale: {abroad} af {total} partnerskaber, flest i {leaders} ({count}). "
+              "Hjemme i {country}: {home}.",
+    },
+    "chart_place_abroad_tied": {
+        "en": "International: {abroad} of {total} partnerships, the most in {leaders} ({count} each). "
+              "At home in {country}: {home}.",
+        "da": "Internationale: {abroad} af {total} partnerskaber, flest i {leaders} ({count} hver). "
+              "Hjemme i {country}: {home}.",
+    },
+    "chart_place_all_home": {
+        "en": "The partnership is at home in {country}.|All {n} partnerships are at home in {country}.",
+        "da": "Partnerskabet er hjemme i {country}.|Alle {n} partnerskaber er hjemme i {country}.",
+    },
     "continent_EU": {"en": "Europe", "da": "Europa"},
     "continent_AS": {"en": "Asia", "da": "Asien"},
     "continent_NA": {"en": "North America", "da": "Nordamerika"},
@@ -116,6 +160,26 @@ _PAGES: dict[str, dict[str, str]] = {
     },
     "summary_none_active": {"en": "In {year}, no partnerships were active", "da": "I {year} var ingen partnerskaber aktive"},
     "summary_none_begun": {"en": "By {year}, no partnerships had begun", "da": "Senest i {year} var ingen partnerskaber begyndt"},
+    "summary_none_confirmed": {
+        "en": "In {year}, no source confirms a partnership as active",
+        "da": "I {year} bekræfter ingen kilde et partnerskab som aktivt",
+    },
+    "summary_unknown": {
+        "en": "; the status of {partnerships} in {countries} is unknown after {since}, the last year a source confirms",
+        "da": "; status for {partnerships} i {countries} er ukendt efter {since}, det sidste år en kilde bekræfter",
+    },
+    "metric_unknown": {"en": "Status unknown", "da": "Status ukendt"},
+    "metric_unknown_help": {
+        "en": "Partnerships no source confirms after {since}: nobody says they ended, nobody says they go on.",
+        "da": "Partnerskaber, som ingen kilde bekræfter efter {since}: ingen siger, de er slut, ingen siger, de fortsætter.",
+    },
+    "metric_partnerships_help": {
+        "en": "Partnerships a source confirms in {year}.",
+        "da": "Partnerskaber, som en kilde bekræfter i {year}.",
+    },
+    "status_unknown_since": {"en": "status unknown since {since}", "da": "status ukendt siden {since}"},
+    "confirmed_until": {"en": "Confirmed by a source until {year}", "da": "Bekræftet af en kilde til og med {year}"},
+    "source": {"en": "Source", "da": "Kilde"},
     "summary_new": {"en": "; {n} began that year: {names}.", "da": "; {n} begyndte det år: {names}."},
     "summary_no_new": {"en": "; none began that year.", "da": "; ingen begyndte det år."},
     "summary_types": {"en": " Types shown: {types}.", "da": " Viste typer: {types}."},

@@ -17,8 +17,9 @@ from partnerships import settings
 from partnerships.characters import strip_bidi_controls
 from partnerships.escape import WEB_URL
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
-    CITY, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR,
-    ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL,
+    CITY, CONFIRMED, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION,
+    DESCRIPTION_DA, END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE,
+    URL,
 )
 from partnerships.geocoding import fill_coordinates
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
@@ -96,6 +97,7 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
         LON: [_REQUIRED, *_coordinate(180)],
         START_YEAR: [_REQUIRED, *_year_checks()],
         END_YEAR: _year_checks(),
+        CONFIRMED: _year_checks(),
         URL: [_check(lambda s: s.astype(str).str.fullmatch(WEB_URL), "is not a web address (only http:// and https:// links are allowed)")],
     }
     return pa.DataFrameSchema({name: pa.Column(checks=checks, nullable=False) for name, checks in columns.items()})
@@ -136,9 +138,11 @@ def _cross_row_problems(frame: pd.DataFrame) -> list[Problem]:
     first_row = ids[ids != ""].reset_index().drop_duplicates(ID).set_index(ID)["row"]
     for row, value in ids[ids.duplicated() & (ids != "")].items():
         problems.append(Problem(int(row), ID, f"{value!r} is already used in row {first_row[value]}; ids must be unique"))
-    start, end = parse_year(frame[START_YEAR]), parse_year(frame[END_YEAR])
-    for row in frame.index[(end < start).fillna(False).astype(bool)]:
-        problems.append(Problem(int(row), END_YEAR, f"{end[row]} is before start_year {start[row]}"))
+    start = parse_year(frame[START_YEAR])
+    for column in (END_YEAR, CONFIRMED):
+        later = parse_year(frame[column])
+        for row in frame.index[(later < start).fillna(False).astype(bool)]:
+            problems.append(Problem(int(row), column, f"{later[row]} is before start_year {start[row]}"))
     return problems
 
 
@@ -168,7 +172,8 @@ def typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     out = out.copy()
     out[TYPE] = map_unique(out[TYPE], vocabulary.canonical)
     out[LAT], out[LON] = parse_number(out[LAT]), parse_number(out[LON])
-    out[START_YEAR], out[END_YEAR] = parse_year(out[START_YEAR]), parse_year(out[END_YEAR])
+    for column in (START_YEAR, END_YEAR, CONFIRMED):
+        out[column] = parse_year(out[column])
     for column, field in ((COUNTRY_CODE, "code"), (COUNTRY_NAME, "name"), (COUNTRY_NAME_DA, "name_da")):
         out[column] = map_unique(out[COUNTRY], lambda text, field=field: getattr(resolve_country(text), field))
     return out

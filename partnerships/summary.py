@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 
 from partnerships.columns import COUNTRY_CODE, NAME, START_YEAR, country_name_column
-from partnerships.filtering import View, YearMode, count
+from partnerships.filtering import View, YearMode, count, unknown_after
 from partnerships.i18n import plural, t
 from partnerships.vocabulary import Vocabulary
+from partnerships.wording import localised
 
 MAX_NAMED = 5
 
@@ -22,19 +23,28 @@ def join_words(items: list[str], lang: str) -> str:
 
 def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang: str) -> str:
     """E.g. 'In 2013, 7 partnerships were active in 4 countries; 1 began that year: Haiyan
-    County (China).' Types are named when not all of them are shown."""
+    County (China).' Partnerships whose status nobody confirms that late are counted apart;
+    types are named when not all of them are shown."""
     counts = count(shown, view.year)
     active = view.mode is YearMode.ACTIVE
-    if counts.partnerships == 0:
+    if counts.partnerships == 0 and not counts.unknown:
         text = t("summary_none_active" if active else "summary_none_begun", lang, year=view.year) + "."
     else:
         n = counts.partnerships
-        text = plural("summary_active" if active else "summary_begun", n, lang, year=view.year,
-                      partnerships=plural("n_partnerships", n, lang),
-                      countries=plural("n_countries", counts.countries, lang))
+        if n:
+            text = plural("summary_active" if active else "summary_begun", n, lang, year=view.year,
+                          partnerships=plural("n_partnerships", n, lang),
+                          countries=plural("n_countries", counts.countries, lang))
+        else:
+            text = t("summary_none_confirmed", lang, year=view.year)
+        if counts.unknown:
+            first, last = unknown_after(shown, view.year)
+            text += t("summary_unknown", lang, partnerships=plural("n_partnerships", counts.unknown, lang),
+                      countries=plural("n_countries", counts.unknown_countries, lang),
+                      since=str(last) if first == last else f"{first}–{last}")
         began = shown[shown[START_YEAR] == view.year]
         country = began[country_name_column(lang)] if COUNTRY_CODE in began else []
-        names = [f"{name} ({where})" for name, where in zip(began[NAME], country)]
+        names = [f"{name} ({where})" for name, where in zip(localised(began, NAME, lang), country)]
         text += t("summary_new", lang, n=len(names), names=join_words(names, lang)) if names else t("summary_no_new", lang)
     if list(view.types) != vocabulary.names:
         labels = [vocabulary.get(name).label(lang) for name in view.types]

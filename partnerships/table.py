@@ -6,15 +6,15 @@ import pandas as pd
 from geo.text import fold
 
 from partnerships.columns import (
-    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, START_YEAR, TYPE, URL,
-    country_name_column,
+    CITY, CITY_DA, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, NAME_DA,
+    START_YEAR, TYPE, URL, country_name_column,
 )
 from partnerships.escape import safe_url
 from partnerships.i18n import t
 from partnerships.vocabulary import Vocabulary
-from partnerships.wording import years_text
+from partnerships.wording import localised, years_text
 
-SEARCHED = (NAME, CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA)
+SEARCHED = (NAME, NAME_DA, CITY, CITY_DA, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA)
 COLUMNS = ("col_name", "col_type", "col_city", "col_country", "col_years", "col_link")
 
 
@@ -36,17 +36,18 @@ def search(partners: pd.DataFrame, query: str) -> pd.DataFrame:
 
 
 def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> pd.DataFrame:
-    """One row per partner, indexed by id, headed in `lang`, sorted by name."""
+    """One row per partner, indexed by id, headed and worded in `lang`, sorted by name; every
+    cell holds a value or is blank."""
     country = country_name_column(lang)
     urls = partners[URL] if URL in partners else pd.Series("", index=partners.index)
     headers = [t(key, lang) for key in COLUMNS]
     table = pd.DataFrame({
-        headers[0]: partners[NAME],
+        headers[0]: localised(partners, NAME, lang),
         headers[1]: partners[TYPE].map(lambda name: vocabulary.get(name).label(lang)),
-        headers[2]: partners[CITY],
+        headers[2]: localised(partners, CITY, lang),
         headers[3]: partners[country],
         headers[4]: [years_text(s, e, lang) for s, e in zip(partners[START_YEAR], partners[END_YEAR])],
-        headers[5]: [safe_url(url) for url in urls],
+        headers[5]: [safe_url(url) or "" for url in urls],  # a blank cell, never "None"
     })
     table.index = pd.Index(partners[ID], name="id")
     return table.sort_values(headers[0], key=lambda names: names.str.casefold())

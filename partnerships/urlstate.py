@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from geo.text import fold
-
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES
 from partnerships.vocabulary import Vocabulary
@@ -24,7 +22,7 @@ def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: t
     if re.fullmatch(r"\d{1,4}", params.get(YEAR, "").strip(), re.ASCII):
         found[YEAR] = min(max(int(params[YEAR]), years[0]), years[1])
     if TYPES in params:
-        wanted = [vocabulary.canonical(part) or _by_danish_label(part, vocabulary) for part in params[TYPES].split(",")]
+        wanted = [vocabulary.canonical(part) for part in params[TYPES].split(",")]
         known = [name for name in vocabulary.names if name in wanted]
         # A link that names no type we know shows all of them rather than an empty map.
         found[TYPES] = known if known or not params[TYPES].strip() else list(vocabulary.names)
@@ -35,10 +33,6 @@ def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: t
     if params.get(PARTNER, "").strip():
         found[PARTNER] = params[PARTNER].strip()
     return found
-
-
-def _by_danish_label(text: str, vocabulary: Vocabulary) -> str | None:
-    return next((kind.name for kind in vocabulary.types if fold(kind.label_da) == fold(text)), None)
 
 
 def params_for(view: View, lang: str, partner: str | None, vocabulary: Vocabulary) -> dict[str, str]:

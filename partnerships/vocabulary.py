@@ -32,14 +32,17 @@ class Vocabulary:
         return [t.name for t in self.types]
 
     def canonical(self, text: str) -> str | None:
-        """The type's own spelling for a case- and space-insensitive match, else None."""
+        """The type's own name for its name or its Danish label, however cased and spaced
+        ('venskabsby ' is 'Friendship city'), else None."""
         return self._folded().get(fold(text))
 
     def get(self, name: str) -> PartnershipType:
         return self.types[self.names.index(name)]
 
     def _folded(self) -> dict[str, str]:
-        return {fold(t.name): t.name for t in self.types}
+        """Folded labels first, so a name always wins over another type's label."""
+        by_label = {fold(t.label_da): t.name for t in self.types if t.label_da}
+        return by_label | {fold(t.name): t.name for t in self.types}
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from partnerships.columns import DANISH
 from partnerships.i18n import t
 
 MILESTONE_SEPARATOR = "|"
@@ -20,3 +21,21 @@ def milestone_entries(cell: object) -> list[str]:
     if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
         return []
     return [entry.strip() for entry in str(cell).split(MILESTONE_SEPARATOR) if entry.strip()]
+
+
+def localised(partners: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A text column as `lang` reads it: in Danish its `_da` companion (name_da, city_da, …)
+    where that is filled, the English value elsewhere."""
+    values = partners[column]
+    danish = DANISH.get(column)
+    if lang != "da" or danish not in partners:
+        return values
+    own = partners[danish]
+    return own.where(own.notna() & (own.astype(str).str.strip() != ""), values)
+
+
+def localised_value(partner: pd.Series, column: str, lang: str) -> object:
+    """One partner's text in `lang`, as `localised` gives it for a whole table."""
+    danish = DANISH.get(column)
+    own = partner.get(danish) if lang == "da" and danish else None
+    return own if isinstance(own, str) and own.strip() else partner.get(column)

@@ -72,7 +72,8 @@ SHIPPED = ["klimapakt-flensburg", "aabenraa", "wwf", "baoding", "nord-star", "cl
 def test_dashboard_sends_every_shipped_partner_and_the_default_view():
     at = run()
     assert sorted(published_ids(at)) == sorted(SHIPPED)
-    assert drawn_view(at) == {"types": type_indices(*TYPES), "year": settings.current_year(), "mode": "active", "lang": "en",
+    # The first view opens on the last year the source confirms (2014), not on a present it says nothing about.
+    assert drawn_view(at) == {"types": type_indices(*TYPES), "year": 2014, "mode": "active", "lang": "en",
                              "selected": None}
     assert metrics(at)["Partnerships"] == "7" and metrics(at)["Countries"] == "4"
     assert not at.error
@@ -173,3 +174,26 @@ def test_a_saved_file_shows_on_the_next_interaction(data_file):
     path.write_text(csv_text(GOOD_ROWS[0], GOOD_ROWS[1]))
     at.run()
     assert sorted(published_ids(at)) == ["baoding", "haiyan"]
+
+
+def _at(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_after_the_last_confirmed_year_the_status_is_unknown_not_active():
+    at = _at(year="2026")
+    assert metrics(at)["Partnerships"] == "0" and metrics(at)["Status unknown"] == "7"
+    assert "Begun in 2026" not in metrics(at)  # no zero headline
+
+
+def test_beside_the_popup_the_panel_adds_what_the_popup_does_not_say():
+    at = _at(year="2013", partner="baoding")
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "#### City of Baoding" in markdown and "Friendship city cooperation" in markdown  # name, milestones
+    assert "mayors of Baoding" not in markdown  # the description is the popup's
+    assert any("ProjectZero, International Partnerships" in c.value for c in at.caption)  # the source
+    assert any("until 2014" in c.value for c in at.caption)

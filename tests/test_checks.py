@@ -1,7 +1,6 @@
 """Warnings beyond the schema: twice the same partner, one type spelled twice."""
 from __future__ import annotations
 
-import pytest
 
 from partnerships.checks import near_duplicate_types
 from partnerships.loading import load_bytes

@@ -4,7 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from partnerships.filtering import View, YearMode, count, filter_partners, partner_at, year_range
+from partnerships.filtering import (
+    View, YearMode, count, default_year, filter_partners, partner_at, status_unknown, unknown_after, year_range,
+)
 
 ALL = ("Friendship city", "Climate network", "Cross-border cooperation")
 
@@ -55,3 +57,38 @@ def test_click_is_matched_by_name_and_nearest_position(partners):
     assert partner_at(partners, "C", 55.0, 9.5) == "c"
     assert partner_at(partners, "C", 55.6, 12.5) == "d"
     assert partner_at(partners, "Nobody", 0, 0) is None
+
+
+@pytest.fixture
+def confirmed(partners) -> pd.DataFrame:
+    """a: confirmed until 2014, no end; b: ended 2014; c: no confirmation given; d: ended 2013."""
+    return partners.assign(confirmed=pd.array([2014, 2013, None, 2013], dtype="Int64"))
+
+
+@pytest.mark.parametrize(("year", "unknown"), [(2014, []), (2015, ["a"]), (2030, ["a"])])
+def test_status_is_unknown_after_the_last_confirmed_year_unless_an_end_is_given(confirmed, year, unknown):
+    assert list(confirmed[status_unknown(confirmed, year)]["id"]) == unknown
+
+
+def test_counts_keep_unknown_status_apart(confirmed):
+    shown = filter_partners(confirmed, View(ALL, 2016))
+    counts = count(shown, 2016)
+    assert (counts.partnerships, counts.countries, counts.unknown, counts.unknown_countries) == (1, 1, 1, 1)
+    assert unknown_after(shown, 2016) == (2014, 2014)
+
+
+def test_without_a_confirmed_column_nothing_is_unknown(partners):
+    assert not status_unknown(partners, 2030).any()
+    assert count(filter_partners(partners, View(ALL, 2030)), 2030).unknown == 0
+
+
+@pytest.mark.parametrize(("years", "latest", "expected"), [
+    ([2014, 2013, None, 2013], 2026, 2014), ([None, None, None, None], 2026, 2026), ([2030, None, None, None], 2026, 2026),
+])
+def test_the_first_view_opens_on_the_last_confirmed_year(partners, years, latest, expected):
+    assert default_year(partners.assign(confirmed=pd.array(years, dtype="Int64")), latest) == expected
+
+
+def test_a_click_on_a_danish_name_finds_its_partner(partners):
+    named = partners.assign(name_da=["Å", "", "", ""])
+    assert partner_at(named, "Å", 38.9, 115.5) == "a"

@@ -172,3 +172,17 @@ def test_right_to_left_overrides_are_warned_about_and_taken_out_of_what_is_shown
     dataset = load_bytes(csv_text(GOOD_ROWS[2].replace("Klimapakt Flensburg", spoofed)).encode(), vocabulary)
     assert [(p.row, p.column, p.severity) for p in dataset.problems] == [(2, "name", "warning")]
     assert dataset.partners.loc[2, "name"] == "Klimapakt grubsnelF"
+
+
+@pytest.mark.parametrize(("confirmed", "message"), [
+    ("2009", "row 2, confirmed: 2009 is before start_year 2012"), ("soon", "row 2, confirmed: 'soon' is not a year"),
+])
+def test_a_confirmed_year_is_a_year_not_before_the_start(vocabulary, confirmed, message):
+    raw = csv_text(GOOD + "," + confirmed, header=HEADER + ",confirmed").encode()
+    assert [str(p) for p in load_bytes(raw, vocabulary).errors] == [message]
+
+
+@pytest.mark.parametrize("label", ["Venskabsby", " venskabsby ", "VENSKABSBY"])
+def test_danish_type_labels_are_accepted_like_danish_country_names(vocabulary, label):
+    dataset = load_bytes(csv_text(_row_with(type=label, country="Norge")).encode(), vocabulary)
+    assert dataset.problems == [] and list(dataset.partners["type"]) == ["Friendship city"]

@@ -21,12 +21,16 @@ def _describe(shipped, year, lang, mode=YearMode.ACTIVE, types=None):
 
 @pytest.mark.parametrize(("year", "lang", "text"), [
     (2013, "en", "In 2013, 7 partnerships were active in 4 countries; 1 began that year: Haiyan County (China)."),
-    (2013, "da", "I 2013 var 7 partnerskaber aktive i 4 lande; 1 begyndte det år: Haiyan County (Kina)."),
+    (2013, "da", "I 2013 var 7 partnerskaber aktive i 4 lande; 1 begyndte det år: Haiyan Amt (Kina)."),
     (2010, "en", "In 2010, 4 partnerships were active in 3 countries; 2 began that year: WWF (Denmark) and "
                  "City of Baoding (China)."),
     (2006, "en", "In 2006, no partnerships were active."),
     (2006, "da", "I 2006 var ingen partnerskaber aktive."),
-    (2020, "en", "In 2020, 7 partnerships were active in 4 countries; none began that year."),
+    (2014, "en", "In 2014, 7 partnerships were active in 4 countries; none began that year."),
+    (2020, "en", "In 2020, no source confirms a partnership as active; the status of 7 partnerships in 4 countries is "
+                 "unknown after 2014, the last year a source confirms; none began that year."),
+    (2026, "da", "I 2026 bekræfter ingen kilde et partnerskab som aktivt; status for 7 partnerskaber i 4 lande er "
+                 "ukendt efter 2014, det sidste år en kilde bekræfter; ingen begyndte det år."),
 ])
 def test_describe_the_shipped_data(shipped, year, lang, text):
     assert _describe(shipped, year, lang) == text
@@ -34,7 +38,7 @@ def test_describe_the_shipped_data(shipped, year, lang, text):
 
 def test_one_partnership_and_named_types(shipped):
     text = _describe(shipped, 2013, "da", YearMode.BEGUN, types=["Urbanisation partnership"])
-    assert text == ("Senest i 2013 var 1 partnerskab begyndt i 1 land; 1 begyndte det år: Haiyan County (Kina). "
+    assert text == ("Senest i 2013 var 1 partnerskab begyndt i 1 land; 1 begyndte det år: Haiyan Amt (Kina). "
                     "Viste typer: Urbaniseringspartnerskab.")
 
 

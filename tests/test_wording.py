@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from partnerships.wording import milestone_entries, years_text
+from partnerships.wording import localised, localised_value, milestone_entries, years_text
 
 
 @pytest.mark.parametrize(("start", "end", "lang", "text"), [
@@ -27,3 +27,13 @@ def test_years_text(start, end, lang, text):
 ])
 def test_milestone_entries(cell, entries):
     assert milestone_entries(cell) == entries
+
+
+def test_danish_columns_are_used_in_danish_where_filled():
+    partners = pd.DataFrame({"name": ["City of Baoding", "WWF"], "name_da": ["Baoding", ""],
+                             "city": ["Copenhagen", "Baoding"]})
+    assert list(localised(partners, "name", "da")) == ["Baoding", "WWF"]
+    assert list(localised(partners, "name", "en")) == ["City of Baoding", "WWF"]
+    assert list(localised(partners, "city", "da")) == ["Copenhagen", "Baoding"]  # no city_da column: English
+    assert localised_value(partners.iloc[0], "name", "da") == "Baoding"
+    assert localised_value(partners.iloc[1], "name", "da") == "WWF"

@@ -27,4 +27,4 @@ with map_column:
     state.share_link(dataset, lang)
 with side_column:
     details.show_counts(shown, view.year, lang)
-    details.show_partner(selected, dataset, lang)
+    details.show_partner(selected, dataset, lang, beside_popup=True)
