@@ -1,19 +1,26 @@
 """What every page shares: the page style, its top, and the data file's status."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import streamlit as st
 
+from app.store import store_or_message
 from partnerships import settings
 from partnerships.escape import markdown_text
-from partnerships.i18n import t
+from partnerships.i18n import plural, t
 from partnerships.loading import Dataset
 from partnerships.problems import ERROR, NOTE, WARNING
+from partnerships.summary import join_words
 
 # Every page lists the file's problems; a generated file of 50,000 rows has 13,000 warnings,
 # which would make every page megabytes. The Manage data page lists them all.
 PROBLEMS_ON_EVERY_PAGE = 200
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
+# The problem table's rows: the message column is "large" (400 px, about 60 characters a line).
+MESSAGE_LINE_CHARS, MESSAGE_LINES = 60, 4
+LINE_HEIGHT, ROW_PADDING, WRAPPING_HEIGHT = 21, 12, 65  # px
 # Less white space above the title, and a map as tall as the window allows (the map fills
 # its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
 PAGE_STYLE = """<style>
@@ -40,17 +47,65 @@ def show_data_status(dataset: Dataset, lang: str) -> None:
     """One clear message for a file that cannot be used; a list of the rows left out."""
     if dataset.fatal:
         st.error(f"**{t('data_fatal', lang)}**\n\n{markdown_text(dataset.fatal)}")
-        st.caption(markdown_text(t("data_file", lang, path=settings.partners_csv_path())))
+        st.caption(markdown_text(data_source(lang)))
         return
     if not dataset.problems:
         return
     label = (t("data_problems", lang, rows=dataset.rows_with_errors) if dataset.errors
              else t("data_warnings", lang))
     with st.expander(label, expanded=False, icon="⚠️"):
-        st.dataframe(problem_table(dataset, lang, limit=PROBLEMS_ON_EVERY_PAGE), hide_index=True, width="stretch")
+        show_problems(dataset, lang, limit=PROBLEMS_ON_EVERY_PAGE, grid=False)
         if len(dataset.problems) > PROBLEMS_ON_EVERY_PAGE:
             st.caption(t("problems_more", lang, shown=PROBLEMS_ON_EVERY_PAGE, total=len(dataset.problems),
                          page=t("page_manage", lang)))
+
+
+def data_source(lang: str) -> str:
+    """Where the data comes from, for a message about it: the file, or the database."""
+    store, _ = store_or_message()
+    if store is not None and store.kind == "database":
+        return t("data_database", lang, key=store.key)
+    return t("data_file", lang, path=settings.partners_csv_path())
+
+
+def show_problems(dataset: Dataset, lang: str, limit: int | None = None, grid: bool = True) -> None:
+    """The problems with their messages wrapped, and under them how many of each kind the file
+    has, so the count of errors above and the rows of warnings below agree.
+
+    A grid staff can sort (Manage data: every problem, thousands perhaps), its rows tall enough
+    to wrap; or (`grid=False`, every page: at most `limit`) a plain table that wraps at any
+    width, a phone's too. Its cells are Markdown, so the file's text is escaped.
+    """
+    table = problem_table(dataset, lang, limit)
+    row, column, message, severity = table.columns
+    order = [row, severity, column, message]
+    if grid:
+        st.dataframe(table, hide_index=True, width="stretch", row_height=problem_row_height(table[message]),
+                     column_order=order, column_config={
+                         row: st.column_config.NumberColumn(width="small", format="%d"),
+                         severity: st.column_config.TextColumn(width="small"),
+                         column: st.column_config.TextColumn(width="small"),
+                         message: st.column_config.TextColumn(width="large")})
+    else:
+        escaped = table[order].assign(**{name: table[name].map(markdown_text) for name in (column, message)})
+        st.table(escaped, hide_index=True, border="horizontal")
+    st.caption(problems_in_words(dataset, lang))
+
+
+def problem_row_height(messages: pd.Series) -> int | None:
+    """Rows tall enough for the longest message in a wide column, as far as MESSAGE_LINES lines;
+    Streamlit wraps a cell's text only in rows taller than 4rem (WRAPPING_HEIGHT)."""
+    longest = int(messages.str.len().max()) if len(messages) else 0
+    lines = min(MESSAGE_LINES, -(-longest // MESSAGE_LINE_CHARS))
+    return None if lines <= 1 else max(WRAPPING_HEIGHT, LINE_HEIGHT * lines + ROW_PADDING)
+
+
+def problems_in_words(dataset: Dataset, lang: str) -> str:
+    """'9 problems in all: 8 errors and 1 warning.'"""
+    counts = Counter(p.severity for p in dataset.problems)
+    parts = [plural(f"n_{severity}s", counts[severity], lang) for severity in SEVERITY_ORDER if counts[severity]]
+    return t("problems_in_all", lang, problems=plural("n_problems", len(dataset.problems), lang),
+             parts=join_words(parts, lang))
 
 
 def problem_table(dataset: Dataset, lang: str, limit: int | None = None) -> pd.DataFrame:

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.data import offline_file
-from app.state import LANG_KEY, MODE_KEY, TYPES_KEY, YEAR_KEY, language, restore_view_from_url, year_bounds
+from app.data import loaded, offline_file
+from app.state import (
+    LANG_KEY, MODE_KEY, TYPES_KEY, YEAR_KEY, first_year, language, restore_view_from_url, year_bounds,
+)
 from geo.text import slug
 from partnerships import settings
+from partnerships.escape import markdown_text
 from partnerships.filtering import YearMode
 from partnerships.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset
+from partnerships.style import type_styles
+from partnerships.symbols import symbol_image
+from partnerships.vocabulary import Vocabulary
 
 
 def sidebar_filters(dataset: Dataset) -> None:
@@ -26,9 +32,8 @@ def sidebar_filters(dataset: Dataset) -> None:
         # Widgets take their values from session state only, set here before they are drawn:
         # all types and this year at first; vanished types and out-of-range years mended.
         st.session_state[TYPES_KEY] = [n for n in st.session_state.get(TYPES_KEY, names) if n in names]
-        st.session_state[YEAR_KEY] = min(max(st.session_state.get(YEAR_KEY, high), low), high)
-        st.multiselect(t("filter_types", lang), names, key=TYPES_KEY,
-                       format_func=lambda name: dataset.vocabulary.get(name).label(lang))
+        st.session_state[YEAR_KEY] = min(max(st.session_state.get(YEAR_KEY, first_year(dataset)), low), high)
+        type_filter(dataset.vocabulary, lang)
         st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_KEY)
         st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
                  format_func=lambda mode: t(f"mode_{mode}", lang))
@@ -43,9 +48,41 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
         return
     st.link_button(t("present", lang), f"?mode=present&lang={lang}", help=t("present_help", lang),
                    icon=":material/slideshow:", width="stretch")
-    path = settings.partners_csv_path()
-    key = (str(path), settings.versions(path), lang)
+    data = loaded()
+    key = (data, data.source, lang)
     st.download_button(t("download_map", lang), lambda: offline_file(*key),
                        file_name=f"{slug(settings.home().name)}-partnerships-{lang}.html", mime="text/html",
                        help=t("download_map_help", lang), icon=":material/download:",
                        width="stretch", key="offline_file", on_click="ignore")
+
+
+def type_key(index: int) -> str:
+    """The checkbox of the index-th type of the types file."""
+    return f"{TYPES_KEY}_{index}"
+
+
+def type_filter(vocabulary: Vocabulary, lang: str) -> None:
+    """One checkbox per type, labelled with the type's marker in its colour and its whole name,
+    so the filter is the legend too. The chosen names stay in TYPES_KEY, which the URL and every
+    page read: the boxes are set from it before they are drawn, and a click writes it back."""
+    names, looks = vocabulary.names, type_styles(vocabulary)
+    chosen = set(st.session_state[TYPES_KEY])
+    st.markdown(f":small[{t('filter_types', lang)}]")
+    for index, name in enumerate(names):
+        st.session_state[type_key(index)] = name in chosen
+        label = markdown_text(vocabulary.get(name).label(lang))
+        st.checkbox(f"![]({symbol_image(looks[name])}) {label}", key=type_key(index),
+                    on_change=_types_from_boxes, args=(names,))
+    row = st.container(horizontal=True, gap="small")
+    row.button(t("types_all", lang), key="types_all", type="tertiary", on_click=_choose_types, args=(names,),
+               disabled=len(chosen) == len(names))
+    row.button(t("types_none", lang), key="types_none", type="tertiary", on_click=_choose_types, args=([],),
+               disabled=not chosen)
+
+
+def _types_from_boxes(names: list[str]) -> None:
+    st.session_state[TYPES_KEY] = [name for index, name in enumerate(names) if st.session_state.get(type_key(index))]
+
+
+def _choose_types(names: list[str]) -> None:
+    st.session_state[TYPES_KEY] = list(names)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from partnerships import settings, urlstate
+from partnerships.escape import js_json
 from partnerships.filtering import View, YearMode, default_year, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from partnerships.loading import Dataset
@@ -79,10 +80,61 @@ def update_url(dataset: Dataset) -> None:
 
 
 def share_link(dataset: Dataset, lang: str) -> None:
-    """The address of this exact view, with the code block's copy button."""
-    parts = urlsplit(st.context.url or "")
+    """The address of this exact view, in a box to select and with a Copy button beside it.
+
+    In the page itself, not in an iframe, so the clipboard is the page's own. Where the browser
+    offers no clipboard to the page (plain http on another machine), the button selects the link
+    and asks for Ctrl+C. The link and the words reach the script as escaped JSON only.
+    """
+    link = view_link(st.context.url or "", view_params(dataset))
+    if link:
+        st.caption(f"{t('copy_link', lang)} · {t('copy_link_help', lang)}")
+        st.html(share_link_html(link, lang), unsafe_allow_javascript=True)
+
+
+def view_link(page_url: str, params: dict[str, str]) -> str | None:
+    """The page's address with these parameters; None when the address is unknown."""
+    parts = urlsplit(page_url)
     if not parts.netloc:
-        return
-    link = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(view_params(dataset)), ""))
-    st.caption(f"{t('copy_link', lang)} · {t('copy_link_help', lang)}")
-    st.code(link, language=None, wrap_lines=True)
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(params), ""))
+
+
+def share_link_html(link: str, lang: str) -> str:
+    words = {"link": link, "label": t("copy_link", lang), "copy": t("copy_button", lang),
+             "copied": t("copy_done", lang), "manual": t("copy_manual", lang)}
+    return SHARE_LINK_HTML.replace("WORDS", js_json(words))
+
+
+SHARE_LINK_HTML = """<style>
+.share-link { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.share-link input, .share-link button { font: inherit; font-size: 0.875rem; color: inherit; border-radius: 0.5rem;
+  border: 1px solid rgba(49, 51, 63, 0.25); padding: 0.4rem 0.75rem; }
+.share-link input { flex: 1 1 16rem; min-width: 0; background: #f0f2f6; }
+.share-link button { flex: none; background: #fff; cursor: pointer; }
+.share-link button:hover, .share-link button:focus-visible { border-color: #0072b2; color: #0072b2; }
+.share-link [role=status] { font-size: 0.875rem; color: #555a66; }
+</style>
+<div class="share-link"><input type="text" readonly><button type="button"></button><span role="status"></span></div>
+<script>
+(function () {
+  var words = WORDS, root = document.currentScript.parentNode.querySelector(".share-link");
+  var input = root.querySelector("input"), button = root.querySelector("button");
+  var status = root.querySelector("[role=status]");
+  input.value = words.link;
+  input.setAttribute("aria-label", words.label);
+  button.textContent = words.copy;
+  input.addEventListener("focus", function () { input.select(); });
+  function selectAndCopy() {
+    input.focus();
+    input.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    status.textContent = copied ? words.copied : words.manual;
+  }
+  button.addEventListener("click", function () {
+    if (!navigator.clipboard || !window.isSecureContext) { selectAndCopy(); return; }
+    navigator.clipboard.writeText(words.link).then(function () { status.textContent = words.copied; }, selectAndCopy);
+  });
+})();
+</script>"""

@@ -100,3 +100,13 @@ def outside_country(
         if country is not None and len(rows):
             flagged[rows] = _far_from(country, lats[rows], lons[rows], tolerance_km)
     return flagged
+
+
+def country_at(lat: float, lon: float, tolerance_km: float = 25) -> str | None:
+    """The ISO alpha-2 code of the country whose shape holds the point, else of the nearest one
+    within tolerance_km (Sønderborg lies in a strait outside every 1:50m shape), else None."""
+    point = shapely.Point(lon, lat)
+    reach = float(_reach_degrees(np.array([lat]), tolerance_km)[0])
+    distances = {code: shape.distance(point) for code, shape in country_shapes().items()
+                 if shapely.dwithin(shape, point, reach)}
+    return min(distances, key=distances.get) if distances else None

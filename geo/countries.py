@@ -6,6 +6,7 @@ pycountry carries the ISO 3166 names and their Danish translations, so "Tyskland
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,16 +14,30 @@ import pycountry
 
 from geo.text import fold
 
-# Names people write that ISO 3166 spells differently.
+# Names people write that ISO 3166 spells differently, in English and Danish (German comes
+# from pycountry's translations). Compared folded: "U.S.A." is "u s a", "Østtimor" "osttimor".
 _EVERYDAY_NAMES = {
-    "usa": "US", "us": "US", "united states of america": "US", "america": "US",
-    "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "storbritannien": "GB", "england (uk)": "GB", "russia": "RU", "rusland": "RU",
-    "south korea": "KR", "sydkorea": "KR", "north korea": "KP", "nordkorea": "KP",
-    "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "tjekkiet": "CZ",
-    "vietnam": "VN", "iran": "IR", "syria": "SY", "taiwan": "TW", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "laos": "LA", "turkey": "TR",
-    "tyrkiet": "TR", "ivory coast": "CI", "kosovo": "XK",
+    "US": "usa|us|u s a|u s|united states of america|america|amerika|de forenede stater|forenede stater",
+    "GB": "uk|u k|great britain|britain|england|scotland|wales|northern ireland|nordirland|skotland|"
+          "storbritannien|england uk",
+    "RU": "russia|rusland|russland", "KR": "south korea|sydkorea|republic of korea|korea south|korea republic",
+    "KP": "north korea|nordkorea", "NL": "the netherlands|holland|nederlandene", "CZ": "czech republic|tjekkiet",
+    "VN": "vietnam", "IR": "iran", "SY": "syria", "TW": "taiwan", "BO": "bolivia", "VE": "venezuela",
+    "TZ": "tanzania", "MD": "moldova", "LA": "laos|lao pdr", "TR": "turkey|tyrkiet", "CI": "ivory coast",
+    "XK": "kosovo",
+    "PS": "palestine|state of palestine|palestinian territories|palestinian territory|west bank|gaza|palæstina|"
+          "de palæstinensiske områder",
+    "CV": "cape verde", "CD": "dr congo|drc|d r congo|democratic republic of the congo|democratic republic of congo|"
+          "congo kinshasa|zaire|dr kongo|den demokratiske republik congo|den demokratiske republik kongo",
+    "CG": "republic of the congo|republic of congo|congo brazzaville|republikken congo",
+    "TL": "east timor|timor leste|østtimor|øst-timor", "ST": "sao tome|sao tome and principe",
+    "MK": "macedonia|makedonien|fyrom", "SZ": "swaziland", "VA": "vatican|vatican city|holy see|vatikanet",
+    "FM": "micronesia|mikronesien", "BA": "bosnia|bosnia herzegovina|bosnien og hercegovina|bosnien hercegovina",
+    "GM": "the gambia", "BS": "the bahamas", "IE": "republic of ireland|eire", "MO": "macau",
+    "CN": "pr china|p r china|prc|people s republic of china|china people s republic of|kina",
+    "AE": "uae|u a e", "LC": "st lucia", "KN": "st kitts and nevis|saint kitts|st kitts",
+    "VC": "st vincent and the grenadines|saint vincent", "FO": "faroe islands|faroes|færøerne",
+    "GL": "greenland|grønland", "BN": "brunei", "MM": "burma", "CH": "schweiz|switzerland",
 }
 
 
@@ -33,10 +48,10 @@ class Country:
     name_da: str
 
 
-@lru_cache(maxsize=1)
-def _translations() -> gettext.NullTranslations:
+@lru_cache(maxsize=None)
+def _translations(language: str = "da") -> gettext.NullTranslations:
     try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["da"])
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
         return gettext.NullTranslations()
 
@@ -56,18 +71,34 @@ def country_by_code(code: str) -> Country | None:
 def _index() -> dict[str, str]:
     """Every accepted spelling, folded, → alpha-2."""
     index: dict[str, str] = {}
-    da = _translations()
+    da, de = _translations("da"), _translations("de")
     for record in pycountry.countries:
-        spellings = [record.alpha_2, record.alpha_3, record.name, da.gettext(record.name)]
-        spellings += [getattr(record, attr, None) for attr in ("common_name", "official_name")]
+        names = [record.name] + [getattr(record, attr, None) for attr in ("common_name", "official_name")]
+        translated = (language.gettext(name) for name in filter(None, names) for language in (da, de))
+        spellings = [record.alpha_2, record.alpha_3, *names, *translated]
         for spelling in filter(None, spellings):
             index.setdefault(fold(spelling), record.alpha_2)
-    for spelling, code in _EVERYDAY_NAMES.items():
-        index.setdefault(fold(spelling), code)
+    for code, spellings in _EVERYDAY_NAMES.items():
+        for spelling in spellings.split("|"):
+            index.setdefault(fold(spelling), code)
     return index
 
 
 def resolve_country(text: str) -> Country | None:
-    """The country a person meant, or None when no spelling we know matches."""
-    code = _index().get(fold(text))
+    """The country a person meant, or None when no spelling we know matches. Lists also write
+    "England, United Kingdom", "Wales (UK)", "Bavaria, Germany": a country with its part."""
+    code = _index().get(fold(text)) or _with_part(text)
     return country_by_code(code) if code else None
+
+
+def _with_part(text: str) -> str | None:
+    """The country of "A, B" or "A (B)" when every part names it or one of its regions."""
+    parts = [fold(part) for part in re.split(r"[,()]", text)]
+    parts = [part for part in parts if part]
+    codes = {_index().get(part) for part in parts} - {None}
+    if len(parts) < 2 or len(codes) != 1:
+        return None
+    (code,) = codes
+    from geo.regions import regions_named  # the regions file is read only when a part needs it
+
+    return code if all(_index().get(part) == code or regions_named(part, code) for part in parts) else None

@@ -1,7 +1,8 @@
-"""Command line: `python -m partnerships validate PATH`.
+"""Command line: `python -m partnerships validate PATH`, `export-map OUT.html`, `db …`.
 
 Exit 0 with a one-line summary when the file is valid; exit 1 with one line per problem
-otherwise. Never a traceback: a file that cannot be read is a problem like any other.
+otherwise. Never a traceback: a file that cannot be read is a problem like any other. The
+database commands are in partnerships/stores/commands.py; `db import` validates first, here.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from partnerships.loading import Dataset, load_partners
 from partnerships.problems import ERROR, NOTE, WARNING
 from partnerships.settings import tour_path_for
+from partnerships.stores import commands as db_commands
 from partnerships.tour import load_tour
 
 
@@ -82,9 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export-map", help="write the map as one HTML file that plays with no network")
     export.add_argument("out", type=Path)
     export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    db_commands.add_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "export-map":
         return export_map(args.out, args.lang)
+    if args.command == "db":
+        if args.db_command == "import" and validate(args.file) != 0:
+            print(f"{args.file}: not imported; nothing in the database was changed")
+            return 1
+        return db_commands.run(args)
     return validate(args.path)
 
 

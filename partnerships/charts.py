@@ -3,10 +3,12 @@
 Plain pandas and Altair, no Streamlit: the page only lays them out. Each chart is a tidy frame
 (what is drawn), a chart of it, and one sentence saying what it shows, for readers who
 cannot see the chart. Counts are written on the bars, so colour never carries meaning alone.
+Every chart has one count axis. Partners in the home city's own country are counted apart from
+the international ones (settings.HomeCity.country_code), and partnerships past the last year a
+source confirms them apart from the active ones (filtering.status_unknown).
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from enum import Enum
 
@@ -15,8 +17,8 @@ import pandas as pd
 
 from geo.continents import continent_of
 from partnerships.columns import COUNTRY_CODE, START_YEAR, TYPE, country_name_column
-from partnerships.filtering import View, YearMode, in_view, of_types, year_range
-from partnerships.i18n import t
+from partnerships.filtering import View, YearMode, in_view, of_types, status_unknown, year_range
+from partnerships.i18n import plural, t
 from partnerships.style import BORDER, HOME, PALETTE, type_colors
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
@@ -28,19 +30,23 @@ COLOR = "color"
 YEAR = "year"
 ACTIVE = "active"
 BEGUN = "begun"
-SERIES = "series"  # in the year chart's spec only: which of the two a mark shows
+UNKNOWN = "unknown"  # active by the file, but after the last year a source confirms
+SERIES = "series"  # in the year chart's spec only: which part of a year's bar
+ORDER = "order"  # and where that part is stacked, from the bottom
 
 TOP_PLACES = 15  # more bars than this stop being readable on a phone; the rest are "Other"
 PLACE_COLOR = PALETTE[0]
+HOME_COLOR = "#5e5a52"  # dark and warm, apart from the blue of the places abroad and the pale "Other"
 OTHER_COLOR = BORDER
 ACTIVE_COLOR = PALETTE[0]
 BEGUN_COLOR = PALETTE[1]
+UNKNOWN_COLOR = "#d9d5cc"  # pale: present in the file, confirmed by no source
 BAR_STEP = 34  # px per bar of a horizontal bar chart
-BEGUN_HEADROOM = 2  # the begun axis runs to twice the most begun in a year
 YEAR_HEIGHT = 380  # px, all of it: Streamlit fits the title, axes and legend inside
 LABEL_LIMIT = 240  # px; longer axis labels end in "…" and are whole in the tooltip
 FONT_SIZE = 14
 TITLE_SIZE = 17
+LEGEND_COLUMNS = "containerSize()[0] < 480 ? 2 : 3"  # on a phone the third entry takes a line of its own
 
 
 class Grouping(str, Enum):
@@ -67,6 +73,16 @@ def continent_name(country_code: str, lang: str) -> str | None:
     return t(f"continent_{continent}", lang) if continent else None
 
 
+def at_home(shown: pd.DataFrame, home: str | None) -> pd.Series:
+    """True for partners in the home city's country (settings.home().country_code)."""
+    return shown[COUNTRY_CODE].eq(home) if home and len(shown) else pd.Series(False, index=shown.index)
+
+
+def home_label(shown: pd.DataFrame, lang: str) -> str:
+    """'Denmark (home)': the home country as its partners' rows name it."""
+    return t("chart_home", lang, country=shown[country_name_column(lang)].iloc[0])
+
+
 def _ranked(shown: pd.DataFrame, grouping: Grouping, lang: str) -> pd.DataFrame:
     """Partnerships per country or continent named in `lang`, most first, then by name."""
     if shown.empty:
@@ -80,18 +96,26 @@ def _ranked(shown: pd.DataFrame, grouping: Grouping, lang: str) -> pd.DataFrame:
     return frame.sort_values([COUNT, LABEL], ascending=[False, True], ignore_index=True).astype({COUNT: "int64"})
 
 
-def by_place(shown: pd.DataFrame, grouping: Grouping, lang: str, top: int = TOP_PLACES) -> pd.DataFrame:
-    """The `top` countries or continents by partnerships, then "Other" for the rest."""
-    ranked = _ranked(shown, grouping, lang).head(top).assign(**{COLOR: PLACE_COLOR})
-    rest = len(shown) - int(ranked[COUNT].sum())  # places past the top, and any unknown continent
+def by_place(shown: pd.DataFrame, grouping: Grouping, lang: str, home: str | None = None,
+             top: int = TOP_PLACES) -> pd.DataFrame:
+    """The home country first, in its own colour; then the `top` countries or continents of the
+    international partners by partnerships, then "Other" for the rest."""
+    home_rows = at_home(shown, home)
+    abroad = shown[~home_rows]
+    ranked = _ranked(abroad, grouping, lang).head(top).assign(**{COLOR: PLACE_COLOR})
+    rest = len(abroad) - int(ranked[COUNT].sum())  # places past the top, and any unknown continent
+    parts = [ranked]
+    if home_rows.any():
+        label = home_label(shown[home_rows], lang)
+        parts.insert(0, pd.DataFrame({LABEL: [label], COUNT: [int(home_rows.sum())], COLOR: [HOME_COLOR]}))
     if rest:
-        other = pd.DataFrame({LABEL: [t("chart_other", lang)], COUNT: [rest], COLOR: [OTHER_COLOR]})
-        ranked = pd.concat([ranked, other], ignore_index=True)
-    return ranked
+        parts.append(pd.DataFrame({LABEL: [t("chart_other", lang)], COUNT: [rest], COLOR: [OTHER_COLOR]}))
+    return pd.concat(parts, ignore_index=True).astype({COUNT: "int64"})
 
 
 def by_year(partners: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Per year up to the view's year, the partnerships of its types active then and begun then.
+    """Per year up to the view's year, the partnerships of its types active then (as a source
+    confirms them), begun then, and of unknown status then (after their last confirmed year).
 
     The year mode does not apply: a timeline shows both. The years start at the first
     partnership of any type, as the year slider does, so the axis holds while types change.
@@ -99,12 +123,17 @@ def by_year(partners: pd.DataFrame, view: View) -> pd.DataFrame:
     """
     typed = of_types(partners, view.types)
     if typed.empty or not (typed[START_YEAR] <= view.year).any():
-        return pd.DataFrame({YEAR: [], ACTIVE: [], BEGUN: []}, dtype="int64")
+        return pd.DataFrame({YEAR: [], ACTIVE: [], BEGUN: [], UNKNOWN: []}, dtype="int64")
     first, last = year_range(partners, view.year)
     years = range(first, last + 1)
-    active = [int(in_view(typed, View(view.types, year, YearMode.ACTIVE)).sum()) for year in years]
+    active, unknown = [], []
+    for year in years:
+        running = in_view(typed, View(view.types, year, YearMode.ACTIVE))
+        doubtful = status_unknown(typed, year).astype(bool) & running
+        active.append(int((running & ~doubtful).sum()))
+        unknown.append(int(doubtful.sum()))
     begun = typed[START_YEAR].value_counts().reindex(years, fill_value=0)
-    return pd.DataFrame({YEAR: list(years), ACTIVE: active, BEGUN: begun.to_numpy(dtype="int64")})
+    return pd.DataFrame({YEAR: list(years), ACTIVE: active, BEGUN: begun.to_numpy(dtype="int64"), UNKNOWN: unknown})
 
 
 # --- The sentences --------------------------------------------------------------------------
@@ -123,20 +152,33 @@ def type_summary(types: pd.DataFrame, lang: str) -> str:
     return _leaders_sentence(types[LABEL], types[COUNT], "chart_type_summary", lang, total=total)
 
 
-def place_summary(shown: pd.DataFrame, grouping: Grouping, lang: str) -> str:
-    """From every place, not only the top ones drawn: "Other" is never the answer."""
-    ranked = _ranked(shown, grouping, lang)
-    if ranked.empty:
+def place_summary(shown: pd.DataFrame, grouping: Grouping, lang: str, home: str | None = None) -> str:
+    """From every place, not only the top ones drawn: "Other" is never the answer. Partners at
+    home are counted apart: the leader is the leader abroad."""
+    if shown.empty:
         return t("chart_empty", lang)
-    return _leaders_sentence(ranked[LABEL], ranked[COUNT], "chart_place_summary", lang, total=len(shown))
+    home_rows = at_home(shown, home)
+    if not home_rows.any():
+        ranked = _ranked(shown, grouping, lang)
+        return _leaders_sentence(ranked[LABEL], ranked[COUNT], "chart_place_summary", lang, total=len(shown))
+    country = shown.loc[home_rows, country_name_column(lang)].iloc[0]
+    if home_rows.all():
+        return plural("chart_place_all_home", len(shown), lang, country=country)
+    ranked = _ranked(shown[~home_rows], grouping, lang)
+    return _leaders_sentence(ranked[LABEL], ranked[COUNT], "chart_place_abroad", lang, total=len(shown),
+                             abroad=int((~home_rows).sum()), home=int(home_rows.sum()), country=country)
 
 
 def year_summary(years: pd.DataFrame, lang: str) -> str:
+    """The chosen year's count, and the years the most began. Past the last year a source confirms,
+    the partnerships nobody confirms are counted apart, not as active."""
     if years.empty:
         return t("chart_empty", lang)
     last = years.iloc[-1]
-    return _leaders_sentence(years[YEAR], years[BEGUN], "chart_year_summary", lang,
-                             year=int(last[YEAR]), active=int(last[ACTIVE]))
+    unknown = int(last[UNKNOWN])
+    key = "chart_year_summary_unknown" if unknown else "chart_year_summary"
+    return _leaders_sentence(years[YEAR], years[BEGUN], key, lang, year=int(last[YEAR]), active=int(last[ACTIVE]),
+                             unknown=unknown)
 
 
 # --- The charts -----------------------------------------------------------------------------
@@ -184,42 +226,51 @@ def place_chart(places: pd.DataFrame, grouping: Grouping, lang: str) -> alt.TopL
     return _bars(places, t(f"chart_{grouping.value}", lang), t(f"chart_{grouping.value}_title", lang), lang)
 
 
-def year_chart(years: pd.DataFrame, year: int, lang: str) -> alt.TopLevelMixin:
-    """Partnerships active as an area (left axis), those begun as bars (right axis), the chosen year marked.
+def _year_parts(years: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The year chart's bars in long form: per year, those begun earlier (at the bottom), those of
+    unknown status, those begun that year (on top). Unknown status only when some year has it."""
+    parts = [(t("chart_earlier", lang), years[ACTIVE] - years[BEGUN]), (t("chart_unknown", lang), years[UNKNOWN]),
+             (t("chart_begun", lang), years[BEGUN])]
+    frames = [pd.DataFrame({YEAR: years[YEAR], SERIES: name, COUNT: counts, ORDER: order})
+              for order, (name, counts) in enumerate(parts) if order != 1 or counts.any()]
+    return pd.concat(frames, ignore_index=True).astype({COUNT: "int64"})
 
-    Two axes, each titled and coloured as its series, because a year begins a few while
-    dozens run: on one axis the bars would vanish. The bars keep to the lower half, under
-    the line they would otherwise hide. Pointing anywhere shows that year's numbers.
+
+def year_chart(years: pd.DataFrame, year: int, lang: str) -> alt.TopLevelMixin:
+    """One bar a year of the partnerships active then, on one axis, the chosen year marked.
+
+    The part begun that year sits on top of those begun earlier, so the bar's height is what
+    ran and its cap what was new. Past the last year a source confirms a partnership, it is
+    drawn pale as of unknown status rather than counted as active. Pointing at a year shows
+    its numbers.
     """
-    active, begun, chosen = t("chart_active", lang), t("chart_begun", lang), t("chart_chosen_year", lang)
+    begun, earlier, unknown = t("chart_begun", lang), t("chart_earlier", lang), t("chart_unknown", lang)
+    parts = _year_parts(years, lang)
+    colors = {earlier: ACTIVE_COLOR, unknown: UNKNOWN_COLOR, begun: BEGUN_COLOR}
+    domain = [name for name in (begun, earlier, unknown) if name in set(parts[SERIES])]  # the legend: top first
     x = alt.X(f"{YEAR}:O", title=t("chart_year", lang), axis=alt.Axis(labelAngle=0, labelOverlap="parity"))
-    whole = {"tickMinStep": 1, "format": "d", "labelFlush": False}  # flush labels would sit off their ticks
-    # Vega-Lite gives a legend only to a field: each layer names its series in a constant one.
-    series = alt.Color(f"{SERIES}:N", title=None,
-                       scale=alt.Scale(domain=[active, begun], range=[ACTIVE_COLOR, BEGUN_COLOR]),
-                       legend=alt.Legend(orient="bottom", symbolSize=160, symbolOpacity=1))
+    count_title = t("chart_count", lang)
+    bars = alt.Chart(parts).mark_bar(width=alt.RelativeBandSize(0.7)).encode(
+        x=x,
+        y=alt.Y(f"{COUNT}:Q", stack="zero", title=count_title,
+                axis=alt.Axis(tickMinStep=1, format="d", labelFlush=False)),
+        color=alt.Color(f"{SERIES}:N", title=None, scale=alt.Scale(domain=domain, range=[colors[n] for n in domain]),
+                        legend=alt.Legend(orient="bottom", symbolType="square", symbolSize=160, symbolStrokeWidth=0,
+                                          columns={"expr": LEGEND_COLUMNS})),
+        order=alt.Order(f"{ORDER}:Q"),
+    )
     hover = alt.selection_point(fields=[YEAR], nearest=True, on="pointerover", clear="pointerout", empty=False)
-    shown_on_hover = alt.when(hover).then(alt.value(1)).otherwise(alt.value(0))
-    base = alt.Chart(years).encode(x=x)
-    running = base.transform_calculate(**{SERIES: json.dumps(active)}).encode(color=series)
-    # Area, bars, then the line on top: the area and the line take the same scale, one axis.
-    area = running.mark_area(opacity=0.15).encode(
-        y=alt.Y(f"{ACTIVE}:Q", title=active, axis=alt.Axis(titleColor=ACTIVE_COLOR, **whole)))
-    line = running.encode(y=alt.Y(f"{ACTIVE}:Q", axis=None))
-    line = line.mark_line(strokeWidth=2.5) + line.mark_point(filled=True, size=80).encode(opacity=shown_on_hover)
-    bars = base.transform_calculate(**{SERIES: json.dumps(begun)}).mark_bar(width=alt.RelativeBandSize(0.6)).encode(
-        y=alt.Y(f"{BEGUN}:Q", title=begun, scale=alt.Scale(domainMax=BEGUN_HEADROOM * max(1, int(years[BEGUN].max()))),
-                axis=alt.Axis(orient="right", titleColor=BEGUN_COLOR, grid=False, **whole)),
-        color=series)
-    pointer = base.mark_rule(color=BORDER, strokeWidth=2).encode(
-        opacity=shown_on_hover,
-        tooltip=[alt.Tooltip(f"{YEAR}:O", title=t("chart_year", lang)),
-                 alt.Tooltip(f"{ACTIVE}:Q", title=active), alt.Tooltip(f"{BEGUN}:Q", title=begun)],
+    tooltip = [alt.Tooltip(f"{YEAR}:O", title=t("chart_year", lang)),
+               alt.Tooltip(f"{ACTIVE}:Q", title=t("chart_active", lang)), alt.Tooltip(f"{BEGUN}:Q", title=begun)]
+    if unknown in domain:
+        tooltip.append(alt.Tooltip(f"{UNKNOWN}:Q", title=unknown))
+    pointer = alt.Chart(years).mark_rule(color=BORDER, strokeWidth=2).encode(
+        x=x, opacity=alt.when(hover).then(alt.value(1)).otherwise(alt.value(0)), tooltip=tooltip,
     ).add_params(hover)
     # The axis may skip the chosen year's label for room; the rule carries its own.
-    marker = alt.Chart(pd.DataFrame({YEAR: [year]})).encode(x=x, tooltip=[alt.Tooltip(f"{YEAR}:O", title=chosen)])
+    marker = alt.Chart(pd.DataFrame({YEAR: [year]})).encode(
+        x=x, tooltip=[alt.Tooltip(f"{YEAR}:O", title=t("chart_chosen_year", lang))])
     rule = marker.mark_rule(color=HOME, strokeDash=[5, 4], strokeWidth=1.5)
     label = marker.mark_text(color=HOME, align="right", baseline="bottom", dy=-4, fontSize=FONT_SIZE,
                              fontWeight="bold").encode(y=alt.value(0), text=f"{YEAR}:O")
-    layers = alt.layer(area, bars, line, pointer, rule, label).resolve_scale(y="independent")
-    return _finish(layers.properties(height=YEAR_HEIGHT), t("chart_year_title", lang))
+    return _finish(alt.layer(bars, pointer, rule, label).properties(height=YEAR_HEIGHT), t("chart_year_title", lang))

@@ -18,13 +18,14 @@ NAME_DA = "name_da"
 CITY_DA = "city_da"
 MILESTONES_DA = "milestones_da"
 SOURCE = "source"
+REGION = "region"  # first-level region (state, Land) to tell namesakes apart; optional
 
 # Each text column's Danish companion: shown in Danish, the English value where it is empty.
 DANISH = {NAME: NAME_DA, CITY: CITY_DA, DESCRIPTION: DESCRIPTION_DA, MILESTONES: MILESTONES_DA}
 
 REQUIRED_COLUMNS = (ID, NAME, TYPE, CITY, COUNTRY, START_YEAR)
 # lat, lon: found from the city when empty. All of these are there (empty) after validation.
-OPTIONAL_COLUMNS = (LAT, LON, END_YEAR, CONFIRMED, DESCRIPTION, URL, *DANISH.values(), MILESTONES, SOURCE)
+OPTIONAL_COLUMNS = (LAT, LON, REGION, END_YEAR, CONFIRMED, DESCRIPTION, URL, *DANISH.values(), MILESTONES, SOURCE)
 CONTRACT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 # Derived when a file is validated; never written back.

@@ -13,6 +13,8 @@ _PAGES: dict[str, dict[str, str]] = {
     "page_map": {"en": "Map", "da": "Kort"},
     "filters": {"en": "Filters", "da": "Filtre"},
     "filter_types": {"en": "Partnership types", "da": "Partnerskabstyper"},
+    "types_all": {"en": "All", "da": "Alle"},
+    "types_none": {"en": "None", "da": "Ingen"},
     "filter_year": {"en": "Year", "da": "År"},
     "filter_mode": {"en": "Show", "da": "Vis"},
     "mode_active": {"en": "Active in that year", "da": "Aktive det år"},
@@ -192,10 +194,21 @@ _PAGES: dict[str, dict[str, str]] = {
     "severity_error": {"en": "error", "da": "fejl"},
     "severity_warning": {"en": "warning", "da": "advarsel"},
     "severity_note": {"en": "note", "da": "note"},
+    "n_problems": {"en": "{n} problem|{n} problems", "da": "{n} problem|{n} problemer"},
+    "n_errors": {"en": "{n} error|{n} errors", "da": "{n} fejl|{n} fejl"},
+    "n_warnings": {"en": "{n} warning|{n} warnings", "da": "{n} advarsel|{n} advarsler"},
+    "n_notes": {"en": "{n} note|{n} notes", "da": "{n} note|{n} noter"},
+    "problems_in_all": {"en": "{problems} in all: {parts}.", "da": "{problems} i alt: {parts}."},
     "copy_link": {"en": "Link to this view", "da": "Link til denne visning"},
     "copy_link_help": {
-        "en": "Copy it with the button on the right; it opens exactly this view.",
-        "da": "Kopiér det med knappen til højre; det åbner præcis denne visning.",
+        "en": "It opens exactly this view, for an e-mail or a council paper.",
+        "da": "Det åbner præcis denne visning, til en e-mail eller et dagsordenspunkt.",
+    },
+    "copy_button": {"en": "Copy link", "da": "Kopiér link"},
+    "copy_done": {"en": "Copied", "da": "Kopieret"},
+    "copy_manual": {
+        "en": "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
+        "da": "Markeret: tryk Ctrl+C (⌘C på en Mac) for at kopiere.",
     },
     "language": {"en": "Sprog / Language", "da": "Sprog / Language"},
     "page_partners": {"en": "Partners", "da": "Partnere"},
@@ -234,15 +247,21 @@ _PAGES: dict[str, dict[str, str]] = {
     "timeline_title": {"en": "How the partnerships grew", "da": "Sådan voksede partnerskaberne"},
     "timeline_caption": {
         "en": "Each bar runs from the first year of a partnership to its last; an arrow marks one still running and "
-              "an open diamond a milestone. The types in the sidebar apply; the dashed line marks its year.",
+              "an open diamond a milestone. The types in the sidebar apply; the dashed line marks its year, and a "
+              "pale band years in which nothing happens, drawn short.",
         "da": "Hver bjælke går fra et partnerskabs første år til dets sidste; en pil markerer et, der stadig kører, "
-              "og en åben rombe en milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år.",
+              "og en åben rombe en milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år, og "
+              "et lyst bånd år, hvor intet sker, tegnet korte.",
     },
     "timeline_chart_title": {"en": "Each partnership from start to end", "da": "Hvert partnerskab fra start til slut"},
     "timeline_axis_year": {"en": "Year", "da": "År"},
     "timeline_date": {"en": "Date", "da": "Dato"},
     "timeline_chosen_year": {"en": "Chosen year", "da": "Valgt år"},
     "timeline_today": {"en": "today", "da": "i dag"},
+    "timeline_quiet": {
+        "en": "{first}–{last}: nothing begins, ends or happens, so these years are drawn short",
+        "da": "{first}–{last}: intet begynder, slutter eller sker, så disse år er tegnet korte",
+    },
     "timeline_summary": {
         "en": "{partnerships} from {first} to {last}; the longest: {longest}."
               "|{partnerships} from {first} to {last}; the longest: {longest}.",

@@ -21,7 +21,7 @@ from partnerships.columns import (  # noqa: F401  (re-exported: the schema names
     DESCRIPTION_DA, END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE,
     URL,
 )
-from partnerships.geocoding import fill_coordinates
+from partnerships.geocoding import explained_rows, fill_coordinates
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.vocabulary import Vocabulary
 
@@ -157,10 +157,10 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
         if column not in frame.columns:
             frame[column] = ""
     frame, located = fill_coordinates(frame)
-    unknown_city = {p.row for p in located if p.severity == ERROR}
+    explained = explained_rows(frame, located)
     problems = located + [
         p for p in _schema_problems(frame, build_schema(vocabulary)) + _cross_row_problems(frame)
-        if not (p.row in unknown_city and p.column in (LAT, LON))  # said once, on the city
+        if not (p.row in explained and p.column in (LAT, LON))  # said once, on the city or the country
     ]
     bad_rows = {p.row for p in problems if p.severity == ERROR}
     return typed(frame.drop(index=list(bad_rows)), vocabulary), sort_problems(problems)

@@ -5,8 +5,11 @@ import datetime as _dt
 import os
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+
+from geo.borders import country_at
+from geo.countries import resolve_country
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -69,6 +72,12 @@ class HomeCity:
     lon: float
     titles: tuple[tuple[str, str], ...] = ()
     subtitles: tuple[tuple[str, str], ...] = ()
+    country: str = ""  # ISO alpha-2; home.toml may name it, else the coordinates decide
+
+    @cached_property
+    def country_code(self) -> str | None:
+        """The home country: partners there are at home, the others international."""
+        return self.country or country_at(self.lat, self.lon)
 
     def title(self, lang: str) -> str:
         return _in_language(self.titles, lang) or self.name
@@ -92,8 +101,10 @@ def load_home(path: Path) -> HomeCity:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
         lat, lon = float(data["lat"]), float(data["lon"])
+        named = str(data.get("country", "")).strip()
+        country = resolve_country(named) if named else None
         home = HomeCity(str(data["name"]), lat, lon, tuple(dict(data.get("title", {})).items()),
-                        tuple(dict(data.get("subtitle", {})).items()))
+                        tuple(dict(data.get("subtitle", {})).items()), country.code if country else "")
     except OSError as err:
         raise HomeFileError(f"The home city file {path} cannot be read: {err.strerror}.") from None
     except tomllib.TOMLDecodeError as err:
@@ -104,6 +115,8 @@ def load_home(path: Path) -> HomeCity:
         raise HomeFileError(f"The home city file {path} has a value of the wrong kind: {err}.") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise HomeFileError(f"The home city file {path}: lat {lat}, lon {lon} are not WGS84 coordinates.")
+    if named and country is None:
+        raise HomeFileError(f"The home city file {path}: country {named!r} is not a country name or ISO code.")
     return home
 
 

@@ -21,7 +21,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,20 +51,28 @@ class SaveResult:
     backup: Path | None
 
 
-class ConflictError(Exception):
-    """The file on disk is not the version the editor loaded: writing would overwrite
-    someone else's work, so nothing was written."""
+# Called with the save's result and the digest of the version it replaced (None: there was none).
+AfterSave = Callable[[SaveResult, str | None], None]
 
-    def __init__(self, path: Path, expected_digest: str | None, current_digest: str | None) -> None:
+
+class ConflictError(Exception):
+    """The stored version is not the one the editor loaded: writing would overwrite someone
+    else's work, so nothing was written. Every store raises this one, with the same words;
+    `detail` says what happened in that store's terms (the file store: Excel, a deletion)."""
+
+    def __init__(self, path: Path | None, expected_digest: str | None, current_digest: str | None,
+                 detail: str | None = None) -> None:
         self.path = path
         self.expected_digest = expected_digest
         self.current_digest = current_digest
-        if current_digest is None:
-            detail = f"{path.name} has been deleted or moved"
-        elif expected_digest is None:
-            detail = f"{path.name} was created after you started"
-        else:
-            detail = f"{path.name} is no longer the version you started from: another save, or Excel"
+        if detail is None:
+            name = path.name if path is not None else "the data"
+            if current_digest is None:
+                detail = f"{name} has been deleted or moved"
+            elif expected_digest is None:
+                detail = f"{name} was created after you started"
+            else:
+                detail = f"{name} is no longer the version you started from: another save, or Excel"
         super().__init__(
             f"The data file was changed by someone else since you loaded it ({detail}). "
             "Nothing was saved. Download your version if you want to keep it, then reload to see theirs "
@@ -82,9 +90,11 @@ def snapshot(path: Path) -> Snapshot:
     return Snapshot(path, content, digest_of(content))
 
 
-def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
+def save(path: Path, content: bytes, expected_digest: str | None, after: AfterSave | None = None) -> SaveResult:
     """Replace the file with `content` if it still has `expected_digest` (None: it must not
-    exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise."""
+    exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise.
+    `after(result, replaced_digest)` runs once the new file is in place, still under the lock,
+    so what it records (who saved) is in the order of the saves."""
     with _locked(path):
         backups.remove(backups.orphans(path))
         current = _read_if_exists(path)
@@ -96,6 +106,8 @@ def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
             return SaveResult(new_digest, None)
         if current is None:
             _write_atomically(path, content)
+            if after is not None:
+                after(SaveResult(new_digest, None), None)
             return SaveResult(new_digest, None)
         backup = _new_backup_path(path)
         try:
@@ -104,18 +116,21 @@ def save(path: Path, content: bytes, expected_digest: str | None) -> SaveResult:
         except BaseException:
             _drop_if_redundant(backup, path, current)
             raise
+        result = SaveResult(new_digest, backup)
+        if after is not None:
+            after(result, current_digest)
         backups.prune(path)
-        return SaveResult(new_digest, backup)
+        return result
 
 
-def restore(path: Path, backup: Path, expected_digest: str) -> SaveResult:
+def restore(path: Path, backup: Path, expected_digest: str, after: AfterSave | None = None) -> SaveResult:
     """Put a kept version back. It is an ordinary save, so the version it replaces is kept
     too and a restore can itself be undone. Refuses anything that is not one of this file's
     backups (ValueError), so a path from a form cannot read other files into the data."""
     folder = backups.folder_of(path).resolve()
     if backup.resolve().parent != folder or not backups.name_pattern(path).fullmatch(backup.name):
         raise ValueError(f"{backup} is not a backup of {path.name}: backups live in {folder}.")
-    return save(path, backup.read_bytes(), expected_digest)
+    return save(path, backup.read_bytes(), expected_digest, after)
 
 
 def tidy(path: Path) -> list[Path]:

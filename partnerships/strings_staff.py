@@ -33,9 +33,10 @@ STAFF_STRINGS: dict[str, dict[str, str]] = {
     "tab_history": {"en": "History", "da": "Historik"},
     "tab_download": {"en": "Download", "da": "Download"},
     "file_ok": {"en": "{rows} partnerships, no problems.", "da": "{rows} partnerskaber, ingen fejl."},
-    "file_problems": {
-        "en": "{errors} problem(s) in {rows} rows; rows with problems are left off the map.",
-        "da": "{errors} fejl i {rows} rækker; rækker med fejl vises ikke på kortet.",
+    "file_no_errors": {"en": "{rows} partnerships, no errors.", "da": "{rows} partnerskaber, ingen fejl."},
+    "file_problems": {  # errors only: the table under it lists warnings and notes too, and says so
+        "en": "{errors} error(s) in {rows} row(s); those rows are left off the map.",
+        "da": "{errors} fejl i {rows} række(r); de rækker vises ikke på kortet.",
     },
     "edit_help": {
         "en": "Edit cells, add rows at the bottom, or select rows and delete them. Row numbers are Excel's.",
@@ -91,6 +92,17 @@ STAFF_STRINGS: dict[str, dict[str, str]] = {
               "|{reason} Until that is fixed no version is deleted; {n} versions kept, {size}.",
         "da": "{reason} Indtil det er rettet, slettes ingen version; {n} version gemt, {size}."
               "|{reason} Indtil det er rettet, slettes ingen version; {n} versioner gemt, {size}.",
+    },
+    "history_kept_database": {
+        "en": "The database keeps every version; {n} earlier version, {size}."
+              "|The database keeps every version; {n} earlier versions, {size}.",
+        "da": "Databasen gemmer alle versioner; {n} tidligere version, {size}."
+              "|Databasen gemmer alle versioner; {n} tidligere versioner, {size}.",
+    },
+    "editing": {"en": "You are editing: {version}", "da": "Du redigerer: {version}"},
+    "nothing_stored": {
+        "en": "There is nothing to edit yet: {where} holds no partner data.",
+        "da": "Der er intet at redigere endnu: {where} indeholder ingen partnerdata.",
     },
     "restore": {"en": "Restore this version", "da": "Gendan denne version"},
     "restored": {

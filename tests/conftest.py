@@ -7,6 +7,7 @@ import pytest
 
 from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
 from partnerships.vocabulary import Vocabulary, load_vocabulary
+from tests.postgres import database_url, postgres  # noqa: F401  (fixtures: a throwaway PostgreSQL)
 
 HEADER = "id,name,type,city,country,lat,lon,start_year,end_year,description,url"
 GOOD_ROWS = [

@@ -4,13 +4,19 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.page import problem_row_height
+from app.sidebar import type_key
+from app.staff import FORM_WIDTH
+from partnerships.access import PASSWORD_ENV
 from partnerships import settings
 from partnerships.settings import ROOT
 from partnerships.vocabulary import load_vocabulary
 from tests.conftest import GOOD_ROWS, csv_text
+from tests.test_manage_app import PASSWORD, open_page, unlock
 
 TIMEOUT = 60
 
@@ -52,6 +58,18 @@ def type_indices(*names: str) -> list[int]:
     return [TYPES.index(name) for name in names]
 
 
+def choose_types(at: AppTest, names: list[str]) -> AppTest:
+    """Tick exactly these types in the sidebar (one checkbox per type) and rerun."""
+    for index, name in enumerate(TYPES):
+        at.checkbox(key=type_key(index)).set_value(name in names)
+    return at.run()
+
+
+def chosen_types(at: AppTest) -> list[str]:
+    """The types whose checkboxes are ticked, in the types file's order."""
+    return [name for index, name in enumerate(TYPES) if at.checkbox(key=type_key(index)).value]
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -86,7 +104,7 @@ def test_map_page_runs_on_its_own():
 
 def test_type_filter_changes_what_the_map_draws():
     at = run()
-    at.multiselect(key="types").set_value(["Friendship city", "Urbanisation partnership"]).run()
+    choose_types(at, ["Friendship city", "Urbanisation partnership"])
     assert drawn_view(at)["types"] == type_indices("Friendship city", "Urbanisation partnership")
     assert metrics(at)["Partnerships"] == "2" and metrics(at)["Countries"] == "1"
 
@@ -122,7 +140,7 @@ def test_base_map_and_data_do_not_travel_again_on_a_filter_change():
 
 def test_no_partner_in_view_says_so():
     at = run()
-    at.multiselect(key="types").set_value([]).run()
+    choose_types(at, [])
     assert drawn_view(at)["types"] == []
     assert any("No partnerships match" in i.value for i in at.info)
 
@@ -133,7 +151,7 @@ def test_bad_rows_are_listed_and_good_rows_still_drawn(data_file):
     at = run()
     assert published_ids(at) == ["baoding"]
     assert "1 row(s) of the partner file have problems" in at.expander[0].label
-    problems = at.expander[0].dataframe[0].value
+    problems = at.expander[0].table[0].value
     assert set(problems["row"]) == {3} and set(problems["column"]) == {"id", "lat"}
 
 
@@ -144,9 +162,11 @@ def test_a_long_problem_list_shows_the_most_serious_and_says_where_the_rest_are(
     data_file(csv_text(near_twin, GOOD_ROWS[2], bad))
     monkeypatch.setattr("app.page.PROBLEMS_ON_EVERY_PAGE", 1)
     at = run()
-    table = at.expander[0].dataframe[0].value
+    table = at.expander[0].table[0].value
     assert len(table) == 1 and table["severity"].tolist() == ["error"] and table["row"].tolist() == [4]
-    assert "The 1 most serious of 2 are shown here; Manage data lists them all." in at.expander[0].caption[0].value
+    captions = [c.value for c in at.expander[0].caption]
+    assert captions == ["2 problems in all: 1 error and 1 warning.",
+                        "The 1 most serious of 2 are shown here; Manage data lists them all."]
 
 
 @pytest.mark.parametrize(
@@ -197,3 +217,49 @@ def test_beside_the_popup_the_panel_adds_what_the_popup_does_not_say():
     assert "mayors of Baoding" not in markdown  # the description is the popup's
     assert any("ProjectZero, International Partnerships" in c.value for c in at.caption)  # the source
     assert any("until 2014" in c.value for c in at.caption)
+
+
+# --- The problem table: messages wrap, counts agree -----------------------------------------
+
+def test_the_problem_table_wraps_its_messages_and_counts_every_kind(data_file):
+    """'8 problem(s)' over a table of 9 rows: the errors above, every problem of the table under it.
+    On every page a plain table, which wraps at any width; its cells are Markdown, so escaped."""
+    near_twin = GOOD_ROWS[2].replace("flensburg,Klimapakt Flensburg", "flensburg-2,KLIMAPAKT  *flensburg*")
+    data_file(csv_text(near_twin, GOOD_ROWS[2], GOOD_ROWS[1].replace("30.5263", "95")))
+    at = run()
+    assert "1 row(s) of the partner file have problems" in at.expander[0].label
+    table = at.expander[0].table[0].value
+    assert list(table.columns) == ["row", "severity", "column", "problem"]
+    assert table["problem"].tolist()[1] == "'95' is outside \\-90 to 90"
+    assert "KLIMAPAKT  \\*flensburg\\*" in table["problem"].tolist()[0]
+    assert [c.value for c in at.expander[0].caption] == ["2 problems in all: 1 error and 1 warning."]
+    at.radio(key="lang").set_value("da").run()
+    assert [c.value for c in at.expander[0].caption] == ["2 problemer i alt: 1 fejl og 1 advarsel."]
+
+
+def test_the_staff_report_is_a_grid_whose_rows_wrap_their_messages(data_file, monkeypatch):
+    """Manage data lists every problem, thousands perhaps: a grid staff can sort, rows tall enough to wrap."""
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    near_twin = GOOD_ROWS[2].replace("flensburg,Klimapakt Flensburg", "flensburg-2,KLIMAPAKT  flensburg")
+    data_file(csv_text(near_twin, GOOD_ROWS[2], GOOD_ROWS[1].replace("30.5263", "95")))
+    at = unlock(open_page())
+    assert any("1 error(s) in 1 row(s)" in w.value for w in at.tabs[0].warning)
+    grid = at.tabs[0].dataframe[0]
+    assert len(grid.value) == 2 and max(grid.value["problem"].str.len()) > 60
+    assert grid.proto.row_height > 64  # Streamlit wraps cell text only in rows taller than 4rem
+    assert json.loads(grid.proto.columns)["problem"]["width"] == "large"
+    assert list(grid.proto.column_order) == ["row", "severity", "column", "problem"]
+    assert [c.value for c in at.tabs[0].caption] == ["2 problems in all: 1 error and 1 warning."]
+
+
+@pytest.mark.parametrize(("messages", "height"), [
+    (["short"], None), (["x" * 60], None), (["x" * 61], 65), (["x" * 200], 4 * 21 + 12), (["x" * 900], 4 * 21 + 12)])
+def test_problem_rows_are_as_tall_as_the_longest_message_needs(messages, height):
+    assert problem_row_height(pd.Series(messages)) == height
+
+
+def test_the_staff_password_form_is_narrow(monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    at = run("views/manage.py")
+    (form,) = at.get("form")
+    assert form.proto.width_config.pixel_width == FORM_WIDTH <= 480

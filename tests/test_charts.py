@@ -10,8 +10,8 @@ import pytest
 
 from geo.continents import CONTINENTS, continent_of
 from partnerships.charts import (
-    OTHER_COLOR, Grouping, by_place, by_type, by_year, continent_name, place_chart, place_summary, type_chart,
-    type_summary, year_chart, year_summary,
+    HOME_COLOR, OTHER_COLOR, PLACE_COLOR, Grouping, by_place, by_type, by_year, continent_name, place_chart,
+    place_summary, type_chart, type_summary, year_chart, year_summary,
 )
 from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES, STRINGS
@@ -210,8 +210,8 @@ def _spec(kind: str, partners: pd.DataFrame, vocabulary, lang: str) -> dict:
     [
         ("type", {"label", "count", "color"}, "Partnerskaber efter type", {"Type", "Partnerskaber"}),
         ("place", {"label", "count", "color"}, "Partnerskaber efter verdensdel", {"Verdensdel", "Partnerskaber"}),
-        ("year", {"year", "active", "begun", "series"}, "Partnerskaber år for år",
-         {"År", "Aktive det år", "Begyndt det år", "Valgt år"}),
+        ("year", {"year", "active", "begun", "series", "count", "order"}, "Partnerskaber år for år",
+         {"År", "Partnerskaber", "Aktive det år", "Begyndt det år", "Valgt år"}),
     ],
 )
 def test_charts_use_the_tidy_columns_and_speak_danish(partners, vocabulary, kind, fields, title, titles):
@@ -239,5 +239,107 @@ def test_year_chart_marks_the_chosen_year(partners, vocabulary):
     rows = list(itertools.chain.from_iterable(spec["datasets"].values()))
     assert {"year": 2014} in rows  # the rule and its label
     assert max(row.get("year", 0) for row in rows) == 2014
-    assert {d["mark"]["type"] if isinstance(d["mark"], dict) else d["mark"] for d in _dicts(spec) if "mark" in d} >= {
-        "area", "line", "bar", "rule", "text"}
+    assert {d["mark"]["type"] if isinstance(d["mark"], dict) else d["mark"] for d in _dicts(spec) if "mark" in d} == {
+        "bar", "rule", "text"}
+
+
+# --- One axis, legends like their marks -----------------------------------------------------
+
+def test_the_year_chart_has_one_y_axis_and_square_legend_symbols_for_its_bars(partners, vocabulary):
+    """A bar of 2 must reach the 2 line: every mark shares the one count scale."""
+    spec = _spec("year", partners, vocabulary, "en")
+    (bars,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "bar"]
+    ys = [layer["encoding"].get("y", {}) for layer in spec["layer"]]
+    quantitative_y = [y for y in ys if y.get("type") == "quantitative"]
+    assert quantitative_y == [bars["encoding"]["y"]] and bars["encoding"]["y"]["stack"] == "zero"
+    assert "resolve" not in spec
+    assert bars["encoding"]["color"]["legend"]["symbolType"] == "square"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["Begun that year", "Begun earlier"]  # no unknown: no entry
+
+
+def test_the_year_bars_stack_begun_on_begun_earlier_to_the_years_total(partners, vocabulary):
+    spec = _spec("year", partners, vocabulary, "en")
+    (bars,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "bar"]
+    parts = spec["datasets"][bars["data"]["name"]]
+    in_2010 = {row["series"]: row["count"] for row in parts if row["year"] == 2010}
+    assert in_2010 == {"Begun earlier": 2, "Begun that year": 2}  # 4 active in 2010
+
+
+# --- Status unknown after the last confirmed year -------------------------------------------
+
+@pytest.fixture
+def confirmed(partners) -> pd.DataFrame:
+    """Everyone confirmed until 2012, Baoding until 2014."""
+    return partners.assign(confirmed=pd.array([2014, 2012, 2012, 2012, 2012], dtype="Int64"))
+
+
+def test_by_year_counts_apart_what_no_source_confirms(confirmed, vocabulary):
+    years = by_year(confirmed, View(tuple(vocabulary.names), 2014))
+    assert years["active"].tolist() == [2, 2, 2, 4, 4, 5, 1, 1]  # 2013, 2014: Baoding alone is confirmed
+    assert years["unknown"].tolist() == [0, 0, 0, 0, 0, 0, 3, 3]  # Flensburg, Clinton, WWF; Aabenraa ended in 2012
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Partnerships a source confirms as active in 2014: 1; status unknown: 3; "
+           "the most began in 2007 and 2010 (2 each)."),
+    ("da", "Partnerskaber, som en kilde bekræfter som aktive i 2014: 1; status ukendt: 3; "
+           "flest begyndte i 2007 og 2010 (2 hvert år)."),
+])
+def test_year_summary_does_not_call_unconfirmed_partnerships_active(confirmed, vocabulary, lang, expected):
+    assert year_summary(by_year(confirmed, View(tuple(vocabulary.names), 2014)), lang) == expected
+
+
+def test_the_year_chart_draws_unknown_status_pale_between_the_others(confirmed, vocabulary):
+    chart = year_chart(by_year(confirmed, View(tuple(vocabulary.names), 2014)), 2014, "en").to_dict()
+    (bars,) = [layer for layer in chart["layer"] if layer["mark"]["type"] == "bar"]
+    scale = bars["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["Begun that year", "Begun earlier", "Status unknown"]
+    orders = {row["series"]: row["order"] for row in chart["datasets"][bars["data"]["name"]]}
+    assert orders == {"Begun earlier": 0, "Status unknown": 1, "Begun that year": 2}  # from the bottom up
+    tooltip = next(layer for layer in chart["layer"] if layer["mark"]["type"] == "rule")["encoding"]["tooltip"]
+    assert [t["title"] for t in tooltip] == ["Year", "Active that year", "Begun that year", "Status unknown"]
+
+
+# --- At home and international --------------------------------------------------------------
+
+@pytest.mark.parametrize(("grouping", "lang", "expected"), [
+    (Grouping.COUNTRY, "en", [("Denmark (home)", 2, HOME_COLOR), ("China", 1, PLACE_COLOR), ("Germany", 1, PLACE_COLOR),
+                              ("United States", 1, PLACE_COLOR)]),
+    (Grouping.CONTINENT, "da", [("Danmark (hjemme)", 2, HOME_COLOR), ("Asien", 1, PLACE_COLOR),
+                                ("Europa", 1, PLACE_COLOR), ("Nordamerika", 1, PLACE_COLOR)]),
+])
+def test_by_place_puts_the_home_country_first_in_its_own_colour(partners, grouping, lang, expected):
+    """Europe counts Germany only: Denmark, at home, is a bar of its own."""
+    places = by_place(partners, grouping, lang, home="DK")
+    assert list(zip(places["label"], places["count"], places["color"])) == expected
+
+
+def test_by_place_ranks_only_the_international_places_for_the_top_and_other(many_countries):
+    places = by_place(many_countries.assign(country_code=["DK"] * 3 + ["XX"] * 19), Grouping.COUNTRY, "en",
+                      home="DK", top=2)
+    assert places.to_dict("list") == {"label": ["Aland (home)", "Country 00", "Country 01", "Other"],
+                                      "count": [3, 1, 1, 17], "color": [HOME_COLOR, PLACE_COLOR, PLACE_COLOR,
+                                                                        OTHER_COLOR]}
+
+
+@pytest.mark.parametrize(("home", "grouping", "lang", "expected"), [
+    ("DK", Grouping.COUNTRY, "en",
+     "International: 3 of 5 partnerships, the most in China, Germany and United States (1 each). "
+     "At home in Denmark: 2."),
+    ("DK", Grouping.CONTINENT, "da",
+     "Internationale: 3 af 5 partnerskaber, flest i Asien, Europa og Nordamerika (1 hver). Hjemme i Danmark: 2."),
+    ("CN", Grouping.COUNTRY, "en", "International: 4 of 5 partnerships, the most in Denmark (2). At home in China: 1."),
+    ("SE", Grouping.COUNTRY, "en", "The most partnerships are in Denmark (2 of 5)."),  # none at home: as before
+    (None, Grouping.COUNTRY, "en", "The most partnerships are in Denmark (2 of 5)."),
+])
+def test_place_summary_tells_home_from_international(partners, home, grouping, lang, expected):
+    assert place_summary(partners, grouping, lang, home) == expected
+
+
+@pytest.mark.parametrize(("count", "lang", "expected"), [
+    (1, "en", "The partnership is at home in Denmark."),
+    (2, "da", "Alle 2 partnerskaber er hjemme i Danmark."),
+])
+def test_place_summary_when_all_are_at_home(partners, count, lang, expected):
+    shown = partners[partners["country_code"] == "DK"].head(count)
+    assert place_summary(shown, Grouping.COUNTRY, lang, "DK") == expected

@@ -23,3 +23,27 @@ def test_unknown_country_is_none():
 def test_names_in_both_languages():
     germany = resolve_country("DE")
     assert (germany.name, germany.name_da) == ("Germany", "Tyskland")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("England, United Kingdom", "GB"), ("Scotland, United Kingdom", "GB"), ("Wales, United Kingdom", "GB"),
+     ("Northern Ireland", "GB"), ("Northern Ireland, UK", "GB"), ("Wales (UK)", "GB"), ("U.K.", "GB"),
+     ("Bavaria, Germany", "DE"), ("U.S.A.", "US"), ("Palestine", "PS"), ("State of Palestine", "PS"),
+     ("Palæstina", "PS"), ("Cape Verde", "CV"), ("Kap Verde", "CV"), ("DR Congo", "CD"),
+     ("Democratic Republic of the Congo", "CD"), ("Den Demokratiske Republik Congo", "CD"),
+     ("Republic of the Congo", "CG"), ("East Timor", "TL"), ("Østtimor", "TL"), ("Timor-Leste", "TL"),
+     ("Kosovo", "XK"), ("São Tomé and Príncipe", "ST"), ("Ivory Coast", "CI"), ("Elfenbenskysten", "CI"),
+     ("Czech Republic", "CZ"), ("Tjekkiet", "CZ"), ("Russia", "RU"), ("Rusland", "RU"), ("South Korea", "KR"),
+     ("Sydkorea", "KR"), ("Korea, South", "KR"), ("Macedonia", "MK"), ("Swaziland", "SZ"), ("Vatican", "VA"),
+     ("Bosnia", "BA"), ("Republic of Ireland", "IE"), ("Grønland", "GL"), ("Færøerne", "FO"), ("Holland", "NL"),
+     ("PR China", "CN"), ("UAE", "AE"), ("Deutschland", "DE"), ("Türkei", "TR"), ("Vereinigte Staaten", "US"),
+     ("Vereinigtes Königreich", "GB"), ("Tschechien", "CZ")],
+)
+def test_countries_as_lists_write_them(text, code):
+    assert resolve_country(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Korea", "Germany, France", "Narnia, Germany", "Bavaria, Austria", "South America"])
+def test_unclear_countries_are_refused(text):
+    assert resolve_country(text) is None

@@ -1,15 +1,20 @@
 """AppTest for council members: both languages, the view in the URL, the partners table."""
 from __future__ import annotations
 
+import base64
 import json
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.state import MAP_KEY
+from app.sidebar import type_key
+from app.state import MAP_KEY, share_link_html, view_link
 from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
+from partnerships.style import type_styles
 from partnerships.vocabulary import load_vocabulary
+from tests.test_app import choose_types, chosen_types
 
 TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
 
@@ -33,7 +38,7 @@ def summary(at: AppTest) -> str:
 def test_a_link_restores_the_view():
     at = app(year="2013", types="Friendship city,Urbanisation partnership", lang="da", partner="haiyan")
     assert at.slider(key="year").value == 2013
-    assert at.multiselect(key="types").value == ["Friendship city", "Urbanisation partnership"]
+    assert chosen_types(at) == ["Friendship city", "Urbanisation partnership"]
     assert at.radio(key="lang").value == "da"
     assert summary(at) == ("I 2013 var 2 partnerskaber aktive i 1 land; 1 begyndte det år: Haiyan Amt (Kina). "
                            "Viste typer: Venskabsby og Urbaniseringspartnerskab.")
@@ -48,7 +53,7 @@ def test_moving_a_widget_updates_the_url():
     at = app()
     assert url(at) == {"year": "2014", "lang": "en"}
     at.slider(key="year").set_value(2010).run()
-    at.multiselect(key="types").set_value(["Climate network"]).run()
+    choose_types(at, ["Climate network"])
     at.radio(key="lang").set_value("da").run()
     assert url(at) == {"year": "2010", "lang": "da", "types": "Climate network"}
 
@@ -57,9 +62,9 @@ def test_clearing_every_type_on_the_timeline_clears_them_in_the_url():
     """The timeline stops when nothing matches; the address must not keep the last types."""
     at = app()
     at.switch_page("views/timeline.py").run()
-    at.multiselect(key="types").set_value(["Friendship city"]).run()
+    choose_types(at, ["Friendship city"])
     assert url(at)["types"] == "Friendship city"
-    at.multiselect(key="types").set_value([]).run()
+    choose_types(at, [])
     assert [i.value for i in at.info] == [t("timeline_empty", "en")]  # the page stopped early
     assert url(at)["types"] == ""
 
@@ -67,7 +72,7 @@ def test_clearing_every_type_on_the_timeline_clears_them_in_the_url():
 def test_a_link_with_no_types_opens_no_types_and_keeps_saying_so():
     """`types=` is the empty selection both ways, so the address matches what is shown."""
     at = app(types="")
-    assert at.multiselect(key="types").value == []
+    assert chosen_types(at) == []
     assert url(at)["types"] == ""
 
 
@@ -84,7 +89,7 @@ def test_a_partner_clicked_on_the_map_is_named_in_the_url():
 def test_a_bad_link_falls_back_to_defaults_without_an_error():
     at = app(year="²", types="Pen pals", lang="fr", partner="nobody")
     assert not at.error and not at.exception
-    assert at.multiselect(key="types").value == TYPES
+    assert chosen_types(at) == TYPES
     assert at.slider(key="year").value == 2014  # the last year the source confirms
     assert at.radio(key="lang").value == "en"
 
@@ -110,7 +115,7 @@ def test_partners_page_searches_in_danish():
 def test_presentation_mode_is_the_map_alone_with_the_story():
     at = app(mode="present", lang="da")
     assert len(at.sidebar.children) == 0  # no filters, no navigation
-    assert not at.slider and not at.multiselect
+    assert not at.slider and not at.checkbox
     args = json.loads(at.get("component_instance")[0].proto.json_args)
     story = json.loads(re.search(r"PartnerMap\.story\([^,]+, (\{.*\})\);", args["script"]).group(1))
     assert story["present"] is True and story["title"] == "Sønderborgs internationale partnerskaber"
@@ -123,3 +128,89 @@ def test_the_sidebar_links_to_presentation_mode_and_the_offline_file():
     at = app(lang="da")
     assert at.get("link_button")[0].proto.url == "?mode=present&lang=da"
     assert at.get("download_button")
+
+
+# --- The type filter: every type whole, with its colour and shape ---------------------------
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_every_type_has_a_checkbox_with_its_whole_name_colour_and_shape(lang):
+    """Not a multiselect whose chips cut "Grænseoverskriden…" and hide the sixth type."""
+    at = app(lang=lang)
+    vocabulary = load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
+    looks = type_styles(vocabulary)
+    boxes = [at.checkbox(key=type_key(index)) for index in range(len(TYPES))]
+    assert [box.value for box in boxes] == [True] * len(TYPES)
+    for box, kind in zip(boxes, vocabulary.types):
+        image, label = re.fullmatch(r"!\[\]\((data:image/svg\+xml;base64,[A-Za-z0-9+/=]+)\) (.+)", box.label).groups()
+        assert label.replace("\\", "") == kind.label(lang)  # whole, escaped as Markdown
+        svg = base64.b64decode(image.removeprefix("data:image/svg+xml;base64,")).decode()
+        assert f'fill="{looks[kind.name].color}"' in svg
+        assert ("<circle" in svg) == (looks[kind.name].shape == "circle")
+    assert len({box.label.split(")")[0] for box in boxes}) == len(TYPES)  # six different markers
+
+
+def test_a_checkbox_writes_the_types_the_url_and_every_page_read():
+    at = app()
+    at.checkbox(key=type_key(TYPES.index("Climate network"))).uncheck().run()
+    assert at.session_state["types"] == [name for name in TYPES if name != "Climate network"]
+    assert url(at)["types"] == ",".join(at.session_state["types"])
+    at.switch_page("views/timeline.py").run()  # the choice holds on another page
+    assert chosen_types(at) == [name for name in TYPES if name != "Climate network"]
+
+
+def test_none_then_one_type_and_all_again():
+    at = app(lang="da")
+    assert at.button(key="types_all").disabled and at.button(key="types_all").label == "Alle"
+    at.button(key="types_none").click().run()
+    assert chosen_types(at) == [] and url(at)["types"] == ""
+    choose_types(at, ["Friendship city"])
+    assert url(at)["types"] == "Friendship city"
+    at.button(key="types_all").click().run()
+    assert chosen_types(at) == TYPES and "types" not in url(at)
+
+
+def test_a_link_naming_danish_type_labels_ticks_those_types():
+    at = app(types="Venskabsby,Klimanetværk")
+    assert chosen_types(at) == ["Friendship city", "Climate network"]
+
+
+# --- The share link: a visible Copy button, not a code block --------------------------------
+
+def share_app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.context["url"] = "https://maps.example.dk/"
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def shared_words(at: AppTest) -> dict[str, str]:
+    (html,) = [h.proto for h in at.get("html") if "share-link" in h.proto.body]
+    assert html.unsafe_allow_javascript
+    return json.loads(re.search(r"var words = (\{.*?\}), root", html.body).group(1))
+
+
+@pytest.mark.parametrize(("lang", "button", "help_text"), [
+    ("en", "Copy link", "It opens exactly this view"), ("da", "Kopiér link", "Det åbner præcis denne visning")])
+def test_the_map_page_shares_its_link_with_a_copy_button(lang, button, help_text):
+    at = share_app(year="2012", lang=lang, types="Friendship city")
+    words = shared_words(at)
+    assert words["link"] == f"https://maps.example.dk/?year=2012&lang={lang}&types=Friendship+city"
+    assert words["copy"] == button
+    assert not at.code  # no code block, no 1.5 MB highlighter
+    caption = next(c.value for c in at.caption if help_text in c.value)
+    assert "right" not in caption and "højre" not in caption and "hover" not in caption
+
+
+def test_the_link_reaches_the_page_only_as_escaped_json():
+    html = share_link_html("https://x.dk/?partner=%3C/script%3E</script><img src=x onerror=alert(1)>", "en")
+    assert html.count("</script>") == 1 and "<img" not in html
+    words = json.loads(re.search(r"var words = (\{.*?\}), root", html).group(1))
+    assert words["link"].endswith("</script><img src=x onerror=alert(1)>")  # the same text, once parsed
+
+
+def test_no_address_no_link():
+    assert view_link("", {"year": "2012"}) is None
+    assert view_link("http://127.0.0.1:8501/map", {"year": "2012", "lang": "da"}) == (
+        "http://127.0.0.1:8501/map?year=2012&lang=da")

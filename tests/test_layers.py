@@ -11,6 +11,7 @@ Every import counts, at the top of a module or inside a function.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ MAX_PYTHON_LINES = 300
 MAX_SCRIPT_LINES = 400
 
 
+@cache
 def modules() -> dict[Path, set[str]]:
     """Every Python file of the app, with the top-level names of what it imports."""
     files = [ROOT / "dashboard.py", *sorted((ROOT / "views").glob("*.py"))]

@@ -84,7 +84,7 @@ def test_unusable_uploads_are_refused_with_a_message(data_path, content, expecte
 def test_upload_with_mistakes_lists_them_and_cannot_be_saved(data_path):
     bad = csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("2013", "twenty-thirteen")).replace(",", ";")
     at = upload(unlock(open_page()), bad.encode("utf-8-sig"))
-    assert any("1 problem(s)" in w.value for w in at.warning)
+    assert any("1 error(s) in 1 row(s)" in w.value for w in at.warning)
     report = at.tabs[2].dataframe[0].value
     assert report.iloc[0]["row"] == 3 and report.iloc[0]["column"] == "start_year"
     assert save_button(at).disabled

@@ -57,3 +57,27 @@ def test_a_broken_home_file_is_a_message_on_the_page_not_a_traceback(monkeypatch
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("home city file" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize(("extra", "code"), [
+    ("", "DK"),  # Sønderborg lies in a strait outside every shape: the nearest country is home
+    ('country = "Tyskland"\n', "DE"),  # a home.toml may name it, in any language, or by code
+    ('country = "se"\n', "SE"),
+])
+def test_the_home_country_is_named_or_found_from_the_coordinates(tmp_path, extra, code):
+    path = tmp_path / HOME_FILE_NAME
+    path.write_text(f'name = "Sønderborg"\nlat = 54.9138\nlon = 9.7922\n{extra}', encoding="utf-8")
+    assert load_home(path).country_code == code
+
+
+def test_a_home_country_nobody_knows_is_refused(tmp_path):
+    path = tmp_path / HOME_FILE_NAME
+    path.write_text('name = "X"\nlat = 1\nlon = 1\ncountry = "Atlantis"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="'Atlantis' is not a country"):
+        load_home(path)
+
+
+def test_a_home_at_sea_has_no_country(tmp_path):
+    path = tmp_path / HOME_FILE_NAME
+    path.write_text('name = "Buoy"\nlat = 0\nlon = -30\n', encoding="utf-8")
+    assert load_home(path).country_code is None

@@ -10,10 +10,12 @@ from partnerships.loading import load_partners
 from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.style import SHAPES, type_styles
 from partnerships.filtering import of_types
+from partnerships.symbols import VEGA_SHAPES
 from partnerships.timeline import (
-    DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, VEGA_SHAPES, WHEN, YEARS, cap_note, chart_height,
-    gantt_chart, gantt_frame, milestones_frame, parse_milestone, timeline_summary,
+    DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, WHEN, YEARS, cap_note, gantt_frame, milestones_frame,
+    parse_milestone, timeline_summary,
 )
+from partnerships.timeline_chart import chart_height, gantt_chart
 from tests.conftest import GOOD_ROWS, csv_text
 
 TODAY = 2026
@@ -189,11 +191,22 @@ def spec(shipped, gantt) -> dict:
 
 def test_bars_run_from_start_to_the_end_of_the_last_year(spec):
     (bars,) = units(spec, "bar")
-    assert bars["encoding"]["x"]["field"] == START and bars["encoding"]["x2"]["field"] == "until"
     assert bars["encoding"]["y"]["sort"] == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
                                              "clinton-climate-positive", "haiyan"]
     assert {(row["start"], row["until"]) for row in rows_of(spec, bars)} >= {(2007, TODAY + 1), (2013, TODAY + 1)}
-    assert "Clinton Climate Positive Development Program" in bars["encoding"]["y"]["axis"]["labelExpr"]
+    assert bars["encoding"]["x"]["field"] == "start_at" and bars["encoding"]["x2"]["field"] == "until_at"
+
+
+def test_each_name_is_written_whole_above_its_bar(spec):
+    """No names column that cuts "Clinton Climate Positive Development P…": each name has the
+    chart's whole width, on its own line over its bar (the bars sit BAR_OFFSET below the middle)."""
+    (bars,) = units(spec, "bar")
+    names = next(unit for unit in units(spec, "text") if unit["encoding"]["text"]["field"] == "label")
+    assert names["mark"]["baseline"] == "bottom" and names["mark"]["limit"] == {"expr": "width"}
+    assert names["encoding"]["x"] == {"value": 0} and names["encoding"]["y"] == bars["encoding"]["y"]
+    assert bars["mark"]["yOffset"] > 0 and "labelExpr" not in bars["encoding"]["y"]["axis"]
+    assert bars["encoding"]["y"]["axis"]["labels"] is False
+    assert "Clinton Climate Positive Development Program" in {row["label"] for row in rows_of(spec, names)}
 
 
 def test_a_rule_marks_the_chosen_year(spec):
@@ -222,7 +235,7 @@ def test_types_by_colour_and_shape_in_one_legend(spec):
 
 
 def test_size_and_description(spec):
-    assert spec["width"] == "container" and spec["height"] == 200
+    assert spec["width"] == "container" and spec["height"] == chart_height(7) == 7 * 44
     assert spec["description"].startswith("7 partnerships from 2007 to today")
 
 
@@ -249,7 +262,7 @@ def test_no_milestones_no_diamonds(vocabulary):
     assert not [p for p in units(spec, "point") if p["mark"].get("shape") == "diamond"]
 
 
-@pytest.mark.parametrize(("rows", "height"), [(1, 200), (7, 200), (8, 224), (MAX_ROWS, 1680)])
+@pytest.mark.parametrize(("rows", "height"), [(1, 200), (4, 200), (5, 220), (7, 308), (MAX_ROWS, 2640)])
 def test_height_grows_with_the_rows(rows, height):
     assert chart_height(rows) == height
 
@@ -265,3 +278,36 @@ def test_more_than_sixty_rows_draws_the_first_sixty_by_start_with_a_note(vocabul
                                      "choose fewer types to see the rest.")
     assert cap_note(gantt.head(MAX_ROWS), "en") is None
     assert timeline_summary(gantt, "en").startswith("75 partnerships from 1952 to today")
+
+
+# --- Quiet years drawn short ----------------------------------------------------------------
+
+def test_the_shipped_years_after_the_last_start_are_drawn_short(spec):
+    """2014–2025: no partnership begins or ends and no milestone falls; they take one year's room."""
+    (band,) = units(spec, "rect")
+    assert rows_of(spec, band) == [{"start_at": 2014.0, "until_at": 2015.0, "text": (
+        "2014–2025: nothing begins, ends or happens, so these years are drawn short")}]
+    (bars,) = units(spec, "bar")
+    drawn = {row["id"]: (row["start_at"], row["until_at"]) for row in rows_of(spec, bars)}
+    assert drawn["haiyan"] == (2013.0, 2016.0)  # 2013 to the end of 2026, through one year's room
+    axis = bars["encoding"]["x"]["axis"]
+    assert '"2014":"…"' in axis["labelExpr"] and '"2015":"2026"' in axis["labelExpr"]
+    assert bars["encoding"]["x"]["scale"]["domain"] == [2007, 2016]
+
+
+def test_milestones_and_the_chosen_year_are_drawn_where_their_years_are(shipped, gantt):
+    spec = gantt_chart(gantt, milestones_frame(shipped.partners), 2020, "en").to_dict()
+    (rule,) = units(spec, "rule")
+    assert rows_of(spec, rule) == [{"year": 2020, "middle": 2015.5}]  # 2014–2019 drawn short, then 2020
+    (band, later) = rows_of(spec, units(spec, "rect")[0])
+    assert (band["start_at"], later["start_at"]) == (2014, 2016)  # and 2021–2025
+    diamonds = next(p for p in units(spec, "point") if p["mark"].get("shape") == "diamond")
+    assert {row["date_at"] for row in rows_of(spec, diamonds)} >= {2010.75, 2013 + 10 / 12}
+
+
+def test_short_gaps_and_busy_years_are_not_drawn_short(vocabulary):
+    gantt = gantt_frame(partners([2010, 2013], [2012, 2015]), vocabulary, "en", TODAY)
+    spec = gantt_chart(gantt, milestones_frame(partners([2010, 2013])), 2011, "en").to_dict()
+    assert not units(spec, "rect")
+    (bars,) = units(spec, "bar")
+    assert [(row["start_at"], row["until_at"]) for row in rows_of(spec, bars)] == [(2010, 2013), (2013, 2016)]

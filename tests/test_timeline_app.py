@@ -31,7 +31,8 @@ def drawn(at: AppTest) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def rows(spec: dict) -> list[str]:
-    return spec["layer"][0]["encoding"]["y"]["sort"]
+    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
+    return bars["encoding"]["y"]["sort"]
 
 
 def chosen_year(spec: dict, datasets: dict[str, list[dict]]) -> int:
@@ -84,3 +85,16 @@ def test_a_year_in_full_width_digits_is_a_problem_not_a_crash(monkeypatch, write
     monkeypatch.setenv("PARTNERS_CSV", str(write_csv(csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("2013", "２０１３")))))
     spec, _ = drawn(run())
     assert rows(spec) == ["baoding"]  # Haiyan, whose year is not a year, is left off
+
+
+@pytest.mark.parametrize(("lang", "quiet"), [
+    ("en", "2015–2025: nothing begins, ends or happens, so these years are drawn short"),
+    ("da", "2015–2025: intet begynder, slutter eller sker, så disse år er tegnet korte")])
+def test_names_whole_above_the_bars_and_the_quiet_years_drawn_short(lang, quiet):
+    at = run(lang=lang, year=2014)
+    spec, datasets = drawn(at)
+    names = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text"
+                 and layer["encoding"]["text"]["field"] == "label")
+    assert "Clinton Climate Positive Development Program" in {row["label"] for row in datasets[names["data"]["name"]]}
+    (band,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rect"]
+    assert [row["text"] for row in datasets[band["data"]["name"]]] == [quiet]

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from app import data, page, state
+from partnerships import settings
 from partnerships.charts import (
     Grouping, by_place, by_type, by_year, place_chart, place_summary, type_chart, type_summary, year_chart,
     year_summary,
@@ -18,6 +19,7 @@ dataset = data.load_dataset()
 page.page_start(dataset, lang, t("charts_title", lang), t("charts_caption", lang))
 
 view = state.current_view(dataset)
+home = settings.home().country_code  # partners there are at home, counted apart from the international ones
 shown = filter_partners(dataset.partners, view)
 if shown.empty:
     st.info(t("none_in_view", lang))
@@ -32,8 +34,8 @@ else:
         grouping = Grouping(st.segmented_control(
             t("chart_group_by", lang), [g.value for g in Grouping], key=GROUPING_KEY, default=Grouping.COUNTRY.value,
             required=True, format_func=lambda g: t(f"chart_{g}", lang)))
-        st.altair_chart(place_chart(by_place(shown, grouping, lang), grouping, lang), width="stretch")
-        st.markdown(markdown_text(place_summary(shown, grouping, lang)))
+        st.altair_chart(place_chart(by_place(shown, grouping, lang, home), grouping, lang), width="stretch")
+        st.markdown(markdown_text(place_summary(shown, grouping, lang, home)))
 
 years = by_year(dataset.partners, view)
 if not years.empty:

@@ -6,7 +6,8 @@ from partnerships import settings
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.filtering import of_types
-from partnerships.timeline import cap_note, gantt_chart, gantt_frame, milestones_frame, timeline_summary
+from partnerships.timeline import cap_note, gantt_frame, milestones_frame, timeline_summary
+from partnerships.timeline_chart import gantt_chart
 
 lang = state.language()
 dataset = data.load_dataset()

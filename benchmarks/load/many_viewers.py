@@ -41,6 +41,12 @@ the drawn count, as no map is drawn. They cost the machine almost nothing, so th
 the server does with many sessions when the browsers do not compete for the CPU.
 `--st-option NAME=VALUE` passes a Streamlit option to the server (e.g. runner.postScriptGC=false).
 
+`--servers N` starts N app processes on the same data (viewers take turns among them), as
+replicas behind a balancer with sticky sessions. `--database` keeps the data in a throwaway
+PostgreSQL (tests/postgres.py, fsync on) instead of the file, and at the save two editors
+save the new version from the same old one at the same moment: exactly one save must
+succeed and the database must then hold two versions, else the run has an error.
+
 Everything is bounded: `--seconds` of actions (at most `--max-actions` per viewer, each
 waiting at most `--action-timeout`), then one more action for any viewer that has not yet
 seen the new version, and a hard deadline for the whole run. The server is stopped and the
@@ -230,7 +236,10 @@ class Version:
                 and (not r["end_year"] or int(r["end_year"]) >= year)]
 
     def counts(self, types: list[str], year: int) -> tuple[int, int]:
-        rows = self.shown(types, year)
+        """The 'Partnerships' and 'Countries' metrics: those shown whose status is known, i.e.
+        not (no end year and last `confirmed` before the year), as filtering.status_unknown."""
+        rows = [r for r in self.shown(types, year)
+                if r.get("end_year") or not r.get("confirmed") or int(r["confirmed"]) >= year]
         return len(rows), len({r["country"] for r in rows})
 
 
@@ -328,6 +337,7 @@ class Run:
     action_timeout: float
     think: float
     max_actions: int
+    urls: tuple[str, ...] = ()  # every server's; viewer i uses urls[i % len(urls)]
     save_at: float = 0.0  # monotonic, set when the phase starts
     saved_before: float | None = None  # monotonic, around storage.save
     saved_after: float | None = None
@@ -338,11 +348,15 @@ class Run:
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
 
-    def version_of_file(self, source: str) -> str:
-        """Which version a published data file holds: fetched once over loopback."""
+    def server_for(self, index: int) -> str:
+        return self.urls[index % len(self.urls)] if self.urls else self.url
+
+    def version_of_file(self, source: str, base: str | None = None) -> str:
+        """Which version a published data file holds: fetched once over loopback, from the
+        server that gave the viewer its URL (each server publishes its own static/)."""
         path = urlsplit(source).path
         if path not in self.data_files:
-            url = self.url.rstrip("/") + path
+            url = (base or self.url).rstrip("/") + path
             try:
                 with urllib.request.urlopen(url, timeout=10) as response:
                     ids = frozenset(json.loads(response.read())["partners"]["id"])
@@ -358,6 +372,7 @@ class Viewer:
         self.run = run
         self.index = index
         self.browser = browser
+        self.url = run.server_for(index)
         self.rng = random.Random(seed * 1000 + index)
         self.records: list[dict] = []
         self.errors: list[str] = []
@@ -404,7 +419,7 @@ class Viewer:
         page.on("response", self._on_response)
         page.on("requestfailed", self._on_request_failed)
         started = time.monotonic()
-        await page.goto(self.run.url, timeout=180_000)
+        await page.goto(self.url, timeout=180_000)
         deadline = started + 180
         while True:  # the first run: until the sidebar is drawn, the script idle and the map drawn
             await page.wait_for_selector(f"[data-test-script-state='notRunning'] {SLIDER}", timeout=180_000)
@@ -498,7 +513,8 @@ class Viewer:
         msgs = await self.page.evaluate(FINISHED_COUNT_JS) if times else None
         frame = await self._map_frame()
         mapped = await frame.evaluate(MAP_READ_JS)
-        file_version = await asyncio.to_thread(self.run.version_of_file, mapped["source"]) if mapped["source"] else None
+        file_version = (await asyncio.to_thread(self.run.version_of_file, mapped["source"], self.url)
+                        if mapped["source"] else None)
         record = {"viewer": self.index, "action": action, "pressed": pressed, "observed": drawn,
                   "rerun_ms": times and times["finished"], "start_ms": times and times["started"],
                   "drawn_s": drawn - t0, "script_finished_msgs": msgs,
@@ -550,6 +566,7 @@ class SocketViewer:
     def __init__(self, run: Run, index: int, seed: int) -> None:
         self.run = run
         self.index = index
+        self.url = run.server_for(index)
         self.rng = random.Random(seed * 1000 + index)
         self.records: list[dict] = []
         self.errors: list[str] = []
@@ -567,7 +584,7 @@ class SocketViewer:
         import websockets
 
         started = time.monotonic()
-        url = self.run.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
+        url = self.url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
         self.ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=60)
         page = await self._rerun([])
         self.load_s = time.monotonic() - started
@@ -670,7 +687,7 @@ class SocketViewer:
         source = page["source"]
         file_version, ids, renamed = None, [], None
         if source:
-            file_version = await asyncio.to_thread(self.run.version_of_file, source)
+            file_version = await asyncio.to_thread(self.run.version_of_file, source, self.url)
             version = {"old": self.run.old, "new": self.run.new}.get(file_version)
             if version:
                 ids, renamed = sorted(version.ids), version.renamed
@@ -708,8 +725,8 @@ def judge(run: Run, r: dict) -> dict:
             "map: data file": r["file_version"] == v.label,
         }
         summary = r["summary"] or ""
-        if partnerships:
-            checks["view in words: count"] = summary.startswith(f"In {r['year']}, {partnerships} partnership")
+        claimed = re.match(rf"In {r['year']}, (\d+) partnership", summary)  # none: the sentence names no count
+        checks["view in words: count"] = (int(claimed[1]) == partnerships) if claimed else not partnerships
         renamed = next(row for row in v.rows if row["id"] == RENAMED_ID)
         if renamed in v.shown(r["types"], r["year"]) and int(renamed["start_year"]) == r["year"]:
             checks["view in words: renamed name"] = f"{v.renamed} (" in summary
@@ -729,18 +746,58 @@ def judge(run: Run, r: dict) -> dict:
 
 # --- the run -----------------------------------------------------------------------------------
 
-async def save_new_version(run: Run, csv_path: Path, new_content: bytes, app_dir: Path) -> None:
+async def save_new_version(run: Run, csv_path: Path, new_content: bytes, app_dir: Path, database: str | None) -> None:
+    """As the staff page saves. With a database, two editors (one per server, say) save the new
+    version from the same old one at the same moment: exactly one save may succeed."""
     await asyncio.sleep(max(0.0, run.save_at - time.monotonic()))
     if str(app_dir) not in sys.path:
         sys.path.insert(0, str(app_dir))
-    from partnerships import storage
+    if database:
+        from partnerships.stores import ConflictError, open_store
 
-    current = storage.snapshot(csv_path)
-    run.saved_before = time.monotonic()
-    await asyncio.to_thread(storage.save, csv_path, new_content, current.digest)
-    run.saved_after = time.monotonic()
+        store = open_store(database)
+        loaded = store.current()
+
+        def save(who: str) -> str:
+            try:
+                store.save(new_content, loaded, who, "the load test's save")
+            except ConflictError:
+                return "refused"
+            return "saved"
+
+        run.saved_before = time.monotonic()
+        outcomes = await asyncio.gather(*(asyncio.to_thread(save, f"editor {n}") for n in (1, 2)))
+        run.saved_after = time.monotonic()
+        versions = 1 + len(store.history())
+        if sorted(outcomes) != ["refused", "saved"] or versions != 2:
+            run.errors.append(f"two saves from one version: {outcomes}, {versions} versions in the database")
+        print(f"  two saves from one version: {outcomes}; {versions} versions in the database",
+              file=sys.stderr, flush=True)
+    else:
+        from partnerships import storage
+
+        current = storage.snapshot(csv_path)
+        run.saved_before = time.monotonic()
+        await asyncio.to_thread(storage.save, csv_path, new_content, current.digest)
+        run.saved_after = time.monotonic()
     print(f"  saved the new version at {run.saved_after - run.phase_start:.1f} s "
           f"({1000 * (run.saved_after - run.saved_before):.0f} ms)", file=sys.stderr, flush=True)
+
+
+def start_database(old_content: bytes, app_dir: Path):
+    """A throwaway PostgreSQL (tests/postgres.py) holding the old version; (cluster, URL)."""
+    if str(app_dir) not in sys.path:
+        sys.path.insert(0, str(app_dir))
+    from partnerships.stores import open_store
+    from tests.postgres import Cluster, binaries
+
+    if binaries() is None:
+        raise SystemExit("--database needs PostgreSQL (apt-get install postgresql)")
+    cluster = Cluster(binaries())
+    cluster.start(durable=True)
+    url = cluster.new_database()
+    open_store(url).save(old_content, None, "the load test's setup")
+    return cluster, url
 
 
 async def drive(args, app_dir: Path, folder: Path) -> dict:
@@ -767,12 +824,27 @@ async def drive(args, app_dir: Path, folder: Path) -> dict:
     old = Version("old", tuple(read_rows(old_content)[1]))
     new = Version("new", tuple(read_rows(new_content)[1]))
 
-    log = folder / "streamlit.log"
-    server, url = start_server(csv_path, log, app_dir=app_dir, options=args.st_option)
-    run = Run(old, new, url, args.seconds, args.action_timeout, args.think, args.max_actions)
-    sampler = ProcessSampler(server.pid)
+    cluster, database = start_database(old_content, app_dir) if args.database else (None, None)
+    if database:
+        os.environ["PARTNERS_DB_URL"] = database  # start_server passes the environment on
+    logs = [folder / f"streamlit-{n}.log" for n in range(args.servers)]
+    servers, urls = [], []
+    try:
+        for log in logs:
+            server, url = start_server(csv_path, log, app_dir=app_dir, options=args.st_option)
+            servers.append(server)
+            urls.append(url)
+    except BaseException:
+        for server in servers:
+            stop_server(server)
+        if cluster:
+            cluster.remove()
+        raise
+    run = Run(old, new, urls[0], args.seconds, args.action_timeout, args.think, args.max_actions, tuple(urls))
+    samplers = [ProcessSampler(server.pid) for server in servers]
+    sampler = samplers[0]
     stop = asyncio.Event()
-    sampling = asyncio.create_task(sampler.run(stop))
+    sampling = [asyncio.create_task(each.run(stop)) for each in samplers]
     viewers: list[Viewer] = []
     try:
         async with async_playwright() as pw:
@@ -782,7 +854,7 @@ async def drive(args, app_dir: Path, folder: Path) -> dict:
                 viewers = [Viewer(run, i, browser, args.seed) for i in range(pages)]
                 viewers += [SocketViewer(run, i, args.seed) for i in range(pages, args.viewers)]
                 load_start = time.monotonic()
-                print(f"  opening {pages} pages and {args.ws_clients} websocket clients at {url} …",
+                print(f"  opening {pages} pages and {args.ws_clients} websocket clients at {', '.join(urls)} …",
                       file=sys.stderr, flush=True)
                 opened = await asyncio.gather(*(v.open() for v in viewers), return_exceptions=True)
                 for viewer, result in zip(viewers, opened):
@@ -795,7 +867,7 @@ async def drive(args, app_dir: Path, folder: Path) -> dict:
                 run.save_at = run.phase_start + args.seconds * args.save_at
                 print(f"  {len(live)} viewers loaded in {load_end - load_start:.1f} s; acting for "
                       f"{args.seconds:.0f} s …", file=sys.stderr, flush=True)
-                saving = asyncio.create_task(save_new_version(run, csv_path, new_content, app_dir))
+                saving = asyncio.create_task(save_new_version(run, csv_path, new_content, app_dir, database))
                 await asyncio.gather(*(v.loop() for v in live))
                 await saving
                 phase_done = time.monotonic()
@@ -812,11 +884,15 @@ async def drive(args, app_dir: Path, folder: Path) -> dict:
                 await browser.close()
     finally:
         stop.set()
-        await sampling
-        stop_server(server)
-    server_log = log.read_text(errors="replace")
+        await asyncio.gather(*sampling)
+        for server in servers:
+            stop_server(server)
+        if cluster:
+            cluster.remove()
+    server_log = "\n".join(log.read_text(errors="replace") for log in logs)
     log_errors = [line for line in server_log.splitlines() if re.search(r"Traceback|Error|Exception", line)]
     return {"run": run, "viewers": viewers, "load": (load_start, load_end), "phase_done": phase_done,
+            "servers": [each.summary(run.phase_start, phase_done) for each in samplers],
             "server": sampler.summary(run.phase_start, phase_done),
             "server_load": sampler.summary(load_start, load_end), "hwm_mb": sampler.summary(0, float("inf")),
             "log_errors": log_errors, "server_log_tail": server_log[-2000:]}
@@ -905,6 +981,9 @@ def report(result: dict, args) -> tuple[str, dict, bool]:
         ("server RSS: start of phase → end; peak (VmHWM)", f"{server.get('rss_start_mb', 0):.0f} → "
          f"{server.get('rss_end_mb', 0):.0f} MB; {hwm:.0f} MB" if server and hwm else "–"),
         ("server threads, peak", str(server.get("threads_peak", "–"))),
+        *[(f"server {n + 1} of {len(result['servers'])}: CPU avg / peak; RSS end",
+           f"{each.get('cpu_avg_pct', 0):.0f} % / {each.get('cpu_peak_pct', 0):.0f} %; {each.get('rss_end_mb', 0):.0f} MB")
+          for n, each in enumerate(result["servers"]) if len(result["servers"]) > 1],
         ("requests aborted (not loopback)", str(len(run.blocked))),
     ]
     text = ["| | |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
@@ -925,7 +1004,7 @@ def report(result: dict, args) -> tuple[str, dict, bool]:
             {**{k: v for k, v in r.items() if k not in ("map_ids",)},
              "pressed_from_save_s": r["pressed"] - run.saved_before if r["pressed"] and run.saved_before else None}
             for r in records + loads],
-        "errors": errors, "server": server, "server_load": load, "hwm_mb": hwm,
+        "errors": errors, "server": server, "servers": result["servers"], "server_load": load, "hwm_mb": hwm,
         "all_new_s": all_new, "first_new_s": per_viewer_new, "load_s": load_s, "data_files": run.data_files,
         "blocked": run.blocked[:50], "saved_at_s": None if saved is None else saved - run.phase_start,
         "save_took_s": None if saved is None else saved - run.saved_before,
@@ -949,10 +1028,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--app-dir", type=Path, default=ROOT, help="the checkout to run (dashboard.py, data/)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     ap.add_argument("--json", type=Path, help="write every rerun's record here")
+    ap.add_argument("--servers", type=int, default=1, help="app processes on the same data; viewers take turns")
+    ap.add_argument("--database", action="store_true",
+                    help="keep the data in a throwaway PostgreSQL (the database store); two editors save at once")
     args = ap.parse_args(argv)
     if not (1 <= args.viewers <= 50 and 5 <= args.seconds <= 600 and 0 < args.save_at < 1
-            and 0 <= args.ws_clients <= args.viewers):
-        ap.error("keep it bounded: 1–50 viewers, 0 ≤ --ws-clients ≤ --viewers, 5–600 seconds, 0 < --save-at < 1")
+            and 0 <= args.ws_clients <= args.viewers and 1 <= args.servers <= 4):
+        ap.error("keep it bounded: 1–50 viewers, 0 ≤ --ws-clients ≤ --viewers, 5–600 seconds, 0 < --save-at < 1, "
+                 "1–4 servers")
     if not (Path(args.chromium).is_file() and os.access(args.chromium, os.X_OK)):
         ap.error(f"no Chromium at {args.chromium} (set --chromium or $CHROMIUM)")
     app_dir = args.app_dir.resolve()

@@ -1,0 +1,37 @@
+"""Which store this app keeps its data in: the one place that reads the database settings
+from Streamlit's secrets (`[connections.partners]`) beside `PARTNERS_DB_URL`."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import streamlit as st
+
+from partnerships import settings
+from partnerships.stores import Store, StoreUnavailable, open_store
+from partnerships.stores.config import CONNECTION_NAME, StoreSettingError, database_url
+
+# Who saves from the Manage data page until staff sign in with their own accounts.
+SAVED_BY_PASSWORD = "staff password"
+
+
+def _connection_secrets() -> Mapping[str, object] | None:
+    try:
+        return dict(st.secrets["connections"][CONNECTION_NAME])
+    except Exception:  # no secrets file, or no such section: the usual case, not an error
+        return None
+
+
+def current_store() -> Store:
+    """The database when one is configured, else the data file. Cheap enough for every rerun:
+    a database store is made once per process and URL. Raises StoreSettingError for settings
+    that name no usable database, whose message says which."""
+    return open_store(database_url(os.environ, _connection_secrets()), settings.partners_csv_path())
+
+
+def store_or_message() -> tuple[Store | None, str | None]:
+    """The store, or None and why the settings cannot be used."""
+    try:
+        return current_store(), None
+    except (StoreSettingError, StoreUnavailable) as err:
+        return None, str(err)

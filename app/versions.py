@@ -1,0 +1,130 @@
+"""The version a staff session edits, and every save from the Manage data page.
+
+A session loads the current version once and keeps it until it saves or asks for the current
+one again; every save and restore goes through `guarded_save`, which hands the store that
+version, so a save from a stale one is refused (ConflictError) with the unsaved work still
+downloadable. The store keeps the version each save replaces.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
+from partnerships.diff import Change, summary
+from partnerships.escape import markdown_text
+from partnerships.i18n import t
+from partnerships.loading import Dataset, load_bytes
+from partnerships.reading import read_table
+from partnerships.stores import ConflictError, Saved, Store, StoreUnavailable, Version
+from partnerships.vocabulary import Vocabulary
+from partnerships.writing import canonical_table, to_csv_bytes
+
+
+@dataclass(frozen=True)
+class CurrentFile:
+    """The version this session edits, read once per run: its store, as loaded, as a table of
+    strings, and as the canonical bytes an unchanged table would be saved as."""
+
+    store: Store
+    version: Version
+    dataset: Dataset
+    table: pd.DataFrame | None = None
+    canonical: bytes = b""
+
+    @classmethod
+    def of(cls, store: Store, version: Version, vocabulary: Vocabulary) -> CurrentFile:
+        dataset = load_bytes(version.content, vocabulary)
+        if dataset.fatal:
+            return cls(store, version, dataset)
+        table = canonical_table(read_table(version.content)[0])
+        return cls(store, version, dataset, table, to_csv_bytes(table))
+
+
+@dataclass(frozen=True)
+class Held:
+    """The version this session edits, and the store it came from (settings may change)."""
+
+    store_key: str
+    version: Version
+
+
+def current_version(store: Store, lang: str, reload: bool = False) -> Version | None:
+    """The version this session edits: loaded once, replaced only on request or after a save."""
+    held = st.session_state.get(SNAPSHOT_KEY)
+    if reload or not isinstance(held, Held) or held.store_key != store.key:
+        try:
+            version = store.current()
+        except OSError as err:
+            st.error(markdown_text(f"{store.key}: {err.strerror}"))
+            return None
+        except StoreUnavailable as err:
+            st.error(markdown_text(str(err)))
+            return None
+        if version is None:
+            st.error(markdown_text(t("nothing_stored", lang, where=store.key)))
+            return None
+        held = Held(store.key, version)
+        st.session_state[SNAPSHOT_KEY] = held
+        st.session_state.pop(EDITOR_KEY, None)
+    return held.version
+
+
+def show_notice() -> None:
+    """A message from the previous run (after a save, the page reruns with fresh data)."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.success(notice)
+
+
+def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: str,
+                 unsaved: bytes | None = None) -> None:
+    """Run a save or restore; on success start over from the new version. On a conflict, or a
+    store that refuses, say so and keep the unsaved version downloadable."""
+    try:
+        result = action()
+    except (ConflictError, StoreUnavailable, OSError, ValueError) as err:
+        text = t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError) else str(err)
+        st.error(markdown_text(text))
+        if unsaved is not None:
+            st.download_button(t("download_unsaved", lang), unsaved, file_name=f"{store.name}-unsaved.csv",
+                               mime="text/csv", key=f"unsaved_{message}", on_click="ignore")
+        st.button(t("reload", lang), key=f"reload_{message}", on_click=current_version,
+                  args=(store, lang), kwargs={"reload": True})
+        return
+    st.session_state[NOTICE_KEY] = t(message, lang, backup=result.kept or "—")
+    current_version(store, lang, reload=True)
+    st.session_state.pop(UPLOAD_KEY, None)
+    st.rerun()
+
+
+def change_table(change: Change, lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{t("field", lang): f.column, t("before", lang): f.old, t("after", lang): f.new}
+                         for f in change.fields])
+
+
+def show_changes(changes: list[Change], lang: str) -> None:
+    counts = summary(changes)
+    st.markdown(f"**{t('changes', lang, **{k: counts.get(k, 0) for k in ('added', 'changed', 'removed')})}**")
+    for change in changes:
+        label = f"{t('kind_' + change.kind, lang)}: {change.name} ({change.id})"
+        with st.expander(markdown_text(label)):
+            st.dataframe(change_table(change, lang), hide_index=True, width="stretch")
+
+
+def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str = "") -> str:
+    """One line per version, as History lists it: when, who, which, and the note."""
+    when = f"{saved_at.astimezone():%Y-%m-%d %H:%M:%S}" if saved_at else "—"
+    return " · ".join(part for part in (when, saved_by, name, note) if part)
+
+
+def version_name(store: Store, version_id: str, current: Version | None = None) -> str:
+    """'version 12' in the database; a backup's file name, or the data file's, for files."""
+    if store.kind == "database":
+        return f"version {version_id}"
+    return Path(store.key).name if current is not None and version_id == current.id else version_id

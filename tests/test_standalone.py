@@ -1,0 +1,21 @@
+"""The map as one file: every script and style inlined in the order the app links them, nothing
+fetched, the data inside. (That it plays from disk: tests/browser/test_presenting.py.)"""
+from __future__ import annotations
+
+import re
+
+from partnermap import publish
+from partnermap.standalone import standalone_html
+from partnerships.loading import load_bytes
+from tests.conftest import GOOD_ROWS, csv_text
+
+
+def test_every_script_and_style_is_inlined_in_order(vocabulary):
+    html = standalone_html(load_bytes(csv_text(*GOOD_ROWS).encode(), vocabulary), "da")
+    assert not re.search(r"<script[^>]*\bsrc=", html) and not re.search(r"<link[^>]*\bhref=", html)
+    found = [html.index(publish.SOURCES[relative].read_text(encoding="utf-8").replace("</", "<\\/")[:200])
+             for relative in publish.SCRIPTS]
+    assert found == sorted(found), "a script comes before one it needs"
+    assert "leaflet.markercluster" in html.lower() and ".leaflet-cluster-anim" in html  # the library and its CSS
+    assert "url(images/" not in html  # Leaflet's images travel as data
+    assert len(re.findall(r"PartnerMap\.partners\(map_", html)) == 1 and re.search(r"PartnerMap\.story\(map_", html)
