@@ -11,14 +11,15 @@ pressed (ArrowLeft by default, so the year moves 2026 → 2025 → 2024 …); pe
 
 * the bytes of the websocket frames the page receives from the key press until the rerun's
   `script_finished` message (Streamlit's ForwardMsgs are decoded to find it), and
-* the time from the key press until the map is redrawn: the new partner layer streamlit-folium
-  evals is on the map and holds the markers of the new view (partner_map.js adds them once
-  the cached data file's promise resolves), and a frame has been painted after that (both
-  stamped in the browser with Date.now()).
+* the time from the key press until the map is redrawn: the map's partner layer
+  (partnermap/assets/layer.js, `map.partnerLayer`) has drawn the new view (its `draw` event,
+  fired once it has moved into the feature group streamlit-folium evals and drawn the view
+  there), and a frame has been painted after that (both stamped in the browser with
+  Date.now()).
 
-The partners drawn are counted on the map: a single partner's marker counts one, a cluster's
-marker (drawn when the data holds more than 500 partners) its members; the markers drawn
-(clusters + singles) are reported beside them. It also reports the data files the map fetches
+The partners drawn are counted as the layer reports them: a single partner's marker counts
+one, a cluster (drawn by Leaflet.markercluster when the data holds more than 500 partners) its
+members; the markers drawn (clusters + singles) are reported beside them. It also reports the data files the map fetches
 (every HTTP response under /app/static/data/: decoded size, content-encoding and the bytes
 received): `data/<hash>/partners.json` once at first load, a `details-K.json` slice only when
 a popup in it opens, so no move should fetch any. And when the page's own code received the
@@ -62,56 +63,47 @@ SETTLE_S = 1.0  # quiet time after a rerun before the next move; extra reruns sh
 BUDGET_N = 10_000
 BUDGET_BYTES = 2_000_000
 
-# What the map draws now. Past 500 partners partner_map.js draws those close together as one
-# cluster marker (its `clusterIndices` lists them), so counting single-partner markers
-# (`partnerIndex`) alone would miss most partners: a cluster counts its members.
+# What the map draws now, as its partner layer tells: past 500 partners a cluster's members
+# count too, so counting the single partners' markers alone would miss most partners.
 COUNT_DRAWN_JS = """() => {
   const drawn = { partners: 0, markers: 0, clusters: 0 };
   const map = window.map_div;
-  if (!map || !map._layers || !window.L) return drawn;
-  for (const layer of Object.values(map._layers)) {
-    if (!(layer instanceof L.CircleMarker)) continue;
-    if (Array.isArray(layer.clusterIndices)) {
-      drawn.partners += layer.clusterIndices.length;
-      drawn.clusters += 1;
-      drawn.markers += 1;
-    } else if (typeof layer.partnerIndex === "number") {
-      drawn.partners += 1;
-      drawn.markers += 1;
-    }
-  }
+  if (!map || !map.partnerLayer || !map.partnerLayer.view) return drawn;
+  const now = map.partnerLayer.snapshot();
+  drawn.clusters = now.clusters;
+  drawn.markers = now.clusters + now.singles.length;
+  drawn.partners = now.singles.length + now.members.reduce((n, members) => n + members.length, 0);
   return drawn;
 }"""
-# Arm a watcher in the map frame. streamlit-folium evals a new partner layer (a feature group
-# it pushes onto `window.feature_group`) on each change, but the partners are added to it only
-# when the data file's promise resolves (partner_map.js), so a replaced group is not yet a
-# redrawn map: stamp when the new group is on the map and holds its layers (they are added in
-# one synchronous loop), then the first animation frame after that, when Leaflet's canvas
-# redraw (requested as the layers were added) has run. A view with no partners would never
-# be stamped; the default moves (ArrowLeft from this year) always show thousands.
+# Arm a watcher in the map frame. On each change streamlit-folium evals a new feature group
+# (pushed onto `window.feature_group`) whose script hands the view to the partner layer; the
+# layer moves into that group and draws the view once the cached data file's promise resolves,
+# then fires `draw` (reason "view"). Stamp when the new group appears, when the layer has drawn,
+# and the first animation frame after that, when Leaflet's canvas redraw of the arcs (requested
+# as they were added) has run.
 ARM_REDRAW_JS = """() => {
-  const groups = window.feature_group || [];
-  const before = groups[groups.length - 1];
+  const groups = window.feature_group || [], before = groups[groups.length - 1];
+  const layer = window.map_div.partnerLayer;
   window.__groupAt = null;
   window.__drawnAt = null;
   window.__redrawAt = null;
   window.__groupLayers = null;
-  const poll = () => {
+  const watchGroup = () => {
     const now = window.feature_group || [];
-    const last = now[now.length - 1];
-    if (last && last !== before) {
-      if (window.__groupAt === null) window.__groupAt = Date.now();
-      const layers = last.getLayers().length;
-      if (layers > 0 && window.map_div && window.map_div.hasLayer(last)) {
-        window.__drawnAt = Date.now();
-        window.__groupLayers = layers;
-        requestAnimationFrame(() => { window.__redrawAt = Date.now(); });
-        return;
-      }
-    }
-    requestAnimationFrame(poll);
+    if (now[now.length - 1] !== before) window.__groupAt = window.__groupAt || Date.now();
+    else if (window.__drawnAt === null) requestAnimationFrame(watchGroup);
   };
-  requestAnimationFrame(poll);
+  requestAnimationFrame(watchGroup);
+  const onDraw = (event) => {
+    if (event.reason !== "view") return;
+    layer.off("draw", onDraw);
+    window.__drawnAt = Date.now();
+    if (window.__groupAt === null) window.__groupAt = window.__drawnAt;
+    const now = layer.snapshot();
+    window.__groupLayers = now.clusters + now.singles.length;
+    requestAnimationFrame(() => { window.__redrawAt = Date.now(); });
+  };
+  layer.on("draw", onDraw);
 }"""
 ARM_KEY_JS = """() => {
   window.__keyAt = null;
@@ -488,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nN={r['n']:,} moves: " + "; ".join(
             f"{m['year_from']}→{m['year_to']}: {m['bytes']:,} B in {m['frames']} frames, "
             f"first frame {m['first_frame_s']:.2f} s, map message {m['map_message_s']:.2f} s, "
-            f"new group {_s(m['group_replaced_s'])}, its {m['group_layers']:,} layers in it {_s(m['layers_drawn_s'])}, "
+            f"new group {_s(m['group_replaced_s'])}, drawn as {m['group_layers']:,} markers {_s(m['layers_drawn_s'])}, "
             f"redraw {m['redraw_s']:.2f} s ({m['drawn']['partners']:,} partners in {m['drawn']['markers']:,} "
             f"markers, {m['drawn']['clusters']:,} of them clusters), "
             f"script_finished seen in page {m['rerun_finished_s']:.2f} s, "

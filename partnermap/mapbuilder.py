@@ -3,9 +3,11 @@
 The base map never changes while someone filters, so streamlit-folium keeps it mounted; a
 filter change only swaps the partner layer (`feature_group_to_add`). Every partner travels
 once per data version as one compact, column-wise JSON payload that the browser caches;
-after that a filter change sends only the view (types, year, mode, language) and
-`assets/partner_map.js` filters and draws in the browser. No folium object per partner, and
-no text from the data outside the escaping in `partnerships.escape`.
+after that a filter change sends only the view (types, year, mode, language) and the map's
+Leaflet layer (`assets/layer.js`) filters and draws in the browser, by the same rules as
+Python (`assets/rules.js`). No folium object per partner, and no text from the data outside
+the escaping in `partnerships.escape`. The map declares its own scripts and styles, all
+served locally (`partnermap.publish`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from jinja2 import Template
 
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
+from partnerships.columns import CITY_DA, NAME_DA
 from partnerships.escape import js_json, safe_url
 from partnerships.filtering import View
 from partnerships.i18n import LANGUAGES, t
@@ -57,11 +60,34 @@ class MapCall(MacroElement):
         self.in_group = in_group
 
 
-def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
-    """Each type's name, label, colour and shape: the legend shows the shape the map draws."""
+class LocalMap(folium.Map):
+    """A folium map whose scripts and styles are ours, from `links` and in their order (Leaflet,
+    Leaflet.markercluster, then the map's own), instead of folium's links to CDNs. An element
+    declares its own assets (folium's `JSCSSMixin`), so nothing patches the map afterwards; a
+    self-contained file passes no links and inlines the assets itself."""
+
+    def __init__(self, links: AssetLinks, **options):
+        super().__init__(**options)
+        self.default_js = [(f"pm_js_{i}", url) for i, url in enumerate(links.scripts)]
+        self.default_css = [(f"pm_css_{i}", url) for i, url in enumerate(links.styles)]
+
+
+def _outline(shape: str) -> dict | None:
+    """A shape's outline as the browser draws it (partnerships/style.py); None for the circle."""
+    outline = style.OUTLINES.get(shape)
+    return None if outline is None else {"points": [list(point) for point in outline.points], "reach": outline.reach}
+
+
+def type_looks(vocabulary: Vocabulary) -> list[dict]:
+    """Each type's name, colour, shape and the shape's outline: what the map draws it with."""
     looks = style.type_styles(vocabulary)
-    return [{"name": kind.name, "label": kind.label(lang), "color": looks[kind.name].color,
-             "shape": looks[kind.name].shape} for kind in vocabulary.types]
+    return [{"name": kind.name, "color": looks[kind.name].color, "shape": looks[kind.name].shape,
+             "outline": _outline(looks[kind.name].shape)} for kind in vocabulary.types]
+
+
+def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict]:
+    """Each type's label beside its look: the legend shows the shape the map draws."""
+    return [{**look, "label": kind.label(lang)} for kind, look in zip(vocabulary.types, type_looks(vocabulary))]
 
 
 def story_options(years: tuple[int, int], stops: list[dict], lang: str, present: bool,
@@ -79,10 +105,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     With `story` (see `story_options`) it carries the timeline player and the tour."""
     # The zoom limits are the map's own (folium's min_zoom and max_zoom go to a tile layer,
     # and there is none): clusters split down to the deepest zoom and no further.
-    fmap = folium.Map(location=(35, 20), zoom_start=2, tiles=None, world_copy_jump=True, prefer_canvas=True,
-                      control_scale=True, zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
-    fmap.default_js = [(f"pm_js_{i}", url) for i, url in enumerate(links.scripts)]
-    fmap.default_css = [(f"pm_css_{i}", url) for i, url in enumerate(links.styles)]
+    fmap = LocalMap(links, location=(35, 20), zoom_start=2, tiles=None, world_copy_jump=True, prefer_canvas=True,
+                    control_scale=True, zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
                      "attribution": t("basemap_attribution", lang)}
     # The map's accessible name, read out where the map begins.
@@ -103,6 +127,10 @@ def _text(partners: pd.DataFrame, column: str) -> list[str]:
     return partners[column].fillna("").tolist() if column in partners else [""] * len(partners)
 
 
+def _any_text(partners: pd.DataFrame, column: str) -> bool:
+    return column in partners and bool(partners[column].fillna("").astype(str).str.strip().ne("").any())
+
+
 def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity | None = None) -> dict:
     """Every partner, column by column, in both languages: what the browser filters and draws.
 
@@ -111,12 +139,14 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
     what only a popup shows (place, descriptions, website) follows in `details`, in slices
     of DETAILS_PER_SLICE partners that `partnermap.publish.data_files` publishes as files of their
     own, fetched when a popup in them first opens. The arcs are computed in the browser.
+    Danish names (`name_da`) travel only when the data has any; the browser falls back to the
+    name, as `partnerships.wording.localised_value` does.
     """
     home = home or settings.home()
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
-    looks = style.type_styles(vocabulary)
     details = {
         "city": partners[CITY].tolist(),
+        "city_da": _text(partners, CITY_DA),
         "country": partners[COUNTRY_NAME].tolist(),
         "country_da": partners[COUNTRY_NAME_DA].tolist(),
         "desc": _text(partners, DESCRIPTION),
@@ -124,15 +154,16 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
         "url": [safe_url(url) or "" for url in _text(partners, URL)],
     }
     starts = range(0, len(partners), DETAILS_PER_SLICE)
+    danish_names = {"name_da": _text(partners, NAME_DA)} if _any_text(partners, NAME_DA) else {}
     return {
         "home": {"name": home.name, "lat": home.lat, "lon": home.lon},
-        "types": [{"name": kind.name, "color": looks[kind.name].color, "shape": looks[kind.name].shape,
-                   "label": {lang: kind.label(lang) for lang in LANGUAGES}}
-                  for kind in vocabulary.types],
+        "types": [{**look, "label": {lang: kind.label(lang) for lang in LANGUAGES}}
+                  for kind, look in zip(vocabulary.types, type_looks(vocabulary))],
         "labels": {lang: {key: t(key, lang) for key in MAP_LABELS} for lang in LANGUAGES},
         "partners": {
             "id": partners[ID].tolist(),
             "name": partners[NAME].tolist(),
+            **danish_names,
             "type": [type_index[name] for name in partners[TYPE]],
             "lat": partners[LAT].round(COORDINATE_DECIMALS).tolist(),
             "lon": partners[LON].round(COORDINATE_DECIMALS).tolist(),
@@ -148,8 +179,8 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
 
 
 def map_view(view: View, vocabulary: Vocabulary, lang: str, selected: str | None = None) -> dict:
-    """The filters as the browser applies them to the payload (see `inView` in the script),
-    and the partner whose popup is open."""
+    """The filters as the browser applies them to the payload (`inView` in assets/rules.js, the
+    rule of `partnerships.filtering.in_view`), and the partner whose popup is open."""
     return {"types": [vocabulary.names.index(name) for name in view.types], "year": view.year,
             "mode": view.mode.value, "lang": lang, "selected": selected}
 

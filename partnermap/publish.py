@@ -1,9 +1,10 @@
 """The files the map needs in the browser, served by the app itself so it works offline.
 
-Leaflet comes from the XStatic-Leaflet package that requirements.txt installs; our own
-script and styles come from `partnermap/assets/`, the basemap from `geo/data/`. At start-up they are copied into the
-`static/` folder that Streamlit serves (`server.enableStaticServing`), which is never
-committed. Each link carries a content hash so a browser never keeps a stale copy.
+Leaflet and Leaflet.markercluster come from their XStatic packages, which requirements.txt
+installs; our own scripts and styles come from `partnermap/assets/`, the basemap from
+`geo/data/`. At start-up they are copied into the `static/` folder that Streamlit serves
+(`server.enableStaticServing`), which is never committed. Each link carries a content hash so
+a browser never keeps a stale copy.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 from geo import COUNTRIES_FILE
 from partnerships.escape import js_json
@@ -24,20 +26,28 @@ from partnerships.settings import ROOT
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = ROOT / "static"
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
+MARKERCLUSTER_DIR = Path(xstatic_markercluster.BASE_DIR)
+ASSETS_DIR = HERE / "assets"
 BASEMAP_FILE = COUNTRIES_FILE  # the same shapes geo/borders.py checks coordinates against
+
+# The map's own scripts, in the order they load: each uses only those before it. The rules
+# come first and need nothing, not even Leaflet (the parity tests load them alone).
+MAP_SCRIPTS = ("rules.js", "shapes.js", "controls.js", "popups.js", "clusters.js", "layer.js", "story.js")
 
 # Published path under static/ → source file.
 SOURCES: dict[str, Path] = {
     "vendor/leaflet/leaflet.js": LEAFLET_DIR / "leaflet.js",
     "vendor/leaflet/leaflet.css": LEAFLET_DIR / "leaflet.css",
     **{f"vendor/leaflet/images/{p.name}": p for p in sorted((LEAFLET_DIR / "images").glob("*.png"))},
-    "map/partner_map.js": HERE / "assets" / "partner_map.js",
-    "map/story.js": HERE / "assets" / "story.js",
-    "map/partner_map.css": HERE / "assets" / "partner_map.css",
+    "vendor/leaflet.markercluster/leaflet.markercluster.js": MARKERCLUSTER_DIR / "leaflet.markercluster.js",
+    "vendor/leaflet.markercluster/MarkerCluster.css": MARKERCLUSTER_DIR / "MarkerCluster.css",
+    **{f"map/{name}": ASSETS_DIR / name for name in MAP_SCRIPTS},
+    "map/partner_map.css": ASSETS_DIR / "partner_map.css",
     "map/countries.geojson": BASEMAP_FILE,
 }
-SCRIPTS = ("vendor/leaflet/leaflet.js", "map/partner_map.js", "map/story.js")
-STYLES = ("vendor/leaflet/leaflet.css", "map/partner_map.css")
+SCRIPTS = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js",
+           *(f"map/{name}" for name in MAP_SCRIPTS))
+STYLES = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css", "map/partner_map.css")
 BASEMAP = "map/countries.geojson"
 DATA_FOLDER = "data"
 DATA_VERSIONS_KEPT = 8  # pages opened before a save still find the version they were given
@@ -87,7 +97,6 @@ def served_links(base_url: str) -> AssetLinks:
         return f"{base_url}{relative}?v={_digest(SOURCES[relative])}"
 
     return AssetLinks(tuple(map(link, SCRIPTS)), tuple(map(link, STYLES)), link(BASEMAP))
-
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,8 @@ def _css_with_inline_images(css: str, folder: Path) -> str:
 
 
 def _inline_assets(fmap: folium.Map) -> None:
-    """Replace the map's asset links with the assets themselves, in the same order."""
-    fmap.default_js, fmap.default_css = [], []
+    """The assets the app links to (`publish.SCRIPTS`, `publish.STYLES`), inlined in the same
+    order; the map itself was given no links."""
     header = fmap.get_root().header
     for i, relative in enumerate(publish.STYLES):
         source = publish.SOURCES[relative]

@@ -1,18 +1,25 @@
-"""The folium map: local assets only, one data layer, and nothing from the CSV unescaped."""
+"""The folium map: local assets only, one data layer, and nothing from the CSV unescaped; the
+rules the browser applies for Python, case by case (the browser side: tests/browser/test_rules.py)."""
 from __future__ import annotations
 
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from partnermap import publish
-from partnermap.mapbuilder import DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend
+from partnermap.mapbuilder import (
+    DETAILS_PER_SLICE, base_map, map_view, partner_layer, partner_payload, type_legend, type_looks,
+)
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
-from partnerships.filtering import View, YearMode
+from partnerships.escape import safe_url
+from partnerships.filtering import View, YearMode, in_view
 from partnerships.loading import load_bytes
+from partnerships.schema import END_YEAR, ID, START_YEAR, TYPE
 from partnerships.vocabulary import PartnershipType, Vocabulary
+from tests.browser import rule_cases
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 
 LINKS = AssetLinks(("/app/static/leaflet.js", "/app/static/pm.js"), ("/app/static/leaflet.css",), "/app/static/c.geojson")
@@ -118,9 +125,6 @@ def test_hostile_text_cannot_break_out_of_the_script(vocabulary, partners):
 
 # --- colour is never the only sign of a type (WCAG 1.4.1) -----------------------------------
 
-SCRIPT = publish.SOURCES["map/partner_map.js"]
-
-
 def test_every_type_has_its_own_shape_and_colour(vocabulary):
     looks = style.type_styles(vocabulary)
     assert list(looks) == vocabulary.names
@@ -140,12 +144,15 @@ def test_shapes_and_colours_are_distinct_in_pairs_beyond_eight_types():
     assert len({look.shape for look in looks[:len(style.SHAPES)]}) == len(style.SHAPES)
 
 
-def test_the_map_script_can_draw_every_shape():
-    script = open(SCRIPT, encoding="utf-8").read()
-    outlines = script[script.index("var shapes = {"):script.index("};", script.index("var shapes = {"))]
-    assert style.SHAPES[0] == "circle"  # Leaflet's own circle; the rest are outlines in the script
-    for shape in style.SHAPES[1:]:
-        assert re.search(rf'^\s*"?{re.escape(shape)}"?:', outlines, re.MULTILINE), f"{shape} not drawn by the script"
+def test_every_shape_is_drawn_from_the_outlines_in_style(vocabulary, partners):
+    """The browser has no shape math of its own: each type's outline travels with it."""
+    assert style.SHAPES[0] == "circle" and set(style.OUTLINES) == set(style.SHAPES[1:])
+    for look in type_looks(Vocabulary(tuple(PartnershipType(f"Type {i}", "") for i in range(len(style.SHAPES))))):
+        outline = style.OUTLINES.get(look["shape"])
+        assert look["outline"] == (None if outline is None else
+                                   {"points": [list(point) for point in outline.points], "reach": outline.reach})
+    assert [t["outline"] for t in partner_payload(partners, vocabulary)["types"]] == \
+        [entry["outline"] for entry in type_legend(vocabulary, "en")]
 
 
 def test_legend_and_payload_carry_each_types_shape_and_colour(vocabulary, partners):
@@ -165,3 +172,72 @@ def test_the_map_is_named_for_assistive_technology(vocabulary, lang):
     call = re.search(r"PartnerMap\.basemap\([^,]+, (\"[^\"]+\"), (\{.*?\}), (\"[^\"]*\")\);", html)
     assert call, "PartnerMap.basemap(map, source, style, label) not found"
     assert json.loads(call.group(3)) == settings.home().title(lang)
+
+
+# --- the map's scripts ------------------------------------------------------------------------
+
+OUR_SCRIPTS = [publish.SOURCES[f"map/{name}"] for name in publish.MAP_SCRIPTS]
+
+
+def test_the_map_declares_its_scripts_and_styles_in_order(vocabulary):
+    html = _render(base_map(vocabulary, publish.served_links("/app/static/"), "en"))
+    scripts = [src.split("?")[0] for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)]
+    styles = [href.split("?")[0] for href in re.findall(r'<link[^>]*\bhref="([^"]+)"', html)]
+    assert scripts == [f"/app/static/{relative}" for relative in publish.SCRIPTS]
+    assert styles == [f"/app/static/{relative}" for relative in publish.STYLES]
+    assert scripts[:2] == ["/app/static/vendor/leaflet/leaflet.js",
+                           "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js"]
+
+
+@pytest.mark.parametrize("script", OUR_SCRIPTS, ids=lambda path: path.name)
+def test_each_script_uses_leaflet_s_public_api_only(script):
+    """Nothing of Leaflet's (or the cluster library's) that starts with `_`: read, set or overridden."""
+    text = script.read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.DOTALL)  # comments may name private members
+    private = re.findall(r".{0,20}\._\w+", code)
+    assert not private, f"{script.name} reaches a private member: {private}"
+    assert not re.search(r"(?m)^\s*_\w+\s*:", code), f"{script.name} defines or overrides a private member"
+    assert not re.search(r"(?m)^  var state\b", code), "no module-level state: the layer owns its state"
+
+
+def test_no_script_of_ours_computes_shapes():
+    for script in OUR_SCRIPTS:
+        code = script.read_text(encoding="utf-8")
+        assert "Math.PI / Math.abs" not in code and "function regular" not in code and "function star" not in code
+
+
+# --- the rules the browser applies for Python: one table of cases, both sides ----------------
+
+def _partners_frame() -> pd.DataFrame:
+    rows = rule_cases.PARTNERS
+    return pd.DataFrame({ID: [r[0] for r in rows], TYPE: [r[1] for r in rows],
+                         START_YEAR: pd.array([r[2] for r in rows], dtype="Int64"),
+                         END_YEAR: pd.array([r[3] for r in rows], dtype="Int64")})
+
+
+@pytest.mark.parametrize("case", rule_cases.VIEWS, ids=[case[0] for case in rule_cases.VIEWS])
+def test_which_partners_a_view_shows(case):
+    _, types, year, mode, expected = case
+    partners = _partners_frame()
+    shown = partners[in_view(partners, View(tuple(types), year, YearMode(mode)))]
+    assert shown[ID].tolist() == expected
+
+
+def test_the_browser_gets_the_view_as_type_indices():
+    vocabulary = Vocabulary(tuple(PartnershipType(name, "") for name in rule_cases.TYPES))
+    view = map_view(View(("Research partnership", "Friendship city"), 2010, YearMode.BEGUN), vocabulary, "da")
+    assert view == {"types": [2, 0], "year": 2010, "mode": "begun", "lang": "da", "selected": None}
+
+
+@pytest.mark.parametrize("case", rule_cases.URLS, ids=[case[0] for case in rule_cases.URLS])
+def test_which_links_are_followed(case):
+    _, value, expected = case
+    assert safe_url(value) == expected
+
+
+def test_danish_names_and_places_travel_only_when_the_data_has_them(vocabulary, partners):
+    assert "name_da" not in partner_payload(partners, vocabulary)["partners"]
+    danish = partners.assign(name_da=["Baoding by", "", None, ""], city_da=["", "", "Flensborg", ""])
+    payload = partner_payload(danish, vocabulary)
+    assert payload["partners"]["name_da"] == ["Baoding by", "", "", ""]  # the browser falls back to `name`
+    assert payload["details"]["slices"][0]["city_da"] == ["", "", "Flensborg", ""]

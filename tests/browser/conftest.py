@@ -5,7 +5,8 @@ here (`chromium_browser`, `shipped_app`, `start_app`, `offline_page`) stay clear
 plugin's `browser`, `context` and `page`, should the plugin be installed.
 
 Without Chromium the tests skip, except under CI (env `CI` set), where they fail: CI must
-run them.
+run them. Every test here is marked `browser` (`python -m pytest -m "not browser"` runs the
+rest), and waits for something the page does, never for a span of time.
 """
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -29,9 +29,17 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-HEALTH_TIMEOUT_S = 60.0
+START_TIMEOUT_S = 60.0
+READY_LINE = b"You can now view"  # what `streamlit run` prints once it serves
 VIEWPORT = {"width": 1600, "height": 1000}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost"}
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _missing(reason: str) -> None:
@@ -93,17 +101,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except OSError:
-        return False
+def _follow(stream, log_path: Path, ready: threading.Event) -> None:
+    """Copy the server's output to its log; tell when it says it serves (or when it ends)."""
+    with open(log_path, "wb") as log:
+        for line in iter(stream.readline, b""):
+            log.write(line)
+            log.flush()
+            if READY_LINE in line:
+                ready.set()
+    ready.set()  # the output ended: the server stopped
 
 
 @contextmanager
 def running_app(csv: Path, log_dir: Path) -> Iterator[RunningApp]:
-    """`streamlit run dashboard.py` on a free loopback port with PARTNERS_CSV=csv."""
+    """`streamlit run dashboard.py` on a free loopback port with PARTNERS_CSV=csv, once it
+    says it serves."""
     port = _free_port()
     log = log_dir / f"streamlit-{port}.log"
     env = {**os.environ, "PARTNERS_CSV": str(csv)}
@@ -112,17 +124,16 @@ def running_app(csv: Path, log_dir: Path) -> Iterator[RunningApp]:
         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
-    with open(log, "wb") as log_file:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    ready = threading.Event()
+    follower = threading.Thread(target=_follow, args=(process.stdout, log, ready), daemon=True)
+    follower.start()
     app = RunningApp(f"http://127.0.0.1:{port}/", csv, log, process)
     try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(port):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode} before it was healthy:\n{app.log_tail()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {HEALTH_TIMEOUT_S:.0f} s:\n{app.log_tail()}")
-            time.sleep(0.2)
+        if not ready.wait(START_TIMEOUT_S):
+            pytest.fail(f"streamlit did not say it serves within {START_TIMEOUT_S:.0f} s:\n{app.log_tail()}")
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode} before it served:\n{app.log_tail()}")
         yield app
     finally:
         process.terminate()
@@ -131,6 +142,7 @@ def running_app(csv: Path, log_dir: Path) -> Iterator[RunningApp]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+        follower.join(10)
 
 
 @pytest.fixture(scope="session")

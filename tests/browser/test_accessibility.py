@@ -28,24 +28,27 @@ OVERFLOW_JS = """
     () => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })
 """
 
-# Every partner marker's shape and colour, and what drawing it calls on the canvas: the
-# marker is drawn once more (the same pixels again) with the context's path calls counted.
+# Every partner marker's shape and colour as drawn: the SVG figure in its icon.
 MARKER_DRAWING_JS = f"""
     () => ({MARKERS_JS})().map((layer) => {{
-      const renderer = layer._renderer, ctx = renderer._ctx, calls = {{ arc: 0, lineTo: 0 }};
-      const saved = {{ arc: ctx.arc, lineTo: ctx.lineTo }};
-      ctx.arc = function () {{ calls.arc++; return saved.arc.apply(this, arguments); }};
-      ctx.lineTo = function () {{ calls.lineTo++; return saved.lineTo.apply(this, arguments); }};
-      renderer._drawing = true;
-      try {{
-        layer._updatePath();
-      }} finally {{
-        renderer._drawing = false;
-        ctx.arc = saved.arc;
-        ctx.lineTo = saved.lineTo;
-      }}
-      return {{ index: layer.partnerIndex, shape: layer.options.shape, color: layer.options.fillColor, calls }};
+      const look = layer.options.icon.options, svg = layer.getElement().querySelector("svg");
+      const figure = svg.querySelector("polygon, circle");
+      return {{
+        index: layer.options.partner, shape: svg.getAttribute("data-shape"), color: look.type.color,
+        figure: figure.tagName, fill: getComputedStyle(figure).fill, radius: look.radius,
+        points: figure.getAttribute("points"), r: figure.getAttribute("r"),
+      }};
     }})
+"""
+
+# The map has taken the size of its frame (the page sets the frame's height from the window's).
+FILLS_ITS_FRAME_JS = """
+    () => {
+      const map = PartnerMap.current().map;
+      if (!map) return false;
+      const size = map.getSize(), box = map.getContainer().getBoundingClientRect();
+      return size.x === Math.round(box.width) && size.y === Math.round(box.height) && box.bottom <= window.innerHeight + 1;
+    }
 """
 
 # The legend: its rows, each with its SVGs, the shape one shows and the colour it is filled with.
@@ -145,7 +148,8 @@ def test_no_horizontal_overflow(offline_page, shipped_app, tmp_path, width, heig
     page = offline_page.page
     page.set_viewport_size({"width": width, "height": height})
     frame = _show_partners(page, shipped_app.url)
-    page.wait_for_timeout(500)  # the page sizes the map's frame to the window after the first draw
+    # The page sizes the map's frame to the window after the first draw; the map follows it.
+    frame.wait_for_function(FILLS_ITS_FRAME_JS, timeout=STEP_TIMEOUT_MS)
 
     page.screenshot(path=str(tmp_path / f"page-{width}x{height}.png"))
     iframe = page.locator(MAP_IFRAME).first
@@ -174,10 +178,15 @@ def test_markers_and_legend_show_each_type_by_shape_and_colour(offline_page, shi
     assert len({m["shape"] for m in markers}) > 1, f"every marker has the same shape: {markers}"
     for marker in markers:
         assert (marker["shape"], marker["color"]) in expected, f"marker not styled as its type: {marker}"
+        assert _rgb(marker["fill"]) == _rgb(marker["color"]), marker
         if marker["shape"] == "circle":
-            assert marker["calls"]["arc"] == 1, f"a circle is not drawn as one: {marker}"
-        else:  # drawn as its outline, with no circle
-            assert marker["calls"]["arc"] == 0 and marker["calls"]["lineTo"] >= 2, f"shape not drawn: {marker}"
+            assert marker["figure"] == "circle" and float(marker["r"]) == marker["radius"], marker
+        else:  # drawn as its outline from partnerships/style.py, at the marker's radius
+            corners = [tuple(map(float, pair.split(","))) for pair in marker["points"].split()]
+            outline = style.OUTLINES[marker["shape"]].points
+            assert marker["figure"] == "polygon" and len(corners) == len(outline), marker
+            for (x, y), (ox, oy) in zip(corners, outline):
+                assert abs(x - ox * marker["radius"]) < 0.01 and abs(y - oy * marker["radius"]) < 0.01, marker
 
     legend = frame.evaluate(LEGEND_JS)
     assert legend is not None, "no legend on the map"

@@ -1,48 +1,18 @@
-"""A crowded map in a real browser: clusters that split as you zoom, details fetched only
-for the popup that needs them, and arcs computed in the browser along the same great
-circles as geo/arcs.py.
+"""A crowded map in a real browser: Leaflet.markercluster's clusters, with our numbered circles
+and one arc each, split as you zoom; details fetched only for the popup that needs them.
+(The arcs' great circles are compared with geo/arcs.py in test_rules.py.)
 """
 from __future__ import annotations
 
 import random
 
-import numpy as np
-import pytest
 from playwright.sync_api import expect
 
-from geo.arcs import great_circle
-from partnermap.publish import LEAFLET_DIR, SOURCES
+from partnermap.publish import SCRIPTS, SOURCES
 from tests.browser.test_map_offline import (
-    STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map, wait_until_idle, write_partners,
+    STEP_TIMEOUT_MS, assert_offline_and_clean, draws, map_locator, open_map, wait_for_draw, wait_until_idle,
+    write_partners,
 )
-
-SONDERBORG = (54.9138, 9.7922)
-
-
-# --- the arcs -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "partner",
-    [(54.7819, 9.4367), (38.874, 115.4646), (40.7128, -74.006), (-21.1, -175.2), (-33.8688, 151.2093),
-     (-53.5, -168.0), (54.9138, 9.7922)],
-    ids=["flensburg", "baoding", "new-york", "tonga", "sydney", "near-antipode", "home"],
-)
-def test_arcs_drawn_in_the_browser_follow_the_same_great_circles(chromium_browser, partner):
-    page = chromium_browser.new_page()
-    try:
-        page.set_content("<div id='map'></div>")
-        page.add_script_tag(path=str(LEAFLET_DIR / "leaflet.js"))
-        page.add_script_tag(path=str(SOURCES["map/partner_map.js"]))
-        drawn = np.array(page.evaluate("([a, b]) => PartnerMap.greatCircle(a[0], a[1], b[0], b[1])",
-                                       [list(SONDERBORG), list(partner)]))
-    finally:
-        page.close()
-    expected = great_circle(*SONDERBORG, *partner)
-    assert drawn.shape == expected.shape
-    np.testing.assert_allclose(drawn, expected, atol=1e-6)
-    if partner != SONDERBORG:
-        assert np.abs(np.diff(drawn[:, 1])).max() < 180, "the arc jumps across the map"
-
 
 # --- popup details in slices ----------------------------------------------------------------
 
@@ -65,8 +35,8 @@ def test_popup_details_are_found_in_their_slice(chromium_browser):
     page = chromium_browser.new_page()
     try:
         page.set_content("<div id='map'></div>")
-        page.add_script_tag(path=str(LEAFLET_DIR / "leaflet.js"))
-        page.add_script_tag(path=str(SOURCES["map/partner_map.js"]))
+        for relative in SCRIPTS:  # every script the map loads, in order
+            page.add_script_tag(path=str(SOURCES[relative]))
         found = page.evaluate(DETAILS_JS)
     finally:
         page.close()
@@ -77,43 +47,39 @@ def test_popup_details_are_found_in_their_slice(chromium_browser):
 
 # --- clusters -------------------------------------------------------------------------------
 
-# In the map frame: what the partner layer holds now.
+# In the map frame: what the partner layer draws now, and what is on the page.
 DRAWN_JS = """
     () => {
-      const now = PartnerMap.current(), layers = now.map ? Object.values(now.map._layers) : [];
-      const clusters = layers.filter((l) => Array.isArray(l.clusterIndices));
-      const singles = layers.filter((l) => typeof l.partnerIndex === "number");
-      const drawn = clusters.flatMap((c) => c.clusterIndices).concat(singles.map((l) => l.partnerIndex));
+      const now = PartnerMap.current(), map = now.map;
+      const drawn = now.members.flat().concat(now.singles);
+      let arcs = 0;
+      now.layer.arcs.eachLayer(() => { arcs += 1; });
       return {
-        zoom: now.map.getZoom(), shown: now.shown.length, clusters: clusters.length, singles: singles.length,
-        members: clusters.reduce((sum, c) => sum + c.clusterIndices.length, 0), distinct: new Set(drawn).size,
-        largest: Math.max(0, ...clusters.map((c) => c.clusterIndices.length)),
-        arcs: layers.filter((l) => l instanceof L.Polyline && !l.feature).length,  // not the countries
-        visible: now.shown.filter((i) => now.map.getBounds().contains(
-          [now.data.partners.lat[i], now.data.partners.lon[i]])).length,
+        zoom: map.getZoom(), shown: now.shown.length, clusters: now.clusters, singles: now.singles.length,
+        members: now.members.reduce((sum, m) => sum + m.length, 0), distinct: new Set(drawn).size,
+        largest: Math.max(0, ...now.members.map((m) => m.length)), arcs,
+        visible: now.shown.filter((i) => map.getBounds().contains(now.layer.positionOf(i))).length,
+        circles: document.querySelectorAll(".leaflet-pm-clusters-pane .pm-cluster").length,
+        markers: document.querySelectorAll(".leaflet-marker-pane .pm-marker").length,
       };
     }
 """
 
-# The point on the page of the cluster holding the most partners.
+# The point in the map's frame of the cluster holding the most partners.
 LARGEST_CLUSTER_JS = """
     () => {
-      const now = PartnerMap.current(), map = now.map;
-      const clusters = Object.values(map._layers).filter((l) => Array.isArray(l.clusterIndices));
-      const cluster = clusters.sort((a, b) => b.clusterIndices.length - a.clusterIndices.length)[0];
-      const point = map.latLngToContainerPoint(cluster.getLatLng());
-      return { x: point.x, y: point.y, size: cluster.clusterIndices.length };
+      const now = PartnerMap.current(), sizes = now.members.map((m) => m.length);
+      const k = sizes.indexOf(Math.max(...sizes)), point = now.map.latLngToContainerPoint(now.places[k]);
+      return { x: point.x, y: point.y, size: sizes[k] };
     }
 """
 
 # Fly as the tour does (at once) to partner `index` and say whether it has its own marker.
 SEPARATE_JS = """
     (index) => {
-      const now = PartnerMap.current(), map = now.map;
-      const zoom = PartnerMap.separateZoom(now.data, index, 5);
-      map.setView(PartnerMap.positionOf(now.data, index), zoom, { animate: false });
-      const single = Object.values(map._layers).some((l) => l.partnerIndex === index);
-      return { zoom, single };
+      const now = PartnerMap.current(), zoom = now.layer.separateZoom(index, 5);
+      now.map.setView(now.layer.positionOf(index), zoom, { animate: false });
+      return { zoom, single: PartnerMap.current().singles.includes(index) };
     }
 """
 
@@ -150,10 +116,13 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     assert wide["members"] + wide["singles"] == wide["distinct"] == wide["shown"], f"a partner drawn twice or not: {wide}"
     assert wide["clusters"] + wide["singles"] < wide["shown"] / 4, f"hardly clustered: {wide}"
     assert wide["arcs"] == wide["clusters"] + wide["singles"], "one arc per cluster and per single partner"
+    assert (wide["circles"], wide["markers"]) == (wide["clusters"], wide["singles"]), f"not what is on the page: {wide}"
 
+    before = draws(frame)
     frame.evaluate("() => { const map = PartnerMap.current().map; map.setZoom(map.getZoom() + 3, {animate: false}); }")
-    frame.wait_for_function("(z) => PartnerMap.current().map.getZoom() === z", arg=wide["zoom"] + 3)
+    wait_for_draw(frame, before)
     close = frame.evaluate(DRAWN_JS)
+    assert close["zoom"] == wide["zoom"] + 3
     # Close up, the partners around the visible part are drawn, and every visible one.
     assert close["visible"] <= close["members"] + close["singles"] == close["distinct"] <= close["shown"], close
     assert close["singles"] > wide["singles"], f"zooming in split no cluster: {wide} → {close}"
@@ -169,6 +138,7 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     frame.evaluate("([lat, lon]) => { const map = PartnerMap.current().map; "
                    "map.setView([lat, lon], map.getMaxZoom(), {animate: false}); }", list(BERLIN))
     largest = frame.evaluate(LARGEST_CLUSTER_JS)
+    assert frame.evaluate("() => PartnerMap.current().map.getZoom() === PartnerMap.current().map.getMaxZoom()")
     assert largest["size"] == SAME_PLACE
     assert details_requests == [], f"details fetched before any popup opened: {details_requests}"
     # The map's frame reaches below this window (the problem list sits above it): the press

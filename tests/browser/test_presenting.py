@@ -8,13 +8,22 @@ import sys
 from playwright.sync_api import Frame, Page
 
 from tests.browser.conftest import ROOT
-from tests.browser.test_map_offline import LOAD_TIMEOUT_MS, MAP_IFRAME, assert_offline_and_clean
+from tests.browser.test_map_offline import (
+    LOAD_TIMEOUT_MS, MAP_IFRAME, STEP_TIMEOUT_MS, assert_offline_and_clean, wait_until_idle,
+)
 
 FIRST_YEAR, LAST_PARTNER_YEAR = 2007, 2013
 STATE_JS = """() => { const now = PartnerMap.current(); return now.view ? {year: now.view.year, shown: now.shown.length,
     label: document.querySelector('.pm-story-year').textContent,
     caption: document.querySelector('.pm-caption').hidden ? null : document.querySelector('.pm-caption').textContent}
     : null; }"""
+# Every view the partner layer draws from now on: [year, partners shown].
+RECORD_DRAWS_JS = """() => {
+    if (!window.__drawn) PartnerMap.current().layer.on("draw", (e) => window.__drawn.push([e.view.year,
+        PartnerMap.current().shown.length]));
+    window.__drawn = [];
+}"""
+PLAYING_JS = "() => PartnerMap.current().map.storyControl.state().playing"
 
 
 def open_present(page: Page, url: str) -> Frame:
@@ -34,21 +43,30 @@ def test_present_mode_fills_the_screen_and_plays_without_the_server(offline_page
     box = page.locator(MAP_IFRAME).first.bounding_box()
     assert box["height"] >= 0.95 * page.viewport_size["height"]
     assert frame.locator(".pm-present-title").text_content() == "Sønderborg's international partnerships"
-    page.wait_for_timeout(1000)
+    wait_until_idle(page)  # the page has said all it had to say: from now on, only the player acts
     sent.clear()
 
+    frame.evaluate(RECORD_DRAWS_JS)
     frame.locator(".pm-story-button").nth(1).click()  # play: from the first year on
-    frame.wait_for_function(f"() => PartnerMap.current().view.year === {FIRST_YEAR}", timeout=5000)
-    assert frame.evaluate(STATE_JS)["shown"] == 2  # the Border Triangle
-    frame.wait_for_function(f"() => PartnerMap.current().view.year >= {LAST_PARTNER_YEAR}", timeout=15000)
-    state = frame.evaluate(STATE_JS)
-    assert state["shown"] == 7 and state["label"] == str(state["year"])
+    # The frames the page sends are counted while the player runs, until it has played every
+    # year up to the last partnership's.
+    frame.wait_for_function(f"() => window.__drawn.some(([year]) => year >= {LAST_PARTNER_YEAR})", timeout=15000)
+    played = frame.evaluate("() => window.__drawn")
+    assert played[0] == [FIRST_YEAR, 2]  # the Border Triangle
+    years = [year for year, _ in played]
+    assert years == list(range(FIRST_YEAR, years[-1] + 1)), f"not one year after another: {played}"
+    assert played[-1][1] == 7
+    assert sent == [], f"the player talked to the server: {sent}"
+
     page.keyboard.press(" ")  # pause
-    paused_at = frame.evaluate(STATE_JS)["year"]
-    page.wait_for_timeout(1500)
-    assert frame.evaluate(STATE_JS)["year"] == paused_at
+    frame.wait_for_function(f"() => !({PLAYING_JS})()", timeout=STEP_TIMEOUT_MS)
+    paused_at = frame.evaluate(STATE_JS)
+    assert paused_at["label"] == str(paused_at["year"])
+    frame.evaluate(RECORD_DRAWS_JS)
     page.keyboard.press("ArrowLeft")
-    assert frame.evaluate(STATE_JS)["year"] == paused_at - 1
+    frame.wait_for_function("() => window.__drawn.length > 0", timeout=STEP_TIMEOUT_MS)
+    assert [year for year, _ in frame.evaluate("() => window.__drawn")] == [paused_at["year"] - 1]
+    assert frame.evaluate(STATE_JS)["year"] == paused_at["year"] - 1
     assert sent == [], f"the player talked to the server: {sent}"
     assert_offline_and_clean(offline_page)
 

@@ -1,0 +1,118 @@
+/* A crowded map: past CROWD partners in the data, partners close together on the screen are
+ * drawn as one numbered circle by Leaflet.markercluster, with one arc from home as wide as the
+ * logarithm of their number; single partners shrink and their arcs thin and fade, so their
+ * density reads. The arcs follow what the library shows whenever it changes (zoom, move, a
+ * view): the clusters and single markers on the map, heard from their `add` and `remove`
+ * events. (Asking `getVisibleParent` for every partner in view gives the same set, but costs
+ * a tenth of a second at 50,000: benchmarks/README.md.)
+ */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, shapes = NS.shapes, rules = window.PartnerRules;
+  var CROWD = 500;
+  var ARC_OPACITY = 0.75;
+  var RADIUS = 80;  // px: markercluster's reach, partners within it of a cluster's centre join it
+  var SEPARATE_LIMIT = 10;  // the tour flies no closer to partners that share one place
+
+  /* How strongly to draw, by the number of partners in the data, so a view never restyles. */
+  function looks(n) {
+    if (n <= CROWD) return { arcWeight: 2, arcOpacity: ARC_OPACITY, radius: 7, outline: 1.5, cluster: false };
+    var thin = Math.max(0.08, ARC_OPACITY * Math.sqrt(CROWD / n));
+    return { arcWeight: 1, arcOpacity: thin, radius: n > 5000 ? 4 : 5, outline: 1, cluster: true };
+  }
+
+  /* The type the partners of these markers share, or null. */
+  function sharedType(data, markers) {
+    var types = data.partners.type, type = types[markers[0].options.partner];
+    for (var k = 1; k < markers.length; k++) if (types[markers[k].options.partner] !== type) return null;
+    return type;
+  }
+
+  /* The cluster group of a partner layer: markercluster's, with our numbered circles (above
+   * single partners, in a pane of their own) and our clicks (zoom in, or list). */
+  function group(layer) {
+    var map = layer.map;
+    // Above single partners (600), under home's name (630), tooltips (650) and popups (700).
+    if (!map.getPane("pm-clusters")) map.createPane("pm-clusters").style.zIndex = 620;
+    var clusters = L.markerClusterGroup({
+      maxClusterRadius: RADIUS, clusterPane: "pm-clusters", animate: false, showCoverageOnHover: false,
+      zoomToBoundsOnClick: false, spiderfyOnMaxZoom: false, removeOutsideVisibleBounds: true,
+      iconCreateFunction: function (cluster) {
+        var made = layer.made, count = cluster.getChildCount(), radius = shapes.clusterRadius(count);
+        var type = sharedType(layer.data, cluster.getAllChildMarkers());
+        if (!made.kinds.has(cluster)) {  // the first time it is shown: hear when it is on the map
+          cluster.on({ add: function () { layer.onScreen(cluster, true); },
+            remove: function () { layer.onScreen(cluster, false); } });
+        }
+        made.kinds.set(cluster, type);  // fresh whenever its partners change: the icon is made again
+        cluster.unbindTooltip().bindTooltip(function () {
+          return NS.popups.clusterTooltip(layer.data, layer.indices(cluster.getAllChildMarkers()), layer.lang());
+        }, { direction: "top", offset: [0, -radius] });
+        return shapes.clusterIcon(count, shapes.countLabel(count, layer.countFormat()),
+          type === null ? "#ffffff" : layer.data.types[type].color);
+      },
+    });
+    clusters.on("clusterclick", function (event) { onClick(layer, event.layer); });
+    return clusters;
+  }
+
+  /* A click on a cluster zooms to its partners, or, when they share one place or the map is
+   * at its closest, lists them; a name in the list opens that partner. */
+  function onClick(layer, cluster) {
+    var map = layer.map, zoom = map.getZoom(), deepest = map.getMaxZoom(), bounds = cluster.getBounds();
+    var onePlace = bounds.getNorthEast().equals(bounds.getSouthWest(), 1e-6);
+    if (onePlace || zoom >= deepest) {
+      var members = layer.indices(cluster.getAllChildMarkers());
+      var list = NS.popups.clusterList(layer.data, members, layer.lang(), function (i) {
+        layer.openPartner(i);
+        layer.report(i);
+      });
+      L.popup({ maxWidth: 320 }).setLatLng(cluster.getLatLng()).setContent(list).openOn(map);
+      return;
+    }
+    layer.unfit();
+    map.flyTo(bounds.getCenter(), Math.min(Math.max(map.getBoundsZoom(bounds.pad(0.2)), zoom + 1), deepest),
+      { duration: 0.6 });
+  }
+
+  /* The arcs of what the cluster group shows now (the clusters and single partners on the
+   * map, as the layer heard of them): one per cluster from home to its circle, as wide as the
+   * logarithm of its size, in its partners' colour when they share one type; the single
+   * partners' own arcs. Partners off the map's neighbourhood are not drawn, nor their arcs. */
+  function arcs(layer) {
+    var made = layer.made, data = layer.data, home = data.home, looks = made.looks, singles = [], found = [];
+    Object.keys(made.shownAs).forEach(function (id) {
+      var shown = made.shownAs[id];
+      if (made.kinds.has(shown)) found.push({ cluster: shown, at: shown.getLatLng(), type: made.kinds.get(shown) });
+      else singles.push(shown.options.partner);
+    });
+    var paths = singles.map(function (i) { return layer.arcOf(i); });
+    found.forEach(function (entry) {
+      var at = entry.at, count = entry.cluster.getChildCount();
+      paths.push(L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
+        color: entry.type === null ? shapes.CLUSTER_FILL : data.types[entry.type].color,
+        weight: Math.min(1 + Math.log2(count), 8), opacity: Math.max(looks.arcOpacity, 0.35), interactive: false,
+        renderer: made.renderer,
+      }));
+    });
+    return { paths: paths, singles: singles, clusters: found };
+  }
+
+  /* The zoom, from `from` up, at which partner i stands alone: no other partner in view within
+   * the cluster group's reach. Partners in one place never part: for them the tour flies no
+   * closer than SEPARATE_LIMIT, and its popup opens on their place. */
+  function separateZoom(layer, i, shown, from) {
+    var map = layer.map, at = layer.positionOf(i), deepest = map.getMaxZoom();
+    if (!layer.looks().cluster) return from;
+    var others = shown.filter(function (j) { return j !== i; }).map(function (j) { return layer.positionOf(j); });
+    if (others.some(function (place) { return place.equals(at); })) return Math.max(Math.round(from), SEPARATE_LIMIT);
+    for (var zoom = Math.round(from); zoom < deepest; zoom++) {
+      var p = map.project(at, zoom), z = zoom;
+      if (!others.some(function (place) { return map.project(place, z).distanceTo(p) <= RADIUS; })) return zoom;
+    }
+    return deepest;
+  }
+
+  NS.clusters = { looks: looks, group: group, arcs: arcs, separateZoom: separateZoom };
+})();

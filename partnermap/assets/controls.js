@@ -1,0 +1,99 @@
+/* What the map shows whatever the filters: the offline basemap, home, and the legend. */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, el = NS.dom.el, escapeHtml = NS.dom.escapeHtml;
+
+  /* Countries drawn from GeoJSON: from a URL the browser caches, or from inlined data.
+   * `label` names the map for assistive technology: the container becomes a named region. */
+  function basemap(map, source, style, label) {
+    var container = map.getContainer();
+    container.style.background = style.ocean;
+    // The page sizes the map's frame after Leaflet measured it, and stylesheets may arrive
+    // late: follow the container's real size, not only the window's.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize({ debounceMoveend: true }); }).observe(container);
+    }
+    // Leaflet focuses the map on a press, for its keyboard controls. Where the map's frame
+    // reaches below the window, the browser would then scroll the page, the map would move
+    // under the pointer between press and release, and the click would miss its marker.
+    var focus = container.focus;
+    container.focus = function () { focus.call(container, { preventScroll: true }); };
+    if (label) {
+      container.setAttribute("role", "region");
+      container.setAttribute("aria-label", String(label));
+    }
+    // Below every overlay, so opaque land never hides an arc: tiles sit at 200, overlays at 400.
+    map.createPane("pm-basemap").style.zIndex = 250;
+    var layer = L.geoJSON(null, {
+      pane: "pm-basemap",
+      renderer: L.canvas({ pane: "pm-basemap", padding: 0.5 }),
+      interactive: false,
+      style: function () {
+        return { color: style.border, weight: 0.6, fillColor: style.land, fillOpacity: 1 };
+      },
+    }).addTo(map);
+    if (typeof source === "string") {
+      fetch(source)
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + source);
+          return response.json();
+        })
+        .then(function (data) { layer.addData(data); layer.fire("loaded"); })
+        .catch(function (err) { console.error("Basemap not loaded:", err); });
+    } else if (source) {
+      layer.addData(source);
+    }
+    if (style.attribution) map.attributionControl.addAttribution(escapeHtml(style.attribution));
+    return layer;
+  }
+
+  /* Home is a ring under the partners (nearby partners stay clickable and the ring shows
+   * around them) with its name to the west, over the sea, where it hides no neighbour. */
+  function home(map, place, color) {
+    map.createPane("pm-home").style.zIndex = 390;
+    map.createPane("pm-home-label").style.zIndex = 630;  // over partners and clusters, under tooltips
+    var ring = L.circleMarker([place.lat, place.lon], {
+      radius: 11, color: color, weight: 3, fillColor: "#ffffff", fillOpacity: 1, pane: "pm-home", interactive: false,
+    });
+    var name = el("span", null, place.name);
+    var label = L.marker([place.lat, place.lon], {
+      interactive: false,
+      keyboard: false,
+      pane: "pm-home-label",
+      icon: L.divIcon({ className: "pm-home-label", html: name, iconSize: [0, 0] }),
+    });
+    return L.layerGroup([ring, label]).addTo(map);
+  }
+
+  /* Each type's shape in its colour and its name: a list named by the legend's title. */
+  var Legend = L.Control.extend({
+    options: { position: "bottomleft", title: "", types: [] },
+
+    onAdd: function () {
+      var box = el("div", "pm-legend leaflet-control");
+      var heading = el("div", "pm-legend-title", this.options.title);
+      heading.id = "pm-legend-title-" + L.stamp(this);
+      box.appendChild(heading);
+      var list = el("div", "pm-legend-list");
+      list.setAttribute("role", "list");
+      list.setAttribute("aria-labelledby", heading.id);
+      this.options.types.forEach(function (type) {
+        var row = el("div", "pm-legend-row");
+        row.setAttribute("role", "listitem");
+        row.appendChild(NS.shapes.shapeIcon(type, 24));
+        row.appendChild(el("span", null, type.label));
+        list.appendChild(row);
+      });
+      box.appendChild(list);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    },
+  });
+
+  function legend(map, title, types) {
+    return new Legend({ title: title, types: types }).addTo(map);
+  }
+
+  NS.controls = { basemap: basemap, home: home, legend: legend, Legend: Legend };
+})();

@@ -1,0 +1,384 @@
+/* The partners as one Leaflet layer: it owns what it draws (the data file, the view, the
+ * markers, arcs and clusters) and draws the partners of a view with their great-circle arcs.
+ *
+ * One layer per map (`map.partnerLayer`, as Leaflet keeps `map.zoomControl`). The page gives
+ * it a new view on every rerun: streamlit-folium evals a new feature group calling
+ * `PartnerMap.partners(map, group, source, view)`; the layer then moves into that group, so
+ * that a click on a partner reaches the page through it (`last_object_clicked_tooltip`), and
+ * draws the view in place, reusing its markers. While streamlit-folium swaps the groups the
+ * layer is off the map: no listener of the page is ever attached to a marker or cluster.
+ *
+ * It fires `draw` ({view, reason}) after each drawing (a view from the page: "view", a step of
+ * the player or tour: "step", a zoom or move of a crowded map: "move") and counts them in
+ * `draws`, which tests and benchmarks wait for.
+ */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, rules = window.PartnerRules, popups = NS.popups, clusters = NS.clusters;
+  var FADE_MS = 450;
+  var FIT = { maxZoom: 6, animate: false };
+
+  /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
+   * and popup are bound the first time it is shown: on a crowded map most never are. The
+   * layer hears when it is shown and hidden, as it hears of clusters (clusters.js). */
+  var PartnerMarker = L.Marker.extend({
+    onAdd: function (map) {
+      this.options.owner.dress(this);
+      L.Marker.prototype.onAdd.call(this, map);
+      this.options.owner.onScreen(this, true);
+    },
+
+    onRemove: function (map) {
+      this.options.owner.onScreen(this, false);
+      L.Marker.prototype.onRemove.call(this, map);
+    },
+  });
+
+  var Layer = L.Layer.extend({
+    initialize: function () {
+      this.files = new popups.Files();  // the data file and details slices, fetched once
+      this.map = null;
+      this.group = null;  // the page's feature group that holds the layer now
+      this.data = null;
+      this.made = null;  // what is drawn with: per data file, made once and reused
+      this.view = null;
+      this.shown = [];
+      this.visible = { singles: [], clusters: [] };  // what a crowded map shows as markers now
+      this.draws = 0;
+      this.typesKey = null;
+      this.viewKey = null;
+      this.fitted = null;  // the bounds last fitted, refitted on resize until the visitor moves
+      this.opened = null;  // a popup opened on a partner's place (inside a cluster)
+      this.busy = false;
+      this.format = { lang: null };
+      this.arcs = L.featureGroup();
+    },
+
+    onAdd: function (map) {
+      this.map = map;
+      map.addLayer(this.arcs);
+      if (this.made) map.addLayer(this.made.points);
+      // After the cluster group's own listeners: its clusters are up to date when these run.
+      map.on({ moveend: this.onMoveEnd, resize: this.onResize, dragstart: this.unfit }, this);
+      L.DomEvent.on(map.getContainer(), "wheel", this.unfit, this);
+    },
+
+    onRemove: function (map) {
+      map.off({ moveend: this.onMoveEnd, resize: this.onResize, dragstart: this.unfit }, this);
+      L.DomEvent.off(map.getContainer(), "wheel", this.unfit, this);
+      map.removeLayer(this.arcs);
+      if (this.made) map.removeLayer(this.made.points);
+    },
+
+    /* A rerun's view: into `group` once `source` (the data file's URL, or the data) is there. */
+    show: function (map, group, source, view) {
+      var self = this;
+      if (this.group && this.group !== group) this.group.removeLayer(this);
+      this.group = group;
+      this.map = map;
+      return this.files.get(source).then(function (data) {
+        if (self.group !== group) return 0;  // a newer view came meanwhile
+        // Details slices are named relative to the data file.
+        if (typeof source === "string" && !data.url) data.url = new URL(source, window.location.href).href;
+        self.use(data);
+        if (!group.hasLayer(self)) group.addLayer(self);
+        self.draw(view, "view");
+        return self.shown.length;
+      }).catch(function (err) { console.error("Partners not loaded:", err); });
+    },
+
+    /* Everything drawn from one data file; a new file starts afresh. */
+    use: function (data) {
+      if (this.made && this.made.data === data) return;
+      if (this.made && this.map) this.map.removeLayer(this.made.points);
+      this.arcs.clearLayers();
+      var looks = clusters.looks(data.partners.id.length);
+      this.data = data;
+      this.shown = [];
+      this.made = {
+        data: data, looks: looks, markers: [], arcs: [], at: [], onMap: new Uint8Array(data.partners.id.length),
+        renderer: L.canvas({ padding: 0.3 }), shownAs: {}, kinds: new WeakMap(),
+        icons: data.types.map(function (type) { return NS.shapes.markerIcon(type, looks.radius, looks.outline); }),
+      };
+      this.made.points = looks.cluster ? clusters.group(this) : L.featureGroup();
+      this.made.points.addEventParent(this);  // a click on a partner reaches the page's group
+      this.map.getContainer().classList.toggle("pm-crowded", looks.cluster);
+      if (this.map.hasLayer(this)) this.map.addLayer(this.made.points);
+    },
+
+    /* Draw a view: from the page ("view": fit the map to a new choice of types, no fading) or
+     * a step of the player or tour ("step": partners fade in as they begin and out as they end;
+     * on a crowded map the clusters take in and give up the partners that enter and leave). */
+    draw: function (view, reason) {
+      var shown = rules.inView(this.data.partners, view);
+      this.view = view;
+      this.renameMarkers();
+      this.busy = true;
+      if (reason === "view") this.fitTo(shown, view);
+      if (this.made.looks.cluster) this.cluster(shown);
+      else this.place(shown, reason === "step");
+      this.shown = shown;
+      this.busy = false;
+      if (this.made.looks.cluster) this.drawArcs();
+      else this.visible = { singles: shown, clusters: [] };
+      if (reason === "view") this.openSelected(view.selected);
+      this.drew(reason);
+    },
+
+    drew: function (reason) {
+      this.draws += 1;
+      this.fire("draw", { view: this.view, reason: reason });
+    },
+
+    /* Single partners: arcs under markers; partners leave and enter, faded on a step. */
+    place: function (shown, fade) {
+      var made = this.made, before = made.onMap, now = new Uint8Array(before.length), self = this;
+      shown.forEach(function (i) { now[i] = 1; });
+      var entering = shown.filter(function (i) { return !before[i]; });
+      var leaving = this.shown.filter(function (i) { return !now[i]; });
+      made.onMap = now;
+      if (!fade) {
+        leaving.forEach(function (i) { self.take(i); });
+        shown.forEach(function (i) { self.setOpacity(i, 1); });
+        entering.forEach(function (i) { self.put(i); });
+        return;
+      }
+      entering.forEach(function (i) { self.setOpacity(i, 0); self.put(i); });
+      this.fade(entering, 0, 1);
+      this.fade(leaving, 1, 0, function () {
+        leaving.forEach(function (i) { if (!made.onMap[i] && self.made === made) self.take(i); });
+      });
+    },
+
+    put: function (i) {
+      this.arcs.addLayer(this.arcOf(i));
+      this.made.points.addLayer(this.markerOf(i));
+    },
+
+    take: function (i) {
+      this.arcs.removeLayer(this.arcOf(i));
+      this.made.points.removeLayer(this.markerOf(i));
+    },
+
+    /* Opacity of a partner's arc and marker, 0 (gone) to 1, for fading in and out. */
+    setOpacity: function (i, k) {
+      var arc = this.arcOf(i);
+      arc.setStyle({ opacity: arc.options.fullOpacity * k });
+      this.markerOf(i).setOpacity(k);
+    },
+
+    fade: function (indices, from, to, done) {
+      var self = this, started = null;
+      if (!indices.length || !window.requestAnimationFrame) {
+        indices.forEach(function (i) { self.setOpacity(i, to); });
+        if (done) done();
+        return;
+      }
+      function step(now) {
+        started = started === null ? now : started;
+        var k = Math.min(1, (now - started) / FADE_MS);
+        indices.forEach(function (i) { self.setOpacity(i, from + (to - from) * k); });
+        if (k < 1) window.requestAnimationFrame(step);
+        else if (done) done();
+      }
+      window.requestAnimationFrame(step);
+    },
+
+    /* A crowded map: the cluster group takes the partners that enter and leaves those that go. */
+    cluster: function (shown) {
+      var made = this.made, before = made.onMap, now = new Uint8Array(before.length), self = this;
+      shown.forEach(function (i) { now[i] = 1; });
+      var entering = shown.filter(function (i) { return !before[i]; }).map(function (i) { return self.markerOf(i); });
+      var leaving = this.shown.filter(function (i) { return !now[i]; }).map(function (i) { return self.markerOf(i); });
+      made.onMap = now;
+      if (this.format.lang !== this.lang() && this.format.lang !== null) made.points.refreshClusters();
+      if (leaving.length) made.points.removeLayers(leaving);
+      if (entering.length) made.points.addLayers(entering);
+    },
+
+    drawArcs: function () {
+      var drawn = clusters.arcs(this), arcs = this.arcs;
+      arcs.clearLayers();
+      drawn.paths.forEach(function (path) { arcs.addLayer(path); });
+      this.visible = { singles: drawn.singles, clusters: drawn.clusters };
+    },
+
+    /* A partner's marker or a cluster went on or off the map: what the arcs are drawn for. */
+    onScreen: function (layer, shown) {
+      if (shown) this.made.shownAs[L.stamp(layer)] = layer;
+      else delete this.made.shownAs[L.stamp(layer)];
+    },
+
+    onMoveEnd: function () {
+      if (this.busy || !this.made || !this.made.looks.cluster || !this.view) return;
+      this.drawArcs();
+      this.drew("move");
+    },
+
+    /* Fit the partners in view when the types change or they leave the map; again when the
+     * frame is resized (the page sizes it to the window after the first draw), unless the
+     * visitor has moved the map since. */
+    fitTo: function (shown, view) {
+      var types = view.types.join(","), key = [types, view.year, view.mode].join("|");
+      var same = key === this.viewKey, newTypes = types !== this.typesKey;
+      this.viewKey = key;
+      this.typesKey = types;
+      if (same || !shown.length) return;  // a rerun for the same partners (a click) leaves the map be
+      var bounds = this.boundsOf(shown);
+      if (newTypes || !this.map.getBounds().contains(bounds)) {
+        this.fitted = bounds;
+        this.map.fitBounds(bounds.pad(0.08), FIT);
+      }
+    },
+
+    onResize: function () {
+      if (this.fitted) this.map.fitBounds(this.fitted.pad(0.08), FIT);
+    },
+
+    unfit: function () {
+      this.fitted = null;
+    },
+
+    boundsOf: function (shown) {
+      var home = this.data.home, bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]), self = this;
+      shown.forEach(function (i) { bounds.extend(self.positionOf(i)); });
+      return bounds;
+    },
+
+    /* Where partner i's marker sits: its longitude within 180° of home, where its arc ends. */
+    positionOf: function (i) {
+      var made = this.made, p = this.data.partners;
+      return made.at[i] || (made.at[i] = L.latLng(p.lat[i], rules.nearLongitude(p.lon[i], this.data.home.lon)));
+    },
+
+    markerOf: function (i) {
+      var made = this.made, type = this.data.partners.type[i];
+      return made.markers[i] || (made.markers[i] = new PartnerMarker(this.positionOf(i), {
+        icon: made.icons[type], keyboard: false, partner: i, owner: this,
+      }));
+    },
+
+    /* Partner i's arc from home, made once per data file. */
+    arcOf: function (i) {
+      var made = this.made, home = this.data.home, at = this.positionOf(i);
+      return made.arcs[i] || (made.arcs[i] = L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
+        color: this.data.types[this.data.partners.type[i]].color, weight: made.looks.arcWeight,
+        opacity: made.looks.arcOpacity, fullOpacity: made.looks.arcOpacity, interactive: false, renderer: made.renderer,
+      }));
+    },
+
+    /* The name as the tooltip and the popup, once per marker. */
+    dress: function (marker) {
+      if (marker.getTooltip()) return;
+      var self = this, data = this.data, i = marker.options.partner, radius = this.made.looks.radius;
+      marker.bindTooltip(this.tooltipOf(i), { direction: "top", offset: [0, -radius] });
+      marker.bindPopup(popups.popupContent(function (ready) {
+        return popups.popupFor(data, i, self.lang(), self.files, ready);
+      }), { maxWidth: 320, offset: [0, 7 - radius] });
+    },
+
+    /* The name in the page's language, escaped: what the page reads back on a click. */
+    tooltipOf: function (i) {
+      return NS.dom.escapeHtml(popups.nameOf(this.data, i, this.lang()));
+    },
+
+    /* After a change of language, the tooltips of the markers already shown. */
+    renameMarkers: function () {
+      var self = this, made = this.made;
+      if (made.lang === this.lang()) return;
+      if (made.lang !== undefined) {
+        made.markers.forEach(function (marker, i) { if (marker.getTooltip()) marker.setTooltipContent(self.tooltipOf(i)); });
+      }
+      made.lang = this.lang();
+    },
+
+    indices: function (markers) {
+      return markers.map(function (marker) { return marker.options.partner; });
+    },
+
+    /* Open partner i's popup: on its marker when that is drawn, else (inside a cluster) on
+     * its place. */
+    openPartner: function (i) {
+      var marker = this.markerOf(i), open = this.opened;
+      if (this.map.hasLayer(marker)) {
+        if (!marker.isPopupOpen()) marker.openPopup();
+        return;
+      }
+      // Already open (the page reruns after a choice in a cluster's list and asks again).
+      if (open && open.data === this.data && open.i === i && open.popup.isOpen()) return;
+      var popup = L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng(marker.getLatLng());
+      popup.setContent(popups.popupFor(this.data, i, this.lang(), this.files, function () { popup.update(); }))
+        .openOn(this.map);
+      this.opened = { data: this.data, i: i, popup: popup };
+    },
+
+    openSelected: function (id) {
+      var i = id ? this.data.partners.id.indexOf(id) : -1;
+      if (i >= 0 && this.made.onMap[i]) this.openPartner(i);
+    },
+
+    /* A partner chosen in a cluster's list is told to the page as a click on its marker would
+     * be: the page then describes it beside the map and puts it in the link. */
+    report: function (i) {
+      var marker = this.markerOf(i);
+      this.dress(marker);
+      this.fire("click", { latlng: marker.getLatLng(), layer: marker, sourceTarget: marker }, true);
+    },
+
+    details: function (i) {
+      return popups.details(this.data, i, this.files);
+    },
+
+    separateZoom: function (i, from) {
+      return clusters.separateZoom(this, i, this.shown, from);
+    },
+
+    lang: function () {
+      return this.view ? this.view.lang : "en";
+    },
+
+    countFormat: function () {
+      if (this.format.lang !== this.lang()) this.format = { lang: this.lang(), value: NS.shapes.countFormat(this.lang()) };
+      return this.format.value;
+    },
+
+    looks: function () {
+      return this.made.looks;
+    },
+
+    /* What the map shows now, for the story and for tests: the partners in view, those drawn
+     * as their own marker and the clusters (each with its members). */
+    snapshot: function () {
+      var self = this;
+      return {
+        map: this.map, layer: this, data: this.data, view: this.view, shown: this.shown, draws: this.draws,
+        singles: this.visible.singles, clusters: this.visible.clusters.length,
+        members: this.visible.clusters.map(function (c) { return self.indices(c.cluster.getAllChildMarkers()); }),
+        places: this.visible.clusters.map(function (c) { return [c.at.lat, c.at.lng]; }),
+      };
+    },
+  });
+
+  NS.Layer = Layer;
+
+  /* The page's way in, called by the scripts folium renders (partnermap/mapbuilder.py). */
+  var live = [];  // the partner layers on this page, newest last: what current() reports
+
+  window.PartnerMap = {
+    basemap: NS.controls.basemap,
+    home: NS.controls.home,
+    legend: NS.controls.legend,
+    partners: function (map, group, source, view) {
+      if (!map.partnerLayer) live.push((map.partnerLayer = new Layer()));
+      return map.partnerLayer.show(map, group, source, view);
+    },
+    current: function () {
+      var layer = live[live.length - 1];
+      return layer ? layer.snapshot() : { shown: [], draws: 0, singles: [], clusters: 0, members: [], places: [] };
+    },
+    details: function (data, i) {
+      return popups.details(data, i, live.length ? live[live.length - 1].files : new popups.Files());
+    },
+  };
+})();

@@ -1,0 +1,143 @@
+/* How partners look: each type's shape in its colour (the legend, a popup, a marker) and the
+ * numbered circle of a cluster, all as SVG built node by node, nothing parsed from text.
+ *
+ * Colour is never the only sign of a partnership type (WCAG 1.4.1): each type also has a
+ * marker shape. The outlines come from Python (partnerships/style.py OUTLINES, sent with each
+ * type as `outline`: points around (0, 0), y pointing down, scaled to the area of the unit
+ * circle, and `reach`, the farthest point's distance); a type without one is a circle.
+ *
+ * Also the two DOM helpers every file uses: text from the data is only ever set with
+ * textContent, or escaped where Leaflet wants HTML.
+ */
+(function () {
+  "use strict";
+
+  var NS = (L.PartnerMap = L.PartnerMap || {});
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SHAPE_RADIUS = 7;  // legend and popup icons draw the shapes as a radius-7 marker
+  var EDGE = "#1f1f1f";  // a dark edge keeps light colours visible on land and sea (WCAG 1.4.11)
+  var CLUSTER_FILL = "#263238", CLUSTER_TEXT = "#ffffff";  // contrast 13.2:1
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(name, attributes) {
+    var node = document.createElementNS(SVG_NS, name);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, String(attributes[key])); });
+    return node;
+  }
+
+  /* An <svg> of `half` units each way from its centre, `size` pixels wide. */
+  function canvas(half, size, className) {
+    return svg("svg", {
+      "class": className, viewBox: -half + " " + -half + " " + 2 * half + " " + 2 * half,
+      width: size, height: size, "aria-hidden": "true", focusable: "false",
+    });
+  }
+
+  /* A type's figure of radius r around (0, 0), filled with its colour. */
+  function figure(type, r) {
+    var node = type.outline
+      ? svg("polygon", { points: type.outline.points.map(function (q) {
+        return (q[0] * r).toFixed(2) + "," + (q[1] * r).toFixed(2);
+      }).join(" ") })
+      : svg("circle", { r: r });
+    node.style.fill = type.color;
+    return node;
+  }
+
+  /* How far a type's figure reaches from its centre, per unit of radius. */
+  function reach(type) {
+    return type.outline ? Math.max(type.outline.reach, 1) : 1;
+  }
+
+  /* A type's shape in its colour, `size` pixels square, beside the type's name (legend,
+   * popup, a cluster's list): decoration for screen readers, which read the name. */
+  function shapeIcon(type, size) {
+    var icon = canvas(12, size, "pm-shape");  // room for the farthest corner (triangle: 1.56 × 7)
+    icon.setAttribute("data-shape", type.outline ? type.shape : "circle");
+    icon.appendChild(figure(type, SHAPE_RADIUS));
+    return icon;
+  }
+
+  /* The marker of a partner: its type's figure with a dark edge, centred on its place. One
+   * icon serves every partner of a type; Leaflet asks it for a new element per marker. */
+  var MarkerIcon = L.DivIcon.extend({
+    options: { className: "pm-marker", html: "", type: null, radius: 7, weight: 1.5 },
+
+    createIcon: function (oldIcon) {
+      var div = L.DivIcon.prototype.createIcon.call(this, oldIcon), o = this.options;
+      var icon = canvas(o.iconSize[0] / 2, o.iconSize[0], "pm-marker-shape"), shape = figure(o.type, o.radius);
+      icon.setAttribute("data-shape", o.type.outline ? o.type.shape : "circle");
+      shape.style.stroke = EDGE;
+      shape.style.strokeWidth = String(o.weight);
+      icon.appendChild(shape);
+      div.appendChild(icon);
+      return div;
+    },
+  });
+
+  function markerIcon(type, radius, weight) {
+    var size = 2 * Math.ceil(radius * reach(type) + weight);
+    return new MarkerIcon({ type: type, radius: radius, weight: weight, iconSize: [size, size] });
+  }
+
+  /* A cluster: a dark circle sized by how many partners it holds, with their number on it,
+   * its edge in the partners' colour when they share one type. */
+  function clusterRadius(count) {
+    return 11 + 4 * Math.log10(count);  // 2 → 12, 100 → 19, 10,000 → 27
+  }
+
+  var ClusterIcon = L.DivIcon.extend({
+    options: { className: "pm-cluster", html: "", count: 2, label: "2", edge: "#ffffff" },
+
+    createIcon: function (oldIcon) {
+      var div = L.DivIcon.prototype.createIcon.call(this, oldIcon), o = this.options;
+      var r = clusterRadius(o.count), icon = canvas(o.iconSize[0] / 2, o.iconSize[0], "pm-cluster-circle");
+      var circle = svg("circle", { r: r.toFixed(2) });
+      circle.style.fill = CLUSTER_FILL;
+      circle.style.fillOpacity = "0.92";
+      circle.style.stroke = o.edge;
+      circle.style.strokeWidth = "2.5";
+      var number = svg("text", { "text-anchor": "middle", "dominant-baseline": "central", y: "0.5" });
+      number.style.fill = CLUSTER_TEXT;
+      number.style.fontSize = Math.round(r * (o.label.length > 2 ? 0.72 : 0.9)) + "px";
+      number.textContent = o.label;
+      icon.appendChild(circle);
+      icon.appendChild(number);
+      div.appendChild(icon);
+      return div;
+    },
+  });
+
+  function clusterIcon(count, label, edge) {
+    var size = 2 * Math.ceil(clusterRadius(count) + 2);
+    return new ClusterIcon({ count: count, label: label, edge: edge, iconSize: [size, size] });
+  }
+
+  /* 950, 1.2k, 16k (Danish 1,2k): short enough for the circle in every browser. */
+  function countLabel(count, format) {
+    if (count < 1000) return String(count);
+    return format.format(count < 10000 ? count / 1000 : Math.round(count / 1000)) + "k";
+  }
+
+  function countFormat(lang) {
+    return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
+  }
+
+  NS.dom = { el: el, escapeHtml: escapeHtml };
+  NS.shapes = {
+    shapeIcon: shapeIcon, markerIcon: markerIcon, clusterIcon: clusterIcon, clusterRadius: clusterRadius,
+    countLabel: countLabel, countFormat: countFormat, CLUSTER_FILL: CLUSTER_FILL,
+  };
+})();
