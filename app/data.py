@@ -21,6 +21,7 @@ from partnermap.standalone import standalone_html
 from partnerships import settings, storage
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_partners
+from partnerships.messages import Message, said, verbatim
 from partnerships.schema import ID
 from partnerships.stores import Store, StoreUnavailable, load_version, seed
 from partnerships.tour import Stop, load_tour
@@ -90,7 +91,7 @@ def _tidied(path: str) -> tuple[Path, ...]:
     return tuple(storage.tidy(Path(path)))
 
 
-def _fatal(message: str) -> LoadedData:
+def _fatal(message: Message) -> LoadedData:
     return LoadedData(Dataset(pd.DataFrame(), None, fatal=message), None)
 
 
@@ -99,10 +100,10 @@ def _read_current() -> LoadedData:
     try:
         settings.home()
     except settings.HomeFileError as err:
-        return _fatal(str(err))
+        return _fatal(verbatim(str(err)))
     store, problem = store_or_message()
     if store is None:
-        return _fatal(problem)
+        return _fatal(verbatim(problem))
     if store.kind != "file":
         return _read_stored(store, path)
     _tidied(str(path))
@@ -119,11 +120,11 @@ def _read_stored(store: Store, path: Path) -> LoadedData:
         if not version_id and seed(store, path, SEEDED_BY):
             version_id = store.head()
         if not version_id:
-            return _fatal(t("store_empty", path=path))
+            return _fatal(said("store_empty", path=str(path)))
         data = _load_stored(store, store.key, version_id, settings.versions(path)[1:])
     except StoreUnavailable as err:
         last = _LAST_LOADED.get(store.key)
-        return _fatal(str(err)) if last is None else replace(last, unavailable=str(err))
+        return _fatal(verbatim(str(err))) if last is None else replace(last, unavailable=str(err))
     _LAST_LOADED[store.key] = data
     return data
 

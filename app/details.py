@@ -25,6 +25,8 @@ def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
         first, last = unknown_after(shown, year)
         since = str(last) if first == last else f"{first}–{last}"
         st.metric(t("metric_unknown", lang), counts.unknown, help=t("metric_unknown_help", lang, since=since))
+    if counts.year_unknown:
+        st.metric(t("metric_year_unknown", lang), counts.year_unknown)
     if counts.begun_this_year:
         st.metric(t("metric_begun", lang, year=year), counts.begun_this_year)
 

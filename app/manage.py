@@ -11,9 +11,10 @@ import streamlit as st
 
 from app.history import history_tab
 from app.map import inline_map
+from app.namesakes import PICKED_NOTE, pick_places
 from app.page import show_problems
-from app.staff import EDITOR_KEY, UPLOAD_KEY
-from app.store import SAVED_BY_PASSWORD, store_or_message
+from app.staff import EDITOR_KEY, UPLOAD_KEY, saved_by
+from app.store import store_or_message
 from app.versions import (
     CurrentFile, current_version, guarded_save, show_changes, show_notice, version_label, version_name,
 )
@@ -36,7 +37,7 @@ PREVIEW_HEIGHT = 420
 
 def show_report(dataset: Dataset, lang: str) -> None:
     if dataset.fatal:
-        st.error(markdown_text(dataset.fatal))
+        st.error(markdown_text(dataset.fatal.text(lang)))
         return
     if dataset.errors:
         st.warning(t("file_problems", lang, errors=len(dataset.errors), rows=dataset.rows_with_errors))
@@ -98,8 +99,8 @@ def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabula
     if dataset.errors:
         st.caption(t("save_blocked", lang))
     if st.button(t("save", lang), type="primary", disabled=bool(dataset.errors), key=f"{key}_save"):
-        store, version = current.store, current.version
-        guarded_save(store, lambda: store.save(candidate, version, SAVED_BY_PASSWORD, note), "saved", lang, candidate)
+        store, version, who = current.store, current.version, saved_by()
+        guarded_save(store, lambda: store.save(candidate, version, who, note), "saved", lang, candidate)
 
 
 def edit_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
@@ -117,7 +118,7 @@ def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     try:
         table, _ = read_table(uploaded.getvalue())
     except DataFileError as err:
-        st.error(markdown_text(str(err)))
+        st.error(markdown_text(err.text(lang)))
         return
     candidate = to_csv_bytes(canonical_table(table))
     if current.table is None:  # the file on disk is unusable: anything valid replaces it
@@ -152,6 +153,9 @@ def manage_page(vocabulary: Vocabulary, lang: str) -> None:
     tabs = dict(zip(names, st.tabs([t(name, lang) for name in names])))
     with tabs["tab_check"]:
         show_report(current.dataset, lang)
+        picked = pick_places(current, lang)
+        if picked is not None:
+            review_and_save(picked, current, vocabulary, lang, key="pick", note=PICKED_NOTE)
     if "tab_edit" in tabs:
         with tabs["tab_edit"]:
             edit_tab(current, vocabulary, lang)

@@ -46,7 +46,7 @@ def page_start(dataset: Dataset, lang: str, title: str, caption: str = "") -> No
 def show_data_status(dataset: Dataset, lang: str) -> None:
     """One clear message for a file that cannot be used; a list of the rows left out."""
     if dataset.fatal:
-        st.error(f"**{t('data_fatal', lang)}**\n\n{markdown_text(dataset.fatal)}")
+        st.error(f"**{t('data_fatal', lang)}**\n\n{markdown_text(dataset.fatal.text(lang))}")
         st.caption(markdown_text(data_source(lang)))
         return
     if not dataset.problems:
@@ -114,6 +114,6 @@ def problem_table(dataset: Dataset, lang: str, limit: int | None = None) -> pd.D
     problems = dataset.problems
     if limit is not None and len(problems) > limit:
         problems = sorted(problems, key=lambda p: SEVERITY_ORDER[p.severity])[:limit]
-    rows = [(p.row, p.column or "", p.message, t(f"severity_{p.severity}", lang)) for p in problems]
+    rows = [(p.row, p.column or "", p.text(lang), t(f"severity_{p.severity}", lang)) for p in problems]
     headers = [t(key, lang) for key in ("problem_row", "problem_column", "problem_text", "problem_severity")]
     return pd.DataFrame(rows, columns=headers).astype({headers[0]: "Int64"})

@@ -18,7 +18,7 @@ from jinja2 import Template
 
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
-from partnerships.columns import CITY_DA, NAME_DA
+from partnerships.columns import CITY_DA, CONFIRMED, NAME_DA
 from partnerships.escape import js_json, safe_url
 from partnerships.filtering import View
 from partnerships.i18n import LANGUAGES, t
@@ -35,7 +35,8 @@ MIN_ZOOM, MAX_ZOOM = 1, 14  # the whole world; a town's streets
 # of generated data, a moment on a slow line; the seed data is one slice.
 DETAILS_PER_SLICE = 1000
 # Words the map's script shows, in every language (partnerships/i18n.py).
-MAP_LABELS = ("since", "website", "details_unavailable", "cluster_count", "cluster_more")
+MAP_LABELS = ("since", "year_unknown", "status_unknown_since", "website", "details_unavailable", "cluster_count",
+              "cluster_more")
 
 
 class MapCall(MacroElement):
@@ -113,7 +114,7 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     home = home or settings.home()
     MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
-    MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang)).add_to(fmap)
+    MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)
     if story is not None:
         MapCall("story", story).add_to(fmap)
     return fmap
@@ -155,6 +156,9 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
     }
     starts = range(0, len(partners), DETAILS_PER_SLICE)
     danish_names = {"name_da": _text(partners, NAME_DA)} if _any_text(partners, NAME_DA) else {}
+    # The last confirmed years travel only when the data gives any (rules.js `doubt`).
+    has_confirmed = CONFIRMED in partners and partners[CONFIRMED].notna().any()
+    confirmed = {"confirmed": _column(partners[CONFIRMED])} if has_confirmed else {}
     return {
         "home": {"name": home.name, "lat": home.lat, "lon": home.lon},
         "types": [{**look, "label": {lang: kind.label(lang) for lang in LANGUAGES}}
@@ -169,6 +173,7 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
             "lon": partners[LON].round(COORDINATE_DECIMALS).tolist(),
             "start": _column(partners[START_YEAR]),
             "end": _column(partners[END_YEAR]),
+            **confirmed,
         },
         "details": {
             "size": DETAILS_PER_SLICE,

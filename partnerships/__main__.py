@@ -1,56 +1,42 @@
 """Command line: `python -m partnerships validate PATH`, `export-map OUT.html`, `db …`.
 
-Exit 0 with a one-line summary when the file is valid; exit 1 with one line per problem
-otherwise. Never a traceback: a file that cannot be read is a problem like any other. The
-database commands are in partnerships/stores/commands.py; `db import` validates first, here.
+`validate` prints one line per error and exits 1, or none and exits 0; either way its last
+line says what will be on the map (partnerships/report.py). `--lang da` says it all in Danish.
+Never a traceback: a file that cannot be read is a problem like any other. The database
+commands are in partnerships/stores/commands.py; `db import` validates first, here.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 from partnerships import settings
-from partnerships.columns import COUNTRY_CODE, ID
-from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from partnerships.loading import Dataset, load_partners
-from partnerships.problems import ERROR, NOTE, WARNING
+from partnerships.columns import ID
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from partnerships.loading import load_partners
+from partnerships.messages import said
+from partnerships.problems import ERROR
+from partnerships.report import summary
 from partnerships.settings import tour_path_for
 from partnerships.stores import commands as db_commands
 from partnerships.tour import load_tour
 
 
-def _count(n: int, thing: str, things: str | None = None) -> str:
-    return f"{n} {thing if n == 1 else things or thing + 's'}"
-
-
-def summary(dataset: Dataset, path: Path) -> str:
-    partners = dataset.partners
-    countries = partners[COUNTRY_CODE].nunique() if len(partners) else 0
-    counts = Counter(p.severity for p in dataset.problems)
-    remarks = [_count(counts[WARNING], "warning") if counts[WARNING] else "no problems"]
-    if counts[NOTE]:
-        remarks.append(f"{_count(counts[NOTE], 'row')} located from their city")
-    return (f"{path}: {_count(len(partners), 'partnership')} in {_count(countries, 'country', 'countries')}, "
-            f"{', '.join(remarks)}")
-
-
-def validate(path: Path) -> int:
+def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
+    """Errors on stdout, warnings and notes beside them on stderr, the summary last on stdout."""
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal}")
+        print(f"{path}: {dataset.fatal.text(lang)}")
+        print(said("validate_nothing", path=str(path)).text(lang))
         return 1
-    for problem in dataset.problems:  # errors on stdout; warnings and notes beside them, on stderr
+    for problem in dataset.problems:
         if problem.severity == ERROR:
-            print(problem)
+            print(problem.line(lang))
         else:
-            print(f"{problem} ({problem.severity})", file=sys.stderr)
-    if dataset.errors:
-        print(f"{path}: {len(dataset.errors)} problems in {dataset.rows_read} rows", file=sys.stderr)
-        return 1
-    print(summary(dataset, path))
-    return 0
+            print(f"{problem.line(lang)} ({t(f'severity_{problem.severity}', lang)})", file=sys.stderr)
+    print(summary(dataset, path).text(lang))
+    return 1 if dataset.errors else 0
 
 
 def export_map(out: Path, lang: str) -> int:
@@ -60,7 +46,7 @@ def export_map(out: Path, lang: str) -> int:
     path = settings.partners_csv_path()
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal}")
+        print(f"{path}: {dataset.fatal.text(lang)}")
         return 1
     stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
     try:
@@ -81,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a partner CSV file and list every problem by Excel row")
     check.add_argument("path", type=Path)
+    check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of every message")
     export = commands.add_parser("export-map", help="write the map as one HTML file that plays with no network")
     export.add_argument("out", type=Path)
     export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
@@ -89,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export-map":
         return export_map(args.out, args.lang)
     if args.command == "db":
-        if args.db_command == "import" and validate(args.file) != 0:
-            print(f"{args.file}: not imported; nothing in the database was changed")
+        if args.db_command == "import" and validate(args.file, args.lang) != 0:
+            print(said("db_not_imported", file=str(args.file)).text(args.lang))
             return 1
         return db_commands.run(args)
-    return validate(args.path)
+    return validate(args.path, args.lang)
 
 
 if __name__ == "__main__":

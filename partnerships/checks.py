@@ -8,11 +8,10 @@ import pandas as pd
 
 from geo.borders import outside_country
 from geo.text import fold
+from partnerships.messages import Local, said
 from partnerships.problems import WARNING, Problem
-from partnerships.schema import COUNTRY_CODE, COUNTRY_NAME, ID, LAT, LON, NAME, map_unique
+from partnerships.schema import COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, ID, LAT, LON, NAME, map_unique
 from partnerships.vocabulary import Vocabulary
-
-# Letters with no accent to strip, spelled as Danes and Germans write them without.
 
 
 def near_duplicate_names(partners: pd.DataFrame) -> list[Problem]:
@@ -26,8 +25,8 @@ def near_duplicate_names(partners: pd.DataFrame) -> list[Problem]:
     first = pd.Series(keys.index, index=keys).groupby(level=0).first()
     others = first.loc[keys[repeated]].to_numpy()
     return [
-        Problem(int(row), NAME, f"{name!r} looks like {first_name!r} in row {other} (id {first_id!r}); "
-                "is it the same partner twice?", WARNING)
+        Problem(int(row), NAME, said("near_duplicate_name", name=name, first=first_name, row=int(other), id=first_id),
+                WARNING)
         for row, name, other, first_name, first_id in zip(
             keys.index[repeated], partners[NAME][repeated], others,
             partners.loc[others, NAME], partners.loc[others, ID])
@@ -41,8 +40,7 @@ def near_duplicate_types(vocabulary: Vocabulary) -> list[Problem]:
     for kind in vocabulary.types:
         key = fold(kind.name)
         if key in seen:
-            problems.append(Problem(None, "type", f"the types file lists {kind.name!r} beside {seen[key]!r}; "
-                                    "keep one spelling", WARNING))
+            problems.append(Problem(None, "type", said("duplicate_type", name=kind.name, first=seen[key]), WARNING))
         seen.setdefault(key, kind.name)
     return problems
 
@@ -54,9 +52,10 @@ def coordinates_outside_country(partners: pd.DataFrame) -> list[Problem]:
     outside = outside_country(partners[COUNTRY_CODE].tolist(), partners[LAT].tolist(), partners[LON].tolist())
     flagged = partners[outside]
     return [
-        Problem(int(row), LAT, f"{lat}, {lon} is outside {country}; check lat and lon (swapped, or a missing minus?)",
+        Problem(int(row), LAT, said("outside_country", lat=float(lat), lon=float(lon), country=Local(country, country_da)),
                 WARNING)
-        for row, lat, lon, country in zip(flagged.index, flagged[LAT], flagged[LON], flagged[COUNTRY_NAME])
+        for row, lat, lon, country, country_da in zip(flagged.index, flagged[LAT], flagged[LON], flagged[COUNTRY_NAME],
+                                                      flagged[COUNTRY_NAME_DA])
     ]
 
 

@@ -32,11 +32,13 @@ class Counts:
     begun_this_year: int
     unknown: int = 0
     unknown_countries: int = 0
+    year_unknown: int = 0  # shown, but nobody knows when they began
 
 
 def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
-    """A boolean mask over `partners` for the view."""
-    begun = partners[START_YEAR] <= view.year
+    """A boolean mask over `partners` for the view. A partnership whose start year nobody knows
+    is shown in every year (marked, and counted apart: see `count`)."""
+    begun = partners[START_YEAR].isna() | (partners[START_YEAR] <= view.year)
     if view.mode is YearMode.ACTIVE:
         begun &= partners[END_YEAR].isna() | (partners[END_YEAR] >= view.year)
     return (begun & partners[TYPE].isin(view.types)).fillna(False).astype(bool)
@@ -62,10 +64,11 @@ def status_unknown(partners: pd.DataFrame, year: int) -> pd.Series:
 def count(shown: pd.DataFrame, year: int) -> Counts:
     if shown.empty:
         return Counts(0, 0, 0)
-    unknown = status_unknown(shown, year).astype(bool)
-    known = shown[~unknown]
+    no_year = shown[START_YEAR].isna()
+    unknown = status_unknown(shown, year).astype(bool) & ~no_year
+    known = shown[~unknown & ~no_year]
     return Counts(len(known), known[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()),
-                  int(unknown.sum()), shown.loc[unknown, COUNTRY_CODE].nunique())
+                  int(unknown.sum()), shown.loc[unknown, COUNTRY_CODE].nunique(), int(no_year.sum()))
 
 
 def unknown_after(shown: pd.DataFrame, year: int) -> tuple[int, int] | None:

@@ -12,10 +12,14 @@ import pandas as pd
 from geo.countries import resolve_country
 from geo.text import fold
 from partnerships.columns import CITY, COUNTRY, LAT, LON, REGION
+from partnerships.messages import Joined, Local, Message, said
 from partnerships.problems import ERROR, NOTE, WARNING, Problem
 
-FOUND = "found"  # the note of a row placed where its name has one place
-CHOSEN = "chosen among"  # the note of a row placed among comparable namesakes
+FOUND = "found"  # the note of a row placed where its name has one place starts so (in English)
+CHOSEN = "chosen among"  # the note of a row placed among comparable namesakes starts so (in English)
+FOUND_KEYS = ("geo_found", "geo_found_region_town")  # those notes' message keys, in any language
+CHOSEN_KEY = "geo_chosen"
+AMBIGUOUS_KEY = "geo_ambiguous"  # the warning naming the candidates
 MAX_LISTED = 4  # namesakes named in a message; the rest are counted
 
 
@@ -42,7 +46,8 @@ def fill_coordinates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
             seen[key] = locate(city, country.code, region)
         location = seen[key]
         problems += [Problem(int(row), column, message, severity)
-                     for column, message, severity in _said(location, city, country.name, region)]
+                     for column, message, severity in _said(location, city, Local(country.name, country.name_da),
+                                                            region)]
         if location.place is not None:
             placed[row] = location.place
     out = frame.copy()
@@ -62,6 +67,18 @@ def choices(city: str, country: str, region: str = "") -> list[tuple[str, float,
     return [] if found is None else [(where(p), p.lat, p.lon) for p in candidates(city, found.code, region)]
 
 
+def placed_how(problem: Problem) -> str | None:
+    """FOUND or CHOSEN for the note of a row the gazetteer placed, else None."""
+    if problem.said.key in FOUND_KEYS:
+        return FOUND
+    return CHOSEN if problem.said.key == CHOSEN_KEY else None
+
+
+def ambiguous_rows(problems: list[Problem]) -> list[int]:
+    """The rows placed among namesakes, whose warning asks staff to choose."""
+    return sorted({p.row for p in problems if p.said.key == AMBIGUOUS_KEY and p.row is not None})
+
+
 def explained_rows(frame: pd.DataFrame, located: list[Problem]) -> set[int]:
     """Rows whose empty lat and lon are already explained by another error: the city is not
     found or empty, or the country is not one we know. Their "lat is required" says nothing new."""
@@ -78,59 +95,65 @@ def where(place) -> str:
     return f"{named} ({place.lat:.4f}, {place.lon:.4f})"
 
 
-def _said(location, city: str, country: str, region: str) -> list[tuple[str, str, str]]:
+def _said(location, city: str, country: Local, region: str) -> list[tuple[str, Message, str]]:
     """(column, message, severity) for one looked-up name."""
-    place, said = location.place, []
+    place, told = location.place, []
     for ignored in location.ignored:
         column = REGION if ignored == region else CITY
-        message = (f"{ignored!r} is neither a first-level region of {country} (a state, Land or region) "
-                   f"nor a place near the city in the gazetteer; the city was placed by its name alone")
-        said.append((column, message, WARNING))
+        told.append((column, said("geo_ignored", ignored=ignored, country=country), WARNING))
     if place is None:
         if location.elsewhere:
-            asked = " or ".join(r.name for r in location.regions)
-            message = (f"{city!r} is not in {asked} in the offline gazetteer; it knows "
-                       f"{_listed(location.elsewhere)}: correct the region or add lat and lon")
-            said.append((CITY, message, ERROR))
+            asked = Joined(tuple(r.name for r in location.regions))
+            told.append((CITY, said("geo_not_in_region", city=city, asked=asked, known=_listed(location.elsewhere)),
+                         ERROR))
         else:
-            said.append((CITY, f"{city!r} is not in the offline gazetteer for {country}; add lat and lon", ERROR))
-        return said
-    read = f" (read {city!r} as {place.name})" if location.read_as else ""
+            told.append((CITY, said("geo_not_found", city=city, country=country), ERROR))
+        return told
+    read = said("geo_read_as", city=city, name=place.name) if location.read_as else ""
     if location.region_only is not None:
-        message = (f"{city!r} is a region ({location.region_only.name}), not a town: placed at its largest "
-                   f"town, {where(place)}; give lat and lon to place it elsewhere")
-        said.append((CITY, message, WARNING))
-        said.append((LAT, f"{FOUND} the region's largest town in GeoNames: {where(place)}", NOTE))
+        told.append((CITY, said("geo_region_only", city=city, region=location.region_only.name, place=where(place)),
+                     WARNING))
+        told.append((LAT, said("geo_found_region_town", place=where(place)), NOTE))
     elif location.ambiguous:
-        count = len(location.rivals) + 1
-        said.append((CITY, _ambiguity(location), WARNING))
-        said.append((LAT, f"{CHOSEN} {count} places called {place.name}: {where(place)}, the largest{read}", NOTE))
+        told.append((CITY, _ambiguity(location), WARNING))
+        told.append((LAT, said(CHOSEN_KEY, count=len(location.rivals) + 1, name=place.name, place=where(place),
+                               read=read), NOTE))
     else:
         smaller = len(location.fits) - 1
-        others = f"; {smaller} smaller place{'s' if smaller > 1 else ''} of that name" if smaller else ""
-        said.append((LAT, f"{FOUND} in GeoNames: {where(place)}{read}{others}", NOTE))
-    return said
+        others = said("geo_smaller", n=smaller) if smaller else ""
+        told.append((LAT, said("geo_found", place=where(place), read=read, others=others), NOTE))
+    return told
 
 
-def _ambiguity(location) -> str:
+def _ambiguity(location) -> Message:
     """'Peoria: Arizona or Illinois? …' naming the candidates and how to choose one."""
     place, rivals = location.place, location.rivals
     everyone = (place, *rivals)
     regions = [p.region for p in everyone]
     tell_apart = all(regions) and len(set(regions)) == len(regions)
     if tell_apart:
-        shown = [p.region if p.name == place.name else f"{p.name}, {p.region}" for p in everyone[:MAX_LISTED]]
-        how = f"write '{place.name}, {rivals[0].region}' (or use the region column) or give lat and lon"
+        shown: list = [p.region if p.name == place.name else f"{p.name}, {p.region}" for p in everyone[:MAX_LISTED]]
+        how = said("geo_how_region", name=place.name, region=rivals[0].region)
     else:
         shown = [where(p) for p in everyone[:MAX_LISTED]]
-        how = "the region does not tell them apart: give lat and lon"
+        how = said("geo_how_coordinates")
     more = len(everyone) - MAX_LISTED
-    shown += [f"{more} more"] if more > 0 else []
-    choices = f"{', '.join(shown[:-1])} or {shown[-1]}"
-    return f"{place.name}: {choices}? The map shows {where(place)}, the largest; to choose another, {how}"
+    shown += [said("geo_more", n=more)] if more > 0 else []
+    return said(AMBIGUOUS_KEY, name=place.name, choices=Joined(tuple(shown)), place=where(place), how=how)
 
 
-def _listed(places) -> str:
+def _listed(places) -> str | Message:
     shown = ", ".join(where(p) for p in places[:MAX_LISTED])
     more = len(places) - MAX_LISTED
-    return shown + (f" and {more} more" if more > 0 else "")
+    return said("geo_places_more", places=shown, n=more) if more > 0 else shown
+
+
+def with_places(table: pd.DataFrame, picks: dict[int, tuple[float, float]]) -> pd.DataFrame:
+    """The partner table (strings, by Excel row) with the picked rows' lat and lon written in,
+    which settles them: given coordinates are never looked up again."""
+    out = table.assign(**{c: "" for c in (LAT, LON) if c not in table})
+    if picks:
+        rows = list(picks)
+        out.loc[rows, LAT] = [repr(float(lat)) for lat, _ in picks.values()]
+        out.loc[rows, LON] = [repr(float(lon)) for _, lon in picks.values()]
+    return out

@@ -8,6 +8,7 @@ import pandas as pd
 
 from partnerships import settings
 from partnerships.checks import extra_checks
+from partnerships.messages import Message, said
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.reading import check_size, read_table
 from partnerships.schema import validate
@@ -21,7 +22,7 @@ class Dataset:
     partners: pd.DataFrame
     vocabulary: Vocabulary | None
     problems: list[Problem] = field(default_factory=list)
-    fatal: str | None = None
+    fatal: Message | None = None  # why nothing of the file can be shown
     rows_read: int = 0
 
     @property
@@ -44,9 +45,9 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         partners = partners.drop(index=list(unreadable & set(partners.index)))
         problems += extra_checks(partners, vocabulary)
     except DataFileError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
-        shape_problems.append(Problem(None, None, "the file has a header row but no partnerships below it"))
+        shape_problems.append(Problem(None, None, said("no_partnerships")))
     return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), rows_read=len(table))
 
 
@@ -56,14 +57,14 @@ def load_partners(path: Path | None = None) -> Dataset:
     try:
         vocabulary = load_vocabulary(settings.types_path_for(path))
     except DataFileError as err:
-        return Dataset(pd.DataFrame(), None, fatal=str(err))
+        return Dataset(pd.DataFrame(), None, fatal=err.said)
     try:
         check_size(path.stat().st_size, settings.limits())
         raw = path.read_bytes()
     except DataFileError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     except FileNotFoundError:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=f"The data file {path} does not exist.")
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=str(path)))
     except OSError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=f"The data file {path} cannot be read: {err.strerror}.")
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=str(path), reason=err.strerror))
     return load_bytes(raw, vocabulary)

@@ -1,8 +1,15 @@
-"""What can be wrong with a partner file, said the way staff will read it."""
+"""What can be wrong with a partner file, said the way staff will read it, in their language.
+
+A problem holds a Message (partnerships/messages.py): a key and values, worded when it is
+read. `message` is the English wording, as logs and tests read it; `text(lang)` any other.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from partnerships.i18n import DEFAULT_LANGUAGE
+from partnerships.messages import Message, said
 
 Severity = Literal["error", "warning", "note"]
 ERROR: Severity = "error"  # the row is left off the map
@@ -13,6 +20,16 @@ NOTE: Severity = "note"  # something the app did for the row, e.g. coordinates f
 class DataFileError(Exception):
     """The file as a whole cannot be used (empty, not CSV, a required column missing)."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.said = message
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.said.text(lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -20,18 +37,29 @@ class Problem:
 
     row: int | None
     column: str | None
-    message: str
+    said: Message
     severity: Severity = ERROR
 
     @property
-    def where(self) -> str:
-        parts = [f"row {self.row}" if self.row is not None else "file"]
+    def message(self) -> str:
+        return self.said.text()
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.said.text(lang)
+
+    def where(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """'row 7, start_year' or 'række 7, start_year'; 'file' for the file as a whole."""
+        parts = [said("at_row", row=self.row).text(lang) if self.row is not None else said("at_file").text(lang)]
         if self.column:
             parts.append(self.column)
         return ", ".join(parts)
 
+    def line(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The problem on one line: 'row 7, start_year: 'twenty-eleven' is not a year'."""
+        return f"{self.where(lang)}: {self.text(lang)}"
+
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return self.line()
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

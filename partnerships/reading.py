@@ -20,18 +20,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 from partnerships import characters, settings
+from partnerships.messages import Message, said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.settings import Limits
 
 SEPARATORS = (",", ";", "\t")
-_BINARY_SIGNATURES = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx) or another zip file",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
-    b"%PDF": "a PDF document",
-    b"\xff\xfe": "UTF-16 text (Excel's 'Unicode text')",
-    b"\xfe\xff": "UTF-16 text (Excel's 'Unicode text')",
+_BINARY_SIGNATURES = {  # the start of a file → what it is (a message key)
+    b"PK\x03\x04": "kind_zip",
+    b"\xd0\xcf\x11\xe0": "kind_xls",
+    b"%PDF": "kind_pdf",
+    b"\xff\xfe": "kind_utf16",
+    b"\xfe\xff": "kind_utf16",
 }
-_SAVE_AS_CSV = "Save it from Excel with 'Save as' → 'CSV UTF-8 (comma delimited)'."
+_SAVE_AS_CSV = said("save_as_csv")
 _UTF8, _WINDOWS_1252 = "UTF-8", "Windows-1252"
 # Text has no control bytes; a few stray ones are reported per row, a file full of them is binary.
 _BINARY_SAMPLE, _BINARY_SHARE, _STRAY_CONTROLS = 65536, 0.01, 1
@@ -52,10 +53,8 @@ class Decoded:
 def check_size(size: int, limits: Limits) -> None:
     """Refuse a file over the size limit before a byte of it is parsed."""
     if size > limits.max_bytes:
-        raise DataFileError(
-            f"The file is {size / 1e6:.1f} MB, more than the {limits.max_megabytes:g} MB a partner file may be "
-            f"(the limit is set by {settings.MAX_FILE_MB_ENV}). Nothing of it was read."
-        )
+        raise DataFileError(said("file_too_big", size=size / 1e6, limit=limits.max_megabytes,
+                                 setting=settings.MAX_FILE_MB_ENV))
 
 
 def decode(raw: bytes) -> Decoded:
@@ -64,10 +63,10 @@ def decode(raw: bytes) -> Decoded:
     own encoding, and the odd lines are named, never silently garbled. Refuses what is not text."""
     for signature, what in _BINARY_SIGNATURES.items():
         if raw.startswith(signature):
-            raise DataFileError(f"This is {what}, not a CSV file. {_SAVE_AS_CSV}")
+            raise DataFileError(said("not_csv", what=said(what), save_as=_SAVE_AS_CSV))
     sample = raw[:_BINARY_SAMPLE]
     if len(_CONTROL_BYTES.findall(sample)) > max(_STRAY_CONTROLS, len(sample) * _BINARY_SHARE):
-        raise DataFileError(f"This file is not text (it holds binary data), so it is not a CSV file. {_SAVE_AS_CSV}")
+        raise DataFileError(said("not_text", save_as=_SAVE_AS_CSV))
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         return Decoded(raw.decode("utf-8"))
@@ -88,10 +87,8 @@ def _decode_by_line(raw: bytes) -> Decoded:
             try:
                 parts.append(line.decode("cp1252"))
             except UnicodeDecodeError as err:
-                raise DataFileError(
-                    f"This file is neither UTF-8 nor Windows-1252 text (line {number}, byte {err.start + 1} of the "
-                    f"line, cannot be read). {_SAVE_AS_CSV}"
-                ) from None
+                raise DataFileError(said("not_utf8_or_1252", line=number, byte=err.start + 1,
+                                         save_as=_SAVE_AS_CSV)) from None
             windows.add(number)
     text = "".join(parts)
     if not rich_utf8:
@@ -124,7 +121,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
     decoded = text if isinstance(text, Decoded) else Decoded(text)
     limits = limits or settings.limits()
     if not decoded.text.strip():
-        raise DataFileError("The file is empty: it needs a header row (id, name, type, …) and one row per partnership.")
+        raise DataFileError(said("file_empty"))
     first_line = next(line for line in decoded.text.splitlines() if line.strip())
     separator = sniff_separator(first_line)
     if first_line.count(separator) >= limits.max_columns:
@@ -143,10 +140,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
             header = _header(cells)
             continue
         if len(rows) == limits.max_rows:
-            raise DataFileError(
-                f"The file has more than {limits.max_rows:,} partnerships, the most a partner file may hold (the "
-                f"limit is set by {settings.MAX_ROWS_ENV}). Nothing of it was read."
-            )
+            raise DataFileError(said("too_many_rows", limit=limits.max_rows, setting=settings.MAX_ROWS_ENV))
         if len(cells) > len(header) and any(cells[len(header):]):
             problems.append(_extra_cells(number, cells[len(header):]))
         cells = (cells + [""] * len(header))[: len(header)]
@@ -157,8 +151,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
         rows.append(cells)
         excel_rows.append(number)
     if header is None:
-        raise DataFileError("The file has no header row: every line is empty or only separators. It needs a header "
-                            "row (id, name, type, …) and one row per partnership.")
+        raise DataFileError(said("no_header"))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
     return _drop_unnamed_columns(frame, problems), problems
 
@@ -187,31 +180,27 @@ def _line(text: str, number: int) -> str:
     return next((line for count, line in enumerate(lines, start=1) if count == number), "").rstrip("\r\n")
 
 
-def _csv_error(error: str, row: int, line: str) -> str:
+def _csv_error(error: str, row: int, line: str) -> Message:
     quoted = line[line.find('"'):] if '"' in line else line
     snippet = quoted if len(quoted) <= 40 else quoted[:40] + "…"
     if "unexpected end of data" in error or "newline inside string" in error:
-        return (f"Row {row} opens a quote (\") that is never closed: {snippet!r}. Everything after it would be read "
-                "as one cell, so nothing was read. Close the quote, or remove it, and save again.")
+        return said("quote_never_closed", row=row, snippet=snippet)
     if "expected after" in error:
-        return (f"Row {row} has text after a closing quote (\"): {snippet!r}. Put the whole cell in quotes and "
-                "double every quote inside it (\"\"), as Excel does when it saves a CSV file.")
+        return said("text_after_quote", row=row, snippet=snippet)
     if "field larger than field limit" in error:
-        return f"Row {row} holds a cell of more than {csv.field_size_limit():,} characters, more than any partner needs."
-    return f"Row {row} cannot be read as CSV ({error}). {_SAVE_AS_CSV}"
+        return said("cell_too_long", row=row, limit=csv.field_size_limit())
+    return said("csv_unreadable", row=row, error=error, save_as=_SAVE_AS_CSV)
 
 
 def _too_many_columns(count: int, limits: Limits, row: int = 1) -> DataFileError:
-    return DataFileError(
-        f"Row {row} has {count:,} columns, more than the {limits.max_columns:,} a partner file may have (the limit is "
-        f"set by {settings.MAX_COLUMNS_ENV}). Nothing of the file was read."
-    )
+    return DataFileError(said("too_many_columns", row=row, count=count, limit=limits.max_columns,
+                              setting=settings.MAX_COLUMNS_ENV))
 
 
 def _extra_cells(row: int, extra: list[str]) -> Problem:
     filled = [repr(cell) for cell in extra if cell]
     named = ", ".join(filled[:_MOST_EXTRA_CELLS_NAMED]) + (", …" if len(filled) > _MOST_EXTRA_CELLS_NAMED else "")
-    return Problem(row, None, f"has more cells than the header has columns ({named}); they are ignored", WARNING)
+    return Problem(row, None, said("extra_cells", cells=named), WARNING)
 
 
 def _swallowed_rows(row: int, header: list[str], cells: list[str], separator: str) -> list[Problem]:
@@ -223,9 +212,7 @@ def _swallowed_rows(row: int, header: list[str], cells: list[str], separator: st
         inner = cell.splitlines()[1:]
         hidden = sum(line.count(separator) >= needed for line in inner)
         if hidden:
-            problems.append(Problem(row, column or None, (
-                f"runs over {len(inner) + 1} lines, and {hidden} of them look like rows of their own: a quote (\") "
-                "that opens this cell probably lacks its partner, so those rows are hidden in it")))
+            problems.append(Problem(row, column or None, said("swallowed_rows", lines=len(inner) + 1, hidden=hidden)))
     return problems
 
 
@@ -235,10 +222,8 @@ def _row_character_problems(decoded: Decoded, row: int, lines: range, header: li
     invisible or garbled characters of its cells."""
     problems = []
     if decoded.foreign_lines.intersection(lines):
-        problems.append(Problem(row, None, (
-            f"is written in {decoded.foreign_encoding}, the rest of the file in {decoded.encoding}: the file mixes "
-            "two encodings, so this row's letters cannot be trusted. Check them, or save the whole file again as "
-            "'CSV UTF-8'")))
+        problems.append(Problem(row, None, said("mixed_encoding", foreign=decoded.foreign_encoding,
+                                                encoding=decoded.encoding)))
     for column, cell in zip(header, cells):
         problems += cell_problems(row, column or None, cell)
     return problems
@@ -249,15 +234,12 @@ def cell_problems(row: int, column: str | None, cell: str) -> list[Problem]:
     problems = []
     control = characters.control_character(cell)
     if control:
-        problems.append(Problem(row, column, f"holds an invisible control character ({control}); remove it"))
+        problems.append(Problem(row, column, said("control_character", character=control)))
     if characters.has_bidi_controls(cell):
-        problems.append(Problem(row, column, (
-            "holds invisible right-to-left controls, which can show the text in another order than it is written; "
-            "the app shows it without them"), WARNING))
+        problems.append(Problem(row, column, said("bidi_controls"), WARNING))
     repaired = characters.ungarbled(cell)
     if repaired:
-        problems.append(Problem(row, column, (
-            f"looks garbled by a wrong encoding: {cell!r} probably means {repaired!r}"), WARNING))
+        problems.append(Problem(row, column, said("garbled", cell=cell, repaired=repaired), WARNING))
     return problems
 
 
@@ -265,7 +247,7 @@ def _drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.Da
     named = [bool(name) for name in frame.columns]
     for position, is_named in enumerate(named):
         if not is_named and frame.iloc[:, position].astype(bool).any():
-            problems.append(Problem(None, None, f"column {position + 1} has values but no name in the header row; it is ignored", WARNING))
+            problems.append(Problem(None, None, said("unnamed_column", position=position + 1), WARNING))
     return frame.loc[:, named]
 
 
@@ -275,7 +257,7 @@ def _header(cells: list[str]) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if name and name in seen:
-            raise DataFileError(f"The column '{name}' appears twice in the header row. Keep one of them.")
+            raise DataFileError(said("column_twice", name=name))
         seen.add(name)
     return names
 

@@ -22,6 +22,7 @@ from partnerships.columns import (  # noqa: F401  (re-exported: the schema names
     URL,
 )
 from partnerships.geocoding import explained_rows, fill_coordinates
+from partnerships.messages import Local, Message, said
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.vocabulary import Vocabulary
 
@@ -61,75 +62,94 @@ def _blank_or(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], p
     return lambda series: ~_filled(series) | test(series)
 
 
-def _check(test: Callable[[pd.Series], pd.Series], error: str) -> pa.Check:
-    return pa.Check(_blank_or(test), error=error, name=error)
+Rule = tuple[Callable[[pd.Series], pd.Series], Message]  # a test of a column's cells, and what a failure says
 
 
-_REQUIRED = pa.Check(_filled, error="is required but empty", name="required")
+def _check(test: Callable[[pd.Series], pd.Series], rule: Message) -> Rule:
+    """A rule for filled cells; emptiness has its own (_REQUIRED)."""
+    return _blank_or(test), rule
 
 
-def _coordinate(limit: int) -> list[pa.Check]:
+_REQUIRED: Rule = (_filled, said("required"))
+
+
+def _coordinate(limit: int) -> list[Rule]:
     return [
-        _check(lambda s: parse_number(s).notna(), "is not a number"),
-        _check(lambda s: parse_number(s).abs().le(limit) | parse_number(s).isna(), f"is outside -{limit} to {limit}"),
+        _check(lambda s: parse_number(s).notna(), said("not_a_number")),
+        _check(lambda s: parse_number(s).abs().le(limit) | parse_number(s).isna(), said("outside_range", limit=limit)),
     ]
 
 
-def _year_checks() -> list[pa.Check]:
+def _zero(series: pd.Series) -> pd.Series:
+    """'0', '0000', '0,0': a placeholder some lists use for a year nobody knows."""
+    return series.astype(str).str.fullmatch(r"0+(?:[.,]0+)?")
+
+
+def _year_checks() -> list[Rule]:
+    """A year is four ASCII digits in range. A zero gets its own hint: an unknown year is left
+    empty (the app then says 'start year unknown'), never invented."""
     low, high = settings.EARLIEST_YEAR, settings.latest_plausible_year()
     return [
-        _check(lambda s: s.astype(str).str.fullmatch(_YEAR), "is not a year"),
-        _check(lambda s: parse_year(s).between(low, high).fillna(True).astype(bool), f"is not between {low} and {high}"),
+        _check(lambda s: ~_zero(s), said("year_zero")),
+        _check(lambda s: s.astype(str).str.fullmatch(_YEAR) | _zero(s), said("not_a_year")),
+        _check(lambda s: parse_year(s).between(low, high).fillna(True).astype(bool) | _zero(s),
+               said("year_range", low=low, high=high)),
     ]
+
+
+def column_rules(vocabulary: Vocabulary) -> dict[str, list[Rule]]:
+    """Each column's rules, with the message staff read when a cell breaks one. Cross-row rules
+    live in `validate`."""
+    known_types = Local(", ".join(vocabulary.names), ", ".join(t.label("da") for t in vocabulary.types))
+    return {
+        ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(ID_PATTERN), said("bad_id")),
+             _check(lambda s: s.astype(str).str.len().le(MAX_ID_LENGTH), said("id_too_long", limit=MAX_ID_LENGTH))],
+        NAME: [_REQUIRED],
+        TYPE: [_REQUIRED, _check(lambda s: map_unique(s, vocabulary.canonical).notna(),
+                                 said("unknown_type", known=known_types))],
+        CITY: [_REQUIRED],
+        COUNTRY: [_REQUIRED, _check(lambda s: map_unique(s, resolve_country).notna(), said("unknown_country"))],
+        LAT: [_REQUIRED, *_coordinate(90)],
+        LON: [_REQUIRED, *_coordinate(180)],
+        START_YEAR: _year_checks(),  # the column is required; an empty cell means the year is unknown
+        END_YEAR: _year_checks(),
+        CONFIRMED: _year_checks(),
+        URL: [_check(lambda s: s.astype(str).str.fullmatch(WEB_URL), said("bad_url"))],
+    }
 
 
 def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
-    """The column checks, with the messages staff read. Cross-row rules live in `validate`."""
-    known_types = ", ".join(vocabulary.names)
-    columns = {
-        ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(ID_PATTERN), "is not a short id (use lowercase letters, digits and hyphens, e.g. klimapakt-flensburg)"),
-             _check(lambda s: s.astype(str).str.len().le(MAX_ID_LENGTH), f"is longer than {MAX_ID_LENGTH} characters; an id is short")],
-        NAME: [_REQUIRED],
-        TYPE: [_REQUIRED, _check(lambda s: map_unique(s, vocabulary.canonical).notna(), f"is not a partnership type (known: {known_types})")],
-        CITY: [_REQUIRED],
-        COUNTRY: [_REQUIRED, _check(lambda s: map_unique(s, resolve_country).notna(), "is not a country name or ISO code we know")],
-        LAT: [_REQUIRED, *_coordinate(90)],
-        LON: [_REQUIRED, *_coordinate(180)],
-        START_YEAR: [_REQUIRED, *_year_checks()],
-        END_YEAR: _year_checks(),
-        CONFIRMED: _year_checks(),
-        URL: [_check(lambda s: s.astype(str).str.fullmatch(WEB_URL), "is not a web address (only http:// and https:// links are allowed)")],
-    }
-    return pa.DataFrameSchema({name: pa.Column(checks=checks, nullable=False) for name, checks in columns.items()})
+    """The column rules as a pandera schema; a check is named by its message's key."""
+    return pa.DataFrameSchema({
+        name: pa.Column(checks=[pa.Check(test, error=rule.key, name=rule.key) for test, rule in rules], nullable=False)
+        for name, rules in column_rules(vocabulary).items()})
 
 
 def require_columns(frame: pd.DataFrame) -> None:
     missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
     if missing:
         names = ", ".join(f"'{column}'" for column in missing)
-        found = ", ".join(f"'{column}'" for column in frame.columns) or "none"
-        plural = "s are" if len(missing) > 1 else " is"
-        raise DataFileError(
-            f"The column{plural} missing: {names}. The header row (row 1) must name the columns "
-            f"{', '.join(REQUIRED_COLUMNS)}; this file has {found}."
-        )
+        found = ", ".join(f"'{column}'" for column in frame.columns) or said("no_columns")
+        raise DataFileError(said("columns_missing", n=len(missing), names=names, required=", ".join(REQUIRED_COLUMNS),
+                                 found=found))
 
 
-def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Problem]:
+def _schema_problems(frame: pd.DataFrame, vocabulary: Vocabulary) -> list[Problem]:
+    rules = column_rules(vocabulary)
     try:
-        schema.validate(frame, lazy=True)
+        build_schema(vocabulary).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
+        said_by = {(column, rule.key): rule for column, checks in rules.items() for _, rule in checks}
         return [
-            Problem(int(case.index), case.column, _message(case.failure_case, case.check))
-            for case in cases.itertuples(index=False)
+            Problem(int(case.index), case.column, _message(case.failure_case, said_by[case.column, case.check]))
+            for case in errors.failure_cases.itertuples(index=False)
             if pd.notna(case.index)
         ]
     return []
 
 
-def _message(value: object, error: str) -> str:
-    return f"{str(value)!r} {error}" if value not in ("", None) else error
+def _message(value: object, rule: Message) -> Message:
+    return said("cell_value", value=str(value), rule=rule) if value not in ("", None) else rule
 
 
 def _cross_row_problems(frame: pd.DataFrame) -> list[Problem]:
@@ -137,12 +157,12 @@ def _cross_row_problems(frame: pd.DataFrame) -> list[Problem]:
     ids = frame[ID].astype(str)
     first_row = ids[ids != ""].reset_index().drop_duplicates(ID).set_index(ID)["row"]
     for row, value in ids[ids.duplicated() & (ids != "")].items():
-        problems.append(Problem(int(row), ID, f"{value!r} is already used in row {first_row[value]}; ids must be unique"))
+        problems.append(Problem(int(row), ID, said("id_twice", value=value, first=int(first_row[value]))))
     start = parse_year(frame[START_YEAR])
     for column in (END_YEAR, CONFIRMED):
         later = parse_year(frame[column])
         for row in frame.index[(later < start).fillna(False).astype(bool)]:
-            problems.append(Problem(int(row), column, f"{later[row]} is before start_year {start[row]}"))
+            problems.append(Problem(int(row), column, said("before_start", year=int(later[row]), start=int(start[row]))))
     return problems
 
 
@@ -159,7 +179,7 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
     frame, located = fill_coordinates(frame)
     explained = explained_rows(frame, located)
     problems = located + [
-        p for p in _schema_problems(frame, build_schema(vocabulary)) + _cross_row_problems(frame)
+        p for p in _schema_problems(frame, vocabulary) + _cross_row_problems(frame)
         if not (p.row in explained and p.column in (LAT, LON))  # said once, on the city or the country
     ]
     bad_rows = {p.row for p in problems if p.severity == ERROR}

@@ -5,11 +5,56 @@ STAFF_STRINGS: dict[str, dict[str, str]] = {
     "page_manage": {"en": "Manage data", "da": "Redigér data"},
     "manage_title": {"en": "Keep the partner list", "da": "Vedligehold partnerlisten"},
     "manage_off": {
-        "en": "Editing is off: no staff password is set. To turn it on, set `admin_password` in "
-              "`.streamlit/secrets.toml` or the environment variable `PARTNERS_ADMIN_PASSWORD`, then restart the app.",
-        "da": "Redigering er slået fra: der er ingen personaleadgangskode. Slå den til ved at sætte `admin_password` i "
-              "`.streamlit/secrets.toml` eller miljøvariablen `PARTNERS_ADMIN_PASSWORD` og genstarte appen.",
+        "en": "Editing is off: no sign-in and no staff password are set. To let staff sign in with their own "
+              "accounts, add an `[auth]` section and `staff_emails` or `staff_domains` to `.streamlit/secrets.toml` "
+              "(see the README); or set a shared password, `admin_password` in `.streamlit/secrets.toml` or the "
+              "environment variable `PARTNERS_ADMIN_PASSWORD`. Then restart the app.",
+        "da": "Redigering er slået fra: der er hverken login eller personaleadgangskode. Lad personalet logge ind med "
+              "deres egne konti ved at tilføje en `[auth]`-sektion og `staff_emails` eller `staff_domains` i "
+              "`.streamlit/secrets.toml` (se README); eller sæt en fælles adgangskode, `admin_password` i "
+              "`.streamlit/secrets.toml` eller miljøvariablen `PARTNERS_ADMIN_PASSWORD`. Genstart så appen.",
     },
+    "log_in": {"en": "Log in", "da": "Log ind"},
+    "log_in_with": {"en": "Log in with {provider}", "da": "Log ind med {provider}"},
+    "log_in_help": {
+        "en": "Staff log in with their own account to edit.",
+        "da": "Personalet logger ind med deres egen konto for at redigere.",
+    },
+    "log_in_none": {
+        "en": "Sign-in is set up without a provider: `[auth]` in the secrets needs `client_id`, `client_secret` and "
+              "`server_metadata_url`, in `[auth]` itself or in an `[auth.NAME]` section (see the README).",
+        "da": "Login er sat op uden en udbyder: `[auth]` i secrets skal have `client_id`, `client_secret` og "
+              "`server_metadata_url`, i selve `[auth]` eller i en `[auth.NAVN]`-sektion (se README).",
+    },
+    "log_in_failed": {"en": "Log in is not possible: {reason}", "da": "Login er ikke muligt: {reason}"},
+    "signed_in_as": {"en": "Signed in as {who}.", "da": "Logget ind som {who}."},
+    "cannot_edit_not_listed": {
+        "en": "{who} may not edit the partner list: the address is not among the staff allowed to. "
+              "Ask whoever runs the app to add it, or log out and log in with another account.",
+        "da": "{who} må ikke redigere partnerlisten: adressen er ikke blandt dem, der har lov. "
+              "Bed den, der driver appen, om at tilføje den, eller log ud og log ind med en anden konto.",
+    },
+    "cannot_edit_unverified": {
+        "en": "{who} may not edit the partner list: the sign-in did not say that this e-mail address is verified "
+              "(`email_verified`; on Microsoft Entra ID the optional claim `xms_edov`, see the README).",
+        "da": "{who} må ikke redigere partnerlisten: login oplyste ikke, at e-mailadressen er bekræftet "
+              "(`email_verified`; på Microsoft Entra ID det valgfrie claim `xms_edov`, se README).",
+    },
+    "cannot_edit_no_email": {
+        "en": "This account may not edit the partner list: the sign-in gave the app no e-mail address "
+              "(ask for the scope `email`, see the README).",
+        "da": "Denne konto må ikke redigere partnerlisten: login gav appen ingen e-mailadresse "
+              "(bed om scope `email`, se README).",
+    },
+    "cannot_edit_no_list": {
+        "en": "Nobody may edit yet: sign-in is set up, but no staff are listed. Add "
+              "`staff_emails = [\"name@example.org\"]` or `staff_domains = [\"example.org\"]` to the secrets, above "
+              "the `[auth]` section, and restart the app.",
+        "da": "Ingen må redigere endnu: login er sat op, men intet personale er opført. Tilføj "
+              "`staff_emails = [\"navn@example.org\"]` eller `staff_domains = [\"example.org\"]` i secrets, over "
+              "`[auth]`-sektionen, og genstart appen.",
+    },
+    "log_in_again": {"en": "Log in again to go on editing.", "da": "Log ind igen for at redigere videre."},
     "password": {"en": "Staff password", "da": "Personaleadgangskode"},
     "unlock": {"en": "Unlock", "da": "Lås op"},
     "wrong_password": {"en": "That password is not right.", "da": "Adgangskoden er forkert."},
@@ -109,7 +154,17 @@ STAFF_STRINGS: dict[str, dict[str, str]] = {
         "en": "Restored. The version it replaced is kept as {backup}.",
         "da": "Gendannet. Den version, den erstattede, er gemt som {backup}.",
     },
+    "download_history": {"en": "Download the history (CSV)", "da": "Download historikken (CSV)"},
     "download_csv": {"en": "Download for Excel (CSV)", "da": "Download til Excel (CSV)"},
     "download_xlsx": {"en": "Download as Excel workbook", "da": "Download som Excel-projektmappe"},
     "identical": {"en": "Identical to the current file.", "da": "Magen til den nuværende fil."},
+    "namesakes_title": {"en": "Choose among namesakes", "da": "Vælg blandt steder med samme navn"},
+    "namesakes_help": {
+        "en": "These rows name a place that several places are called. Choose the one meant: its coordinates are "
+              "written into the file's lat and lon, after a preview.",
+        "da": "Disse rækker nævner et sted, som flere steder hedder. Vælg det rigtige: dets koordinater skrives i "
+              "filens lat og lon, efter en forhåndsvisning.",
+    },
+    "namesakes_pick": {"en": "Row {row}: {name} ({city})", "da": "Række {row}: {name} ({city})"},
+    "namesakes_keep": {"en": "As the map shows it now", "da": "Som kortet viser det nu"},
 }

@@ -27,7 +27,7 @@ def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang:
     types are named when not all of them are shown."""
     counts = count(shown, view.year)
     active = view.mode is YearMode.ACTIVE
-    if counts.partnerships == 0 and not counts.unknown:
+    if counts.partnerships == 0 and not counts.unknown and not counts.year_unknown:
         text = t("summary_none_active" if active else "summary_none_begun", lang, year=view.year) + "."
     else:
         n = counts.partnerships
@@ -42,6 +42,8 @@ def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang:
             text += t("summary_unknown", lang, partnerships=plural("n_partnerships", counts.unknown, lang),
                       countries=plural("n_countries", counts.unknown_countries, lang),
                       since=str(last) if first == last else f"{first}–{last}")
+        if counts.year_unknown:
+            text += t("summary_year_unknown", lang, partnerships=plural("n_partnerships", counts.year_unknown, lang))
         began = shown[shown[START_YEAR] == view.year]
         country = began[country_name_column(lang)] if COUNTRY_CODE in began else []
         names = [f"{name} ({where})" for name, where in zip(localised(began, NAME, lang), country)]

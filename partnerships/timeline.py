@@ -11,18 +11,19 @@ import re
 
 import pandas as pd
 
-from partnerships.columns import END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE
+from partnerships.columns import CONFIRMED, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE
 from partnerships.i18n import plural, t
 from partnerships.style import type_styles
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
-from partnerships.wording import milestone_entries, years_text
+from partnerships.wording import localised, milestone_entries, years_text
 
 # Columns of the gantt frame.
 LABEL = "label"
 TYPE_LABEL = "type_label"
 START = "start"
 END = "end"  # the last year drawn: the end year, or this year while the partnership runs
+KNOWN_UNTIL = "known_until"  # the last year drawn in full: END, or the last confirmed year before it
 ONGOING = "ongoing"
 YEARS = "years"  # "2007–2015" or "since 2007", for the tooltip
 COLOR = "color"
@@ -44,21 +45,28 @@ def gantt_frame(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str, today
 
     One still running ends this year (or in its start year, should that lie ahead).
     """
-    columns = [ID, LABEL, TYPE, TYPE_LABEL, START, END, ONGOING, YEARS, COLOR, SHAPE]
+    columns = [ID, LABEL, TYPE, TYPE_LABEL, START, END, KNOWN_UNTIL, ONGOING, YEARS, COLOR, SHAPE]
+    partners = partners[partners[START_YEAR].notna()] if len(partners) else partners  # see year_unknown
     if partners.empty:
         return pd.DataFrame({column: [] for column in columns})
     styles = type_styles(vocabulary)
     start = partners[START_YEAR].astype("int64")
     ongoing = partners[END_YEAR].isna()
+    end = partners[END_YEAR].fillna(today_year).astype("int64").where(~ongoing, start.clip(lower=today_year))
+    confirmed = partners[CONFIRMED] if CONFIRMED in partners else pd.Series(pd.NA, index=partners.index)
+    # Past the last confirmed year a running partnership's bar fades: nobody says it goes on.
+    doubtful = ongoing & confirmed.notna() & (confirmed < end)
     frame = pd.DataFrame({
         ID: partners[ID],
-        LABEL: partners[NAME],
+        LABEL: localised(partners, NAME, lang),
         TYPE: partners[TYPE],
         TYPE_LABEL: partners[TYPE].map(lambda name: vocabulary.get(name).label(lang)),
         START: start,
-        END: partners[END_YEAR].fillna(today_year).astype("int64").where(~ongoing, start.clip(lower=today_year)),
+        END: end,
+        KNOWN_UNTIL: end.where(~doubtful, confirmed.fillna(0).astype("int64")),
         ONGOING: ongoing.astype(bool),
-        YEARS: [years_text(s, e, lang) for s, e in zip(start, partners[END_YEAR])],
+        YEARS: [years_text(s, e, lang) + (f"; {t('status_unknown_since', lang, since=c)}" if d else "")
+                for s, e, c, d in zip(start, partners[END_YEAR], confirmed, doubtful)],
         COLOR: partners[TYPE].map(lambda name: styles[name].color),
         SHAPE: partners[TYPE].map(lambda name: styles[name].shape),
     })
@@ -117,3 +125,10 @@ def timeline_summary(gantt: pd.DataFrame, lang: str) -> str:
     last = t("timeline_today", lang) if gantt[ONGOING].any() else str(int(gantt[END].max()))
     return plural("timeline_summary", len(longest), lang, partnerships=plural("n_partnerships", len(gantt), lang),
                   first=int(gantt[START].min()), last=last, longest=names)
+
+
+def year_unknown(partners: pd.DataFrame, lang: str) -> list[str]:
+    """The names of the partnerships whose start year nobody knows: not drawn as bars, listed."""
+    if partners.empty:
+        return []
+    return sorted(localised(partners[partners[START_YEAR].isna()], NAME, lang), key=str.casefold)

@@ -17,7 +17,7 @@ from partnerships.i18n import t
 from partnerships.style import HOME
 from partnerships.symbols import VEGA_SHAPES
 from partnerships.timeline import (
-    COLOR, DATE, END, LABEL, MAX_ROWS, ONGOING, SHAPE, START, TEXT, TYPE_LABEL, WHEN, YEARS, timeline_summary,
+    COLOR, DATE, END, KNOWN_UNTIL, LABEL, MAX_ROWS, ONGOING, SHAPE, START, TEXT, TYPE_LABEL, WHEN, YEARS, timeline_summary,
 )
 from partnerships.yearscale import YearScale
 
@@ -55,6 +55,8 @@ UNTIL = "until"  # where a bar ends: the end of its last year
 YEAR = "year"
 MIDDLE = "middle"  # where the chosen year's line is drawn
 START_AT, UNTIL_AT, DATE_AT = "start_at", "until_at", "date_at"  # where those years are drawn (YearScale)
+KNOWN_AT = "known_at"  # where the confirmed part of a bar ends
+UNKNOWN_OPACITY = 0.28
 
 
 # --- The chart ------------------------------------------------------------------------------
@@ -145,7 +147,8 @@ def gantt_chart(gantt: pd.DataFrame, milestones: pd.DataFrame, selected_year: in
     rows = gantt.head(MAX_ROWS).assign(**{UNTIL: lambda f: f[END] + 1})
     points = milestones[milestones[ID].isin(rows[ID])]
     scale = year_scale(rows, points, selected_year)
-    rows = rows.assign(**{START_AT: scale.at(rows[START]), UNTIL_AT: scale.at(rows[UNTIL])})
+    rows = rows.assign(**{START_AT: scale.at(rows[START]), UNTIL_AT: scale.at(rows[UNTIL]),
+                          KNOWN_AT: scale.at(rows[KNOWN_UNTIL] + 1)})
     points = points.assign(**{DATE_AT: scale.at(points[DATE])})
     y = _partner_axis(rows)
     color, shape = _type_encodings(rows, lang)
@@ -160,7 +163,11 @@ def gantt_chart(gantt: pd.DataFrame, milestones: pd.DataFrame, selected_year: in
     layers += [
         base.mark_bar(size=BAR_SIZE, **on_bar).encode(
             x=_years(START_AT, scale, _year_axis(scale, t("timeline_axis_year", lang), "bottom")),
-            x2=f"{UNTIL_AT}:Q", color=color),
+            x2=f"{KNOWN_AT}:Q", color=color),
+        # After the last confirmed year the bar goes on faint: status unknown, not active.
+        base.transform_filter(alt.datum[KNOWN_AT] < alt.datum[UNTIL_AT]).mark_bar(
+            size=BAR_SIZE, opacity=UNKNOWN_OPACITY, **on_bar).encode(x=_years(KNOWN_AT, scale), x2=f"{UNTIL_AT}:Q",
+                                                                   color=color),
         base.mark_text(align="left", baseline="bottom", dy=NAME_DY, fontSize=FONT_SIZE, color=NAME_COLOR,
                        limit=_px("width")).encode(x=alt.value(0), text=f"{LABEL}:N"),
         base.mark_point(filled=True, opacity=1, size=MARKER_SIZE, stroke="white", strokeWidth=1,

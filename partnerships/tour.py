@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from partnerships.messages import said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
@@ -32,17 +33,18 @@ def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Probl
         frame, _ = read_table(path.read_bytes())
     except FileNotFoundError:
         return [], []
-    except (OSError, DataFileError) as err:
-        return [], [Problem(None, None, f"the tour file {path.name} cannot be used: {err}", WARNING)]
+    except OSError as err:
+        return [], [Problem(None, None, said("tour_unusable", file=path.name, reason=str(err)), WARNING)]
+    except DataFileError as err:
+        return [], [Problem(None, None, said("tour_unusable", file=path.name, reason=err.said), WARNING)]
     if PARTNER not in frame:
-        return [], [Problem(None, None, f"the tour file {path.name} needs a '{PARTNER}' column", WARNING)]
+        return [], [Problem(None, None, said("tour_needs_column", file=path.name, column=PARTNER), WARNING)]
     years = parse_year(frame[YEAR]) if YEAR in frame else None
     stops, problems = [], []
     for row in frame.index:
         partner = frame.at[row, PARTNER]
         if partner not in partner_ids:
-            problems.append(Problem(int(row), PARTNER, f"the tour names {partner!r}, which is not a partner "
-                                    "on the map; that stop is left out", WARNING))
+            problems.append(Problem(int(row), PARTNER, said("tour_unknown_partner", partner=partner), WARNING))
             continue
         year = None if years is None or years.isna()[row] else int(years[row])
         captions = {lang: frame.at[row, column] for lang, column in (("en", CAPTION_EN), ("da", CAPTION_DA))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.text import fold
+from partnerships.messages import said
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 
@@ -49,13 +50,13 @@ def load_vocabulary(path: Path) -> Vocabulary:
     try:
         frame, _ = read_table(path.read_bytes())
     except OSError as err:
-        raise DataFileError(f"The partnership types file {path} cannot be read: {err.strerror}.") from None
+        raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
     except DataFileError as err:
-        raise DataFileError(f"The partnership types file {path}: {err}") from None
+        raise DataFileError(said("types_file_error", path=str(path), error=err.said)) from None
     if TYPE_COLUMN not in frame.columns:
-        raise DataFileError(f"The partnership types file {path} needs a '{TYPE_COLUMN}' column.")
+        raise DataFileError(said("types_need_column", path=str(path), column=TYPE_COLUMN))
     labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)
     types = tuple(PartnershipType(name, label) for name, label in zip(frame[TYPE_COLUMN], labels) if name)
     if not types:
-        raise DataFileError(f"The partnership types file {path} lists no types.")
+        raise DataFileError(said("types_file_empty", path=str(path)))
     return Vocabulary(types)

@@ -10,7 +10,10 @@ MILESTONE_SEPARATOR = "|"
 
 
 def years_text(start: object, end: object, lang: str) -> str:
-    """'since 2010' while it runs, '2012' for a single year, '2007–2015' when it ended."""
+    """'since 2010' while it runs, '2012' for a single year, '2007–2015' when it ended; 'start
+    year unknown' (and '–2015') where nobody knows when it began."""
+    if pd.isna(start):
+        return t("year_unknown", lang) + ("" if pd.isna(end) else f" (–{end})")
     if pd.isna(end):
         return t("since", lang, start=start)
     return str(start) if start == end else f"{start}–{end}"

@@ -14,17 +14,65 @@ from tests.conftest import GOOD_ROWS, csv_text
 def test_valid_file_exits_0_with_one_summary_line(capsys):
     assert main(["validate", str(DEFAULT_PARTNERS_CSV)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1 and "7 partnerships in 4 countries" in out[0]
+    assert out == [(f"{DEFAULT_PARTNERS_CSV}: 7 partnerships in 4 countries will be on the map, none left off; "
+                    "none placed by the gazetteer; no problems")]
 
 
-def test_problems_exit_1_one_line_each(write_csv, capsys):
+def test_problems_exit_1_one_line_each_and_the_summary_last(write_csv, capsys):
     path = write_csv(csv_text(GOOD_ROWS[0], GOOD_ROWS[0].replace("2010", "twenty-eleven")))
     assert main(["validate", str(path)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines == [
         "row 3, id: 'baoding' is already used in row 2; ids must be unique",
         "row 3, start_year: 'twenty-eleven' is not a year",
+        (f"{path}: 1 partnership in 1 country will be on the map, 1 row left off (errors); none placed by the "
+         "gazetteer; 2 errors"),
     ]
+
+
+# Rows placed by the gazetteer, one among namesakes (Peoria), one with an error (left off), one warning.
+GAZETTEER_ROWS = [
+    "kiel,Kiel,Friendship city,Kiel,Tyskland,,,2001,,,",
+    "peoria,Peoria,Friendship city,Peoria,USA,,,2001,,,",
+    "flensburg,Flensburg,Friendship city,Flensburg,DE,,,twenty-eleven,,,",
+    GOOD_ROWS[0],
+]
+SUMMARIES = {
+    "en": "{path}: 3 partnerships in 3 countries will be on the map, 1 row left off (errors); 2 placed by the "
+          "gazetteer (1 chosen among several); 1 error and 1 warning",
+    "da": "{path}: 3 partnerskaber i 3 lande kommer på kortet, 1 række udeladt (fejl); 2 placeret af "
+          "stednavneregistret (1 valgt blandt flere); 1 fejl og 1 advarsel",
+}
+
+
+@pytest.mark.parametrize(("lang", "error", "warning"), [
+    ("en", "row 4, start_year: 'twenty-eleven' is not a year",
+     ("row 3, city: Peoria: Arizona or Illinois? The map shows Peoria, Arizona (33.5806, -112.2374), the largest; to "
+      "choose another, write 'Peoria, Illinois' (or use the region column) or give lat and lon (warning)")),
+    ("da", "række 4, start_year: 'twenty-eleven' er ikke et årstal",
+     ("række 3, city: Peoria: Arizona eller Illinois? Kortet viser Peoria, Arizona (33.5806, -112.2374), den største; "
+      "vælg en anden: skriv 'Peoria, Illinois' (eller brug kolonnen region), eller angiv lat og lon (advarsel)")),
+])
+def test_every_line_in_the_language_asked_for_and_the_summary_counts_the_gazetteer(write_csv, capsys, lang, error,
+                                                                                   warning):
+    path = write_csv(csv_text(*GAZETTEER_ROWS))
+    assert main(["validate", str(path), "--lang", lang]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [error, SUMMARIES[lang].format(path=path)]
+    assert warning in captured.err.splitlines()
+    assert len(captured.err.splitlines()) == 4  # the warning and three notes: Kiel, Peoria, Flensburg
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["{path}: The file is empty: it needs a header row (id, name, type, …) and one row per partnership.",
+            "{path}: nothing will be on the map"]),
+    ("da", ["{path}: Filen er tom: den skal have en overskriftsrække (id, name, type, …) og én række pr. partnerskab.",
+            "{path}: intet kommer på kortet"]),
+])
+def test_a_file_that_cannot_be_used_says_why_in_the_language_asked_for(write_csv, capsys, lang, expected):
+    path = write_csv(b"")
+    assert main(["validate", str(path), "--lang", lang]) == 1
+    assert capsys.readouterr().out.splitlines() == [line.format(path=path) for line in expected]
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01garbage\xff", b"PK\x03\x04zip", b"just some words\n",
@@ -48,7 +96,9 @@ def test_a_valid_file_with_warnings_still_prints_one_summary_line(write_csv, cap
     path = write_csv(csv_text(GOOD_ROWS[0], twin))
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip().splitlines() == [f"{path}: 2 partnerships in 1 country, 1 warning"]
+    assert captured.out.strip().splitlines() == [
+        (f"{path}: 2 partnerships in 1 country will be on the map, none left off; none placed by the gazetteer; "
+         "1 warning")]
     assert "looks like 'City of Baoding'" in captured.err
 
 

@@ -43,12 +43,24 @@ def test_import_export_and_history(db, write_csv, tmp_path, capsys):
     assert "version 1" in capsys.readouterr().out.splitlines()[-1]
 
 
-def test_a_file_with_errors_is_refused_with_its_problems(db, write_csv, capsys):
+@pytest.mark.parametrize(("lang", "problem", "refused"), [
+    ("en", "row 3, start_year: 'twenty-thirteen' is not a year", "not imported; nothing in the database was changed"),
+    ("da", "række 3, start_year: 'twenty-thirteen' er ikke et årstal", "ikke importeret; intet i databasen er ændret"),
+])
+def test_a_file_with_errors_is_refused_with_its_problems(db, write_csv, capsys, lang, problem, refused):
     path = write_csv(csv_text(GOOD_ROWS[0], GOOD_ROWS[1].replace("2013", "twenty-thirteen")))
-    assert main(["db", "import", str(path)]) == 1
-    out = capsys.readouterr().out
-    assert "row 3, start_year: 'twenty-thirteen' is not a year" in out and "not imported" in out
+    assert main(["db", "import", str(path), "--lang", lang]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == problem and lines[-1] == f"{path}: {refused}"
     assert open_store(db).current() is None
+
+
+def test_an_import_says_so_in_danish(db, write_csv, capsys):
+    path = write_csv(csv_text(*GOOD_ROWS))
+    assert main(["db", "import", str(path), "--lang", "da"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{path}: 3 partnerskaber i 2 lande kommer på kortet")
+    assert out[-1] == f"{path}: importeret som version 1"
 
 
 @pytest.mark.parametrize(("args", "expected"), [

@@ -92,3 +92,11 @@ def test_the_first_view_opens_on_the_last_confirmed_year(partners, years, latest
 def test_a_click_on_a_danish_name_finds_its_partner(partners):
     named = partners.assign(name_da=["Å", "", "", ""])
     assert partner_at(named, "Å", 38.9, 115.5) == "a"
+
+
+def test_an_unknown_start_year_is_shown_in_every_year_and_counted_apart(partners):
+    undated = partners.assign(start_year=pd.array([None, 2012, 2007, 2013], dtype="Int64"))
+    for year, mode in ((1950, YearMode.ACTIVE), (2026, YearMode.BEGUN)):
+        assert "a" in set(filter_partners(undated, View(ALL, year, mode))["id"])
+    counts = count(filter_partners(undated, View(ALL, 2011)), 2011)
+    assert (counts.partnerships, counts.year_unknown) == (1, 1)

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from geo.borders import outside_country
 from geo.countries import resolve_country
-from partnerships.geocoding import CHOSEN, FOUND, choices
+from partnerships.geocoding import CHOSEN, FOUND, ambiguous_rows, choices, placed_how, with_places
 from partnerships.loading import load_bytes
+from partnerships.reading import read_table
+from partnerships.writing import canonical_table, to_csv_bytes
 
 # A Danish municipality's partners as its staff paste them: Danish country names, official names.
 DANISH = [
@@ -174,3 +176,15 @@ def test_choices_for_a_picker_label_each_candidate():
                                         ("Peoria, Illinois (40.6936, -89.5890)", 40.69365, -89.58899)]
     assert choices("Peoria", "USA", "IL")[0][0].startswith("Peoria, Illinois")
     assert choices("Peoria", "Narnia") == [] and choices("Narnia", "USA") == []
+
+
+def test_a_picked_namesake_is_written_into_lat_and_lon_and_settles_the_row(vocabulary):
+    raw = partner_file([("a", "Peoria", "USA", ""), ("b", "Kiel", "DE", "")])  # no lat, lon columns at all
+    assert ambiguous_rows(load_bytes(raw, vocabulary).problems) == [2]
+    _, lat, lon = next(choice for choice in choices("Peoria", "USA") if "Illinois" in choice[0])
+    picked = with_places(read_table(raw)[0], {2: (lat, lon)})
+    assert list(picked.columns) == [*HEADER, "lat", "lon"] and picked.at[3, "lat"] == ""
+    settled = load_bytes(to_csv_bytes(canonical_table(picked)), vocabulary)
+    assert ambiguous_rows(settled.problems) == []
+    assert [(p.row, placed_how(p)) for p in settled.problems] == [(3, FOUND)]  # Peoria is given, Kiel still found
+    assert settled.partners.set_index("id").loc["a", ["lat", "lon"]].tolist() == pytest.approx([40.69365, -89.58899])

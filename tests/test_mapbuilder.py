@@ -15,9 +15,9 @@ from partnermap.mapbuilder import (
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
 from partnerships.escape import safe_url
-from partnerships.filtering import View, YearMode, in_view
+from partnerships.filtering import View, YearMode, in_view, status_unknown
 from partnerships.loading import load_bytes
-from partnerships.schema import END_YEAR, ID, START_YEAR, TYPE
+from partnerships.schema import CONFIRMED, END_YEAR, ID, START_YEAR, TYPE
 from partnerships.vocabulary import PartnershipType, Vocabulary
 from tests.browser import rule_cases
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
@@ -51,10 +51,11 @@ def test_base_map_loads_only_local_assets_and_no_tiles(vocabulary):
 
 def test_legend_lists_every_type_with_its_colour(vocabulary):
     html = _render(base_map(vocabulary, LINKS, "da"))
-    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\])\);", html).group(2))
+    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\]), \"[^\"]*\"\);", html).group(2))
     assert [entry["name"] for entry in legend] == vocabulary.names
     assert legend[0]["label"] == "Venskabsby"
     assert len({entry["color"] for entry in legend}) == len(vocabulary.names)
+    assert "Hul, stiplet: ikke bekræftet det år" in html  # what a hollow marker means
 
 
 def _map_with_partners(vocabulary, partners) -> str:
@@ -158,7 +159,7 @@ def test_every_shape_is_drawn_from_the_outlines_in_style(vocabulary, partners):
 def test_legend_and_payload_carry_each_types_shape_and_colour(vocabulary, partners):
     looks = style.type_styles(vocabulary)
     html = _render(base_map(vocabulary, LINKS, "en"))
-    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\])\);", html).group(2))
+    legend = json.loads(re.search(r"PartnerMap\.legend\([^,]+, (\"[^\"]*\"), (\[.*?\]), \"[^\"]*\"\);", html).group(2))
     assert legend == type_legend(vocabulary, "en")
     assert [(e["name"], e["color"], e["shape"]) for e in legend] == [(n, s.color, s.shape) for n, s in looks.items()]
     types = partner_payload(partners, vocabulary)["types"]
@@ -221,6 +222,15 @@ def test_which_partners_a_view_shows(case):
     partners = _partners_frame()
     shown = partners[in_view(partners, View(tuple(types), year, YearMode(mode)))]
     assert shown[ID].tolist() == expected
+
+
+@pytest.mark.parametrize("case", rule_cases.DOUBTS, ids=[case[0] for case in rule_cases.DOUBTS])
+def test_what_nobody_confirms(case):
+    _, start, end, confirmed, year, expected = case
+    partners = pd.DataFrame({START_YEAR: pd.array([start], dtype="Int64"), END_YEAR: pd.array([end], dtype="Int64"),
+                             CONFIRMED: pd.array([confirmed], dtype="Int64")})
+    doubt = "year" if partners[START_YEAR].isna()[0] else "status" if status_unknown(partners, year)[0] else ""
+    assert doubt == expected
 
 
 def test_the_browser_gets_the_view_as_type_indices():

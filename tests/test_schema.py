@@ -89,7 +89,7 @@ def test_windows_1252_file_with_danish_letters(vocabulary):
 def test_missing_required_column_is_fatal_and_names_it(vocabulary):
     header = HEADER.replace(",type", "")
     dataset = load_bytes(csv_text("a,A,Oslo,NO,1,1,2012,,,", header=header).encode(), vocabulary)
-    assert dataset.fatal is not None and "'type'" in dataset.fatal
+    assert dataset.fatal is not None and "'type'" in str(dataset.fatal)
     assert dataset.partners.empty
 
 
@@ -119,7 +119,7 @@ def test_half_given_coordinates_are_not_guessed(vocabulary):
 )
 def test_empty_and_binary_files_are_fatal_with_a_message(vocabulary, raw, expected):
     dataset = load_bytes(raw, vocabulary)
-    assert expected in dataset.fatal
+    assert expected in str(dataset.fatal)
 
 
 def test_header_only_file_says_there_are_no_partnerships(vocabulary):
@@ -152,7 +152,7 @@ def test_shipped_data_is_valid_and_holds_every_seed_partnership():
 
 def test_missing_file_is_a_message(tmp_path):
     dataset = load_partners(tmp_path / "nope.csv")
-    assert "does not exist" in dataset.fatal
+    assert "does not exist" in str(dataset.fatal)
 
 
 def test_an_id_of_64_characters_is_still_short_enough(vocabulary):
@@ -186,3 +186,15 @@ def test_a_confirmed_year_is_a_year_not_before_the_start(vocabulary, confirmed, 
 def test_danish_type_labels_are_accepted_like_danish_country_names(vocabulary, label):
     dataset = load_bytes(csv_text(_row_with(type=label, country="Norge")).encode(), vocabulary)
     assert dataset.problems == [] and list(dataset.partners["type"]) == ["Friendship city"]
+
+
+@pytest.mark.parametrize("year", ["0", "0000", "0.0"])
+def test_a_year_zero_is_an_error_that_says_to_leave_it_empty(vocabulary, year):
+    problems = load_bytes(csv_text(_row_with(start_year=year)).encode(), vocabulary).errors
+    assert [str(p) for p in problems] == [
+        f"row 2, start_year: {year!r} is not a year; leave the cell empty if the year is unknown"]
+
+
+def test_an_empty_start_year_means_unknown_and_the_row_is_shown(vocabulary):
+    dataset = load_bytes(csv_text(_row_with(start_year="")).encode(), vocabulary)
+    assert dataset.problems == [] and dataset.partners["start_year"].isna().all()

@@ -13,7 +13,7 @@ from partnerships.filtering import of_types
 from partnerships.symbols import VEGA_SHAPES
 from partnerships.timeline import (
     DATE, END, LABEL, MAX_ROWS, ONGOING, START, TEXT, TYPE_LABEL, WHEN, YEARS, cap_note, gantt_frame, milestones_frame,
-    parse_milestone, timeline_summary,
+    parse_milestone, timeline_summary, year_unknown,
 )
 from partnerships.timeline_chart import chart_height, gantt_chart
 from tests.conftest import GOOD_ROWS, csv_text
@@ -60,7 +60,7 @@ def test_one_row_per_shipped_partnership_by_start_then_name(gantt, shipped):
 def test_ongoing_partnerships_end_this_year(gantt):
     assert gantt[ONGOING].all()
     assert set(gantt[END]) == {TODAY}
-    assert gantt.loc[0, YEARS] == "since 2007"
+    assert gantt.loc[0, YEARS] == "since 2007; status unknown since 2014"
 
 
 def test_an_ended_partnership_keeps_its_end_year(write_csv, vocabulary):
@@ -78,7 +78,7 @@ def test_one_not_yet_begun_ends_in_its_start_year(vocabulary):
 def test_type_labels_and_years_in_danish(shipped):
     gantt = gantt_frame(shipped.partners, shipped.vocabulary, "da", TODAY)
     assert gantt.loc[0, TYPE_LABEL] == "Grænseoverskridende samarbejde"
-    assert gantt.loc[0, YEARS] == "siden 2007"
+    assert gantt.loc[0, YEARS] == "siden 2007; status ukendt siden 2014"
 
 
 def test_no_partners_no_rows(vocabulary):
@@ -139,10 +139,10 @@ def test_no_milestones(column):
 # --- The sentence ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", ("7 partnerships from 2007 to today; the longest: Aabenraa Municipality (since 2007) and "
-            "Klimapakt Flensburg (since 2007).")),
-    ("da", ("7 partnerskaber fra 2007 til i dag; de længste: Aabenraa Municipality (siden 2007) og "
-            "Klimapakt Flensburg (siden 2007).")),
+    ("en", ("7 partnerships from 2007 to today; the longest: Aabenraa Municipality (since 2007; status unknown "
+            "since 2014) and Klimapakt Flensburg (since 2007; status unknown since 2014).")),
+    ("da", ("7 partnerskaber fra 2007 til i dag; de længste: Aabenraa Kommune (siden 2007; status ukendt siden "
+            "2014) og Klimapakt Flensburg (siden 2007; status ukendt siden 2014).")),
 ])
 def test_summary_of_the_shipped_data(shipped, lang, text):
     assert timeline_summary(gantt_frame(shipped.partners, shipped.vocabulary, lang, TODAY), lang) == text
@@ -190,17 +190,26 @@ def spec(shipped, gantt) -> dict:
 
 
 def test_bars_run_from_start_to_the_end_of_the_last_year(spec):
-    (bars,) = units(spec, "bar")
+    bars, faint = units(spec, "bar")
     assert bars["encoding"]["y"]["sort"] == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
                                              "clinton-climate-positive", "haiyan"]
     assert {(row["start"], row["until"]) for row in rows_of(spec, bars)} >= {(2007, TODAY + 1), (2013, TODAY + 1)}
-    assert bars["encoding"]["x"]["field"] == "start_at" and bars["encoding"]["x2"]["field"] == "until_at"
+    assert bars["encoding"]["x"]["field"] == "start_at" and bars["encoding"]["x2"]["field"] == "known_at"
+
+
+def test_after_the_last_confirmed_year_a_bar_goes_on_faint(spec):
+    """The shipped sources confirm every partnership until 2014: full colour to the end of 2014,
+    faint from 2015 to today."""
+    bars, faint = units(spec, "bar")
+    assert faint["mark"]["opacity"] < 0.5
+    assert faint["encoding"]["x"]["field"] == "known_at" and faint["encoding"]["x2"]["field"] == "until_at"
+    assert {row["known_until"] for row in rows_of(spec, bars)} == {2014}
 
 
 def test_each_name_is_written_whole_above_its_bar(spec):
     """No names column that cuts "Clinton Climate Positive Development P…": each name has the
     chart's whole width, on its own line over its bar (the bars sit BAR_OFFSET below the middle)."""
-    (bars,) = units(spec, "bar")
+    bars, _ = units(spec, "bar")
     names = next(unit for unit in units(spec, "text") if unit["encoding"]["text"]["field"] == "label")
     assert names["mark"]["baseline"] == "bottom" and names["mark"]["limit"] == {"expr": "width"}
     assert names["encoding"]["x"] == {"value": 0} and names["encoding"]["y"] == bars["encoding"]["y"]
@@ -242,7 +251,7 @@ def test_size_and_description(spec):
 def test_titles_in_danish(shipped):
     gantt = gantt_frame(shipped.partners, shipped.vocabulary, "da", TODAY)
     spec = gantt_chart(gantt, milestones_frame(shipped.partners), 2010, "da").to_dict()
-    (bars,) = units(spec, "bar")
+    bars = units(spec, "bar")[0]
     assert spec["title"] == "Hvert partnerskab fra start til slut"
     assert bars["encoding"]["x"]["axis"]["title"] == "År"
     assert bars["encoding"]["color"]["title"] == "Partnerskabstype"
@@ -271,7 +280,7 @@ def test_more_than_sixty_rows_draws_the_first_sixty_by_start_with_a_note(vocabul
     many = partners(list(range(2026, 1951, -1)))  # 75, the last one the oldest
     gantt = gantt_frame(many, vocabulary, "en", TODAY)
     spec = gantt_chart(gantt, milestones_frame(many), 2000, "en").to_dict()
-    (bars,) = units(spec, "bar")
+    bars = units(spec, "bar")[0]
     assert len(rows_of(spec, bars)) == MAX_ROWS and spec["height"] == chart_height(MAX_ROWS)
     assert bars["encoding"]["y"]["sort"][:2] == ["p74", "p73"]
     assert cap_note(gantt, "en") == ("The first 60 of 75 partnerships by start year are drawn; "
@@ -287,7 +296,7 @@ def test_the_shipped_years_after_the_last_start_are_drawn_short(spec):
     (band,) = units(spec, "rect")
     assert rows_of(spec, band) == [{"start_at": 2014.0, "until_at": 2015.0, "text": (
         "2014–2025: nothing begins, ends or happens, so these years are drawn short")}]
-    (bars,) = units(spec, "bar")
+    bars = units(spec, "bar")[0]
     drawn = {row["id"]: (row["start_at"], row["until_at"]) for row in rows_of(spec, bars)}
     assert drawn["haiyan"] == (2013.0, 2016.0)  # 2013 to the end of 2026, through one year's room
     axis = bars["encoding"]["x"]["axis"]
@@ -309,5 +318,12 @@ def test_short_gaps_and_busy_years_are_not_drawn_short(vocabulary):
     gantt = gantt_frame(partners([2010, 2013], [2012, 2015]), vocabulary, "en", TODAY)
     spec = gantt_chart(gantt, milestones_frame(partners([2010, 2013])), 2011, "en").to_dict()
     assert not units(spec, "rect")
-    (bars,) = units(spec, "bar")
+    bars = units(spec, "bar")[0]
     assert [(row["start_at"], row["until_at"]) for row in rows_of(spec, bars)] == [(2010, 2013), (2013, 2016)]
+
+
+def test_partnerships_with_no_known_start_are_listed_not_drawn(shipped):
+    undated = shipped.partners.assign(start_year=shipped.partners["start_year"].mask(shipped.partners["id"] == "wwf"))
+    gantt = gantt_frame(undated, shipped.vocabulary, "da", TODAY)
+    assert "wwf" not in set(gantt["id"]) and len(gantt) == 6
+    assert year_unknown(undated, "da") == ["WWF Verdensnaturfonden"]

@@ -12,6 +12,8 @@ from partnerships.wording import localised, localised_value, milestone_entries, 
     (2010, pd.NA, "da", "siden 2010"),
     (2007, 2015, "en", "2007–2015"),
     (2012, 2012, "da", "2012"),
+    (pd.NA, pd.NA, "en", "start year unknown"),
+    (None, 2015, "da", "startår ukendt (–2015)"),
 ])
 def test_years_text(start, end, lang, text):
     assert years_text(start, end, lang) == text

@@ -8,6 +8,6 @@ lang = state.language()
 dataset = data.load_dataset()
 
 if dataset.fatal:
-    st.error(markdown_text(dataset.fatal))
+    st.error(markdown_text(dataset.fatal.text(lang)))
     st.stop()
 map.present_map(dataset, lang)

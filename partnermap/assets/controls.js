@@ -66,9 +66,10 @@
     return L.layerGroup([ring, label]).addTo(map);
   }
 
-  /* Each type's shape in its colour and its name: a list named by the legend's title. */
+  /* Each type's shape in its colour and its name: a list named by the legend's title; under it
+   * the `note` on what a hollow marker and a dashed arc mean. */
   var Legend = L.Control.extend({
-    options: { position: "bottomleft", title: "", types: [] },
+    options: { position: "bottomleft", title: "", types: [], note: "" },
 
     onAdd: function () {
       var box = el("div", "pm-legend leaflet-control");
@@ -86,13 +87,14 @@
         list.appendChild(row);
       });
       box.appendChild(list);
+      if (this.options.note) box.appendChild(el("div", "pm-legend-note", this.options.note));
       L.DomEvent.disableClickPropagation(box);
       return box;
     },
   });
 
-  function legend(map, title, types) {
-    return new Legend({ title: title, types: types }).addTo(map);
+  function legend(map, title, types, note) {
+    return new Legend({ title: title, types: types, note: note || "" }).addTo(map);
   }
 
   NS.controls = { basemap: basemap, home: home, legend: legend, Legend: Legend };

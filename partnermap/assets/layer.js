@@ -10,13 +10,13 @@
  *
  * It fires `draw` ({view, reason}) after each drawing (a view from the page: "view", a step of
  * the player or tour: "step", a zoom or move of a crowded map: "move") and counts them in
- * `draws`, which tests and benchmarks wait for.
+ * `draws`, which tests and benchmarks wait for. What nobody confirms (rules.doubt) is hollow.
  */
 (function () {
   "use strict";
 
   var NS = L.PartnerMap, rules = window.PartnerRules, popups = NS.popups, clusters = NS.clusters;
-  var FADE_MS = 450;
+  var FADE_MS = 450, DASHES = "5 6";  // the dashes of an arc nobody confirms (doubt)
   var FIT = { maxZoom: 6, animate: false };
 
   /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
@@ -100,6 +100,8 @@
         data: data, looks: looks, markers: [], arcs: [], at: [], onMap: new Uint8Array(data.partners.id.length),
         renderer: L.canvas({ padding: 0.3 }), shownAs: {}, kinds: new WeakMap(),
         icons: data.types.map(function (type) { return NS.shapes.markerIcon(type, looks.radius, looks.outline); }),
+        hollow: data.types.map(function (type) { return NS.shapes.markerIcon(type, looks.radius, looks.outline, true); }),
+        doubt: [],
       };
       this.made.points = looks.cluster ? clusters.group(this) : L.featureGroup();
       this.made.points.addEventParent(this);  // a click on a partner reaches the page's group
@@ -113,6 +115,7 @@
     draw: function (view, reason) {
       var shown = rules.inView(this.data.partners, view);
       this.view = view;
+      this.doubt(shown, view.year);
       this.renameMarkers();
       this.busy = true;
       if (reason === "view") this.fitTo(shown, view);
@@ -255,8 +258,19 @@
     markerOf: function (i) {
       var made = this.made, type = this.data.partners.type[i];
       return made.markers[i] || (made.markers[i] = new PartnerMarker(this.positionOf(i), {
-        icon: made.icons[type], keyboard: false, partner: i, owner: this,
+        icon: (made.doubt[i] ? made.hollow : made.icons)[type], keyboard: false, partner: i, owner: this,
       }));
+    },
+
+    doubt: function (shown, year) {  // hollow markers and dashed arcs for what nobody confirms in `year`
+      var made = this.made, p = this.data.partners;
+      shown.forEach(function (i) {
+        var doubt = rules.doubt(p, i, year);
+        if ((made.doubt[i] || "") === doubt) return;
+        made.doubt[i] = doubt;
+        if (made.markers[i]) made.markers[i].setIcon((doubt ? made.hollow : made.icons)[p.type[i]]);
+        if (made.arcs[i]) made.arcs[i].setStyle({ dashArray: doubt ? DASHES : null });
+      });
     },
 
     /* Partner i's arc from home, made once per data file. */
@@ -264,6 +278,7 @@
       var made = this.made, home = this.data.home, at = this.positionOf(i);
       return made.arcs[i] || (made.arcs[i] = L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
         color: this.data.types[this.data.partners.type[i]].color, weight: made.looks.arcWeight,
+        dashArray: made.doubt[i] ? DASHES : null,
         opacity: made.looks.arcOpacity, fullOpacity: made.looks.arcOpacity, interactive: false, renderer: made.renderer,
       }));
     },
@@ -274,7 +289,7 @@
       var self = this, data = this.data, i = marker.options.partner, radius = this.made.looks.radius;
       marker.bindTooltip(this.tooltipOf(i), { direction: "top", offset: [0, -radius] });
       marker.bindPopup(popups.popupContent(function (ready) {
-        return popups.popupFor(data, i, self.lang(), self.files, ready);
+        return popups.popupFor(data, i, self.lang(), self.files, ready, self.view.year);
       }), { maxWidth: 320, offset: [0, 7 - radius] });
     },
 
@@ -308,7 +323,8 @@
       // Already open (the page reruns after a choice in a cluster's list and asks again).
       if (open && open.data === this.data && open.i === i && open.popup.isOpen()) return;
       var popup = L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng(marker.getLatLng());
-      popup.setContent(popups.popupFor(this.data, i, this.lang(), this.files, function () { popup.update(); }))
+      popup.setContent(popups.popupFor(this.data, i, this.lang(), this.files, function () { popup.update(); },
+                                       this.view.year))
         .openOn(this.map);
       this.opened = { data: this.data, i: i, popup: popup };
     },

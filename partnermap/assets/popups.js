@@ -47,15 +47,18 @@
     return (lang === "da" && p.name_da && String(p.name_da[i] || "").trim()) ? p.name_da[i] : p.name[i];
   }
 
-  function years(p, i, labels) {
-    var start = p.start[i], end = p.end[i];
-    if (end === null || end === undefined) return labels.since.replace("{start}", start);
-    return start === end ? String(start) : start + "–" + end;
+  /* partnerships/wording.py `years_text`, and what nobody confirms in the view's `year`. */
+  function years(p, i, labels, year) {
+    var start = p.start[i], end = p.end[i], ended = end !== null && end !== undefined;
+    if (start === null || start === undefined) return labels.year_unknown + (ended ? " (–" + end + ")" : "");
+    var text = !ended ? labels.since.replace("{start}", start) : start === end ? String(start) : start + "–" + end;
+    if (rules.doubt(p, i, year) !== "status") return text;
+    return text + "; " + labels.status_unknown_since.replace("{since}", p.confirmed[i]);
   }
 
   /* The popup, built when it opens in the language the page has then: what the data file
    * holds at once, the rest when its slice is there. `ready` runs when it has its final size. */
-  function popupFor(data, i, lang, files, ready) {
+  function popupFor(data, i, lang, files, ready, year) {
     var p = data.partners, labels = data.labels[lang], danish = lang === "da", type = data.types[p.type[i]];
     var box = el("div", "pm-popup");
     box.appendChild(el("div", "pm-popup-name", nameOf(data, i, lang)));
@@ -65,7 +68,7 @@
     box.appendChild(kind);
     var place = el("div", "pm-popup-place pm-loading", "…");
     box.appendChild(place);
-    box.appendChild(el("div", "pm-popup-years", years(p, i, labels)));
+    box.appendChild(el("div", "pm-popup-years", years(p, i, labels, year)));
     details(data, i, files).then(function (d) {
       place.classList.remove("pm-loading");
       place.textContent = ((danish && d.city_da) || d.city) + ", " + ((danish && d.country_da) || d.country);

@@ -8,19 +8,31 @@
   "use strict";
 
   /* partnerships/filtering.py `in_view`: the indices of the partners of one of the view's
-   * types that have begun by its year (an unknown start year never has), and, when the view
-   * shows the partnerships active in that year, have not ended before it. `p` holds the
-   * columns of the data file; `view.types` are indices into its types. */
+   * types that have begun by its year and, when the view shows the partnerships active in that
+   * year, have not ended before it. A partner whose start year nobody knows is shown in every
+   * year, except while the story plays (`view.playing`): playback shows only what has a year.
+   * `p` holds the columns of the data file; `view.types` are indices into its types. */
   function inView(p, view) {
-    var wanted = {}, out = [], known = function (year) { return year !== null && year !== undefined; };
+    var wanted = {}, out = [];
     view.types.forEach(function (t) { wanted[t] = true; });
     for (var i = 0; i < p.start.length; i++) {
       var start = p.start[i], end = p.end[i];
-      if (!wanted[p.type[i]] || !known(start) || start > view.year) continue;
+      if (!wanted[p.type[i]] || (known(start) ? start > view.year : view.playing)) continue;
       if (view.mode === "active" && known(end) && end < view.year) continue;
       out.push(i);
     }
     return out;
+  }
+
+  function known(year) { return year !== null && year !== undefined; }
+
+  /* What nobody confirms about partner i in `year` (partnerships/filtering.py): "year" when its
+   * start year is unknown, "status" when no source confirms it that late and no end is given
+   * (`status_unknown`), else "". The map draws both hollow, with a dashed arc. */
+  function doubt(p, i, year) {
+    if (!known(p.start[i])) return "year";
+    var confirmed = p.confirmed ? p.confirmed[i] : null;
+    return known(confirmed) && !known(p.end[i]) && confirmed < year ? "status" : "";
   }
 
   /* partnerships/escape.py `safe_url`: the link as written (trimmed) when the whole of it
@@ -71,6 +83,6 @@
   }
 
   root.PartnerRules = Object.freeze({
-    inView: inView, safeUrl: safeUrl, nearLongitude: nearLongitude, greatCircle: greatCircle,
+    inView: inView, doubt: doubt, safeUrl: safeUrl, nearLongitude: nearLongitude, greatCircle: greatCircle,
   });
 })(window);

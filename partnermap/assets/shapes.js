@@ -73,23 +73,26 @@
   /* The marker of a partner: its type's figure with a dark edge, centred on its place. One
    * icon serves every partner of a type; Leaflet asks it for a new element per marker. */
   var MarkerIcon = L.DivIcon.extend({
-    options: { className: "pm-marker", html: "", type: null, radius: 7, weight: 1.5 },
+    options: { className: "pm-marker", html: "", type: null, radius: 7, weight: 1.5, hollow: false },
 
+    /* Hollow (white inside, its type's colour as the edge) for what nobody confirms. */
     createIcon: function (oldIcon) {
       var div = L.DivIcon.prototype.createIcon.call(this, oldIcon), o = this.options;
       var icon = canvas(o.iconSize[0] / 2, o.iconSize[0], "pm-marker-shape"), shape = figure(o.type, o.radius);
       icon.setAttribute("data-shape", o.type.outline ? o.type.shape : "circle");
-      shape.style.stroke = EDGE;
-      shape.style.strokeWidth = String(o.weight);
+      if (o.hollow) icon.setAttribute("data-doubt", "true");
+      shape.style.stroke = o.hollow ? o.type.color : EDGE;
+      if (o.hollow) shape.style.fill = "#ffffff";
+      shape.style.strokeWidth = String(o.hollow ? o.weight + 1 : o.weight);
       icon.appendChild(shape);
       div.appendChild(icon);
       return div;
     },
   });
 
-  function markerIcon(type, radius, weight) {
-    var size = 2 * Math.ceil(radius * reach(type) + weight);
-    return new MarkerIcon({ type: type, radius: radius, weight: weight, iconSize: [size, size] });
+  function markerIcon(type, radius, weight, hollow) {
+    var size = 2 * Math.ceil(radius * reach(type) + weight + 1);
+    return new MarkerIcon({ type: type, radius: radius, weight: weight, hollow: !!hollow, iconSize: [size, size] });
   }
 
   /* A cluster: a dark circle sized by how many partners it holds, with their number on it,

@@ -122,7 +122,8 @@
       if (!layer) return;
       this.year = Math.max(settings.first, Math.min(settings.last, year));
       this.yearLabel.textContent = this.year;
-      layer.draw(Object.assign({}, layer.view, { year: this.year, mode: "active", selected: null }), "step");
+      var step = { year: this.year, mode: "active", selected: null, playing: true };  // playing: years known only
+      layer.draw(Object.assign({}, layer.view, step), "step");
     },
 
     start: function () {
@@ -158,6 +159,7 @@
       var settings = this.options.settings, p = data.partners;
       if (settings.stops && settings.stops.length) return settings.stops;
       return p.id.map(function (id, i) { return { id: id, year: p.start[i], caption: null }; })
+        .filter(function (stop) { return stop.year !== null; })  // a tour tells the years it knows
         .sort(function (a, b) { return a.year - b.year; });
     },
 

@@ -130,11 +130,11 @@ def load_version(content: bytes, data_path: Path) -> Dataset:
     try:
         vocabulary = load_vocabulary(settings.types_path_for(data_path))
     except DataFileError as err:
-        return Dataset(pd.DataFrame(), None, fatal=str(err))
+        return Dataset(pd.DataFrame(), None, fatal=err.said)
     try:
         check_size(len(content), settings.limits())
     except DataFileError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=str(err))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     return load_bytes(content, vocabulary)
 
 

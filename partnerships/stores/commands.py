@@ -11,6 +11,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from partnerships.messages import said
 from partnerships.problems import DataFileError
 from partnerships.stores import (
     ConflictError, Store, StoreUnavailable, VersionInfo, canonical_bytes, digest_of, open_store,
@@ -27,6 +29,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     load = actions.add_parser("import", help="validate a partner CSV file and make it the current version")
     load.add_argument("file", type=Path)
     load.add_argument("--note", default="", help="why, for the history (default: the file's name)")
+    load.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the file's checks")
     export = actions.add_parser("export", help="write the current version (or --version ID) as a CSV file")
     export.add_argument("out", type=Path)
     export.add_argument("--version", help="a version id from `db history`")
@@ -67,19 +70,19 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
         print(f"{args.file}: {err.strerror}")
         return 1
     except DataFileError as err:
-        print(f"{args.file}: {err}")
+        print(f"{args.file}: {err.text(args.lang)}")
         return 1
     current = store.current()
     if current is not None and current.digest == digest_of(content):
-        print(f"{args.file}: the same as version {current.id}; nothing imported")
+        print(said("db_same_version", file=str(args.file), version=current.id).text(args.lang))
         return 0
     try:
         result = store.save(content, current, saved_by(), args.note or f"imported {args.file.name}")
     except ConflictError as err:
         print(err)
         return 1
-    kept = f"; the previous version is kept as {result.kept}" if result.kept else ""
-    print(f"{args.file}: imported as version {result.id}{kept}")
+    key, kept = ("db_imported_kept", {"kept": result.kept}) if result.kept else ("db_imported", {})
+    print(said(key, file=str(args.file), version=result.id, **kept).text(args.lang))
     return 0
 
 

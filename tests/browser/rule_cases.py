@@ -21,29 +21,42 @@ PARTNERS = (
     ("climate", "Climate network", 2005, None),  # a type not always chosen
     ("climate-ended", "Climate network", 2001, 2003),
     ("research", "Research partnership", 1990, 1995),
-    ("unknown-start", "Friendship city", None, None),  # an unknown start has not begun
+    ("unknown-start", "Friendship city", None, None),  # an unknown start: shown in every year, marked
 )
 
 # (case id, chosen types, year, mode, ids shown, in the order of PARTNERS)
 VIEWS = (
     ("active-2010", TYPES, 2010, "active",
-     ["running", "ends-2010", "ends-2015", "starts-2010", "climate"]),
+     ["running", "ends-2010", "ends-2015", "starts-2010", "climate", "unknown-start"]),
     ("begun-2010", TYPES, 2010, "begun",
-     ["running", "ends-2010", "ended-2009", "ends-2015", "starts-2010", "climate", "climate-ended", "research"]),
+     ["running", "ends-2010", "ended-2009", "ends-2015", "starts-2010", "climate", "climate-ended", "research",
+      "unknown-start"]),
     ("active-2010-one-type", ("Friendship city",), 2010, "active",
-     ["running", "ends-2010", "ends-2015", "starts-2010"]),
+     ["running", "ends-2010", "ends-2015", "starts-2010", "unknown-start"]),
     ("begun-2010-other-types", ("Climate network", "Research partnership"), 2010, "begun",
      ["climate", "climate-ended", "research"]),
-    ("active-2011", TYPES, 2011, "active", ["running", "ends-2015", "starts-2011", "climate"]),
+    ("active-2011", TYPES, 2011, "active", ["running", "ends-2015", "starts-2011", "climate", "unknown-start"]),
     ("begun-2011", TYPES, 2011, "begun",
      ["running", "ends-2010", "ended-2009", "ends-2015", "starts-2011", "starts-2010", "climate", "climate-ended",
-      "research"]),
-    ("active-1995", TYPES, 1995, "active", ["research"]),
-    ("active-1994-before-everything-but-one", TYPES, 1994, "active", ["research"]),
-    ("active-1989-before-everything", TYPES, 1989, "active", []),
+      "research", "unknown-start"]),
+    ("active-1995", TYPES, 1995, "active", ["research", "unknown-start"]),
+    ("active-1994-before-everything-but-one", TYPES, 1994, "active", ["research", "unknown-start"]),
+    ("active-1989-before-everything", TYPES, 1989, "active", ["unknown-start"]),
     ("active-2003-ends-that-year", ("Climate network",), 2003, "active", ["climate-ended"]),
     ("active-2004-ended-last-year", ("Climate network",), 2004, "active", []),
     ("no-type-chosen", (), 2010, "begun", []),
+)
+
+# --- what nobody confirms: filtering.status_unknown and a missing start, rules.js doubt ---------
+
+# (case id, start, end, confirmed, year, the doubt: "" | "year" | "status")
+DOUBTS = (
+    ("confirmed-that-year", 2007, None, 2014, 2014, ""),
+    ("after-the-confirmed-year", 2007, None, 2014, 2015, "status"),
+    ("ended-says-enough", 2007, 2020, 2014, 2018, ""),
+    ("nothing-confirmed-given", 2007, None, None, 2030, ""),
+    ("start-unknown", None, None, None, 2010, "year"),
+    ("start-unknown-and-unconfirmed", None, None, 2014, 2020, "year"),
 )
 
 # --- safe links: partnerships/escape.py safe_url, rules.js safeUrl ---------------------------

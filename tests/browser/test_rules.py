@@ -47,6 +47,19 @@ def test_which_partners_a_view_shows(rules_page, case):
     assert shown == expected
 
 
+@pytest.mark.parametrize("case", rule_cases.DOUBTS, ids=[case[0] for case in rule_cases.DOUBTS])
+def test_what_nobody_confirms(rules_page, case):
+    _, start, end, confirmed, year, expected = case
+    p = {"start": [start], "end": [end], "confirmed": [confirmed]}
+    assert rules_page.evaluate("([p, year]) => PartnerRules.doubt(p, 0, year)", [p, year]) == expected
+
+
+def test_playback_shows_only_what_has_a_year(rules_page):
+    view = {**map_view(View(tuple(rule_cases.TYPES), 2010, YearMode.ACTIVE), VOCABULARY, "en"), "playing": True}
+    shown = rules_page.evaluate("([p, view]) => PartnerRules.inView(p, view).map((i) => p.id[i])", [_columns(), view])
+    assert "unknown-start" not in shown and "running" in shown
+
+
 @pytest.mark.parametrize("case", rule_cases.URLS, ids=[case[0] for case in rule_cases.URLS])
 def test_which_links_are_followed(rules_page, case):
     _, value, expected = case
