@@ -1,20 +1,23 @@
 """The History tab of Manage data: the earlier versions, who saved them, what changed since,
-what is kept, and restore."""
+what is kept, restore, and the list of versions as a CSV file."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from app.staff import BACKUP_KEY
-from app.store import SAVED_BY_PASSWORD
-from app.versions import CurrentFile, guarded_save, show_changes, version_label, version_name
+from app.staff import BACKUP_KEY, saved_by
+from app.versions import CurrentFile, guarded_save, show_changes, time_text, version_label, version_name
 from partnerships import settings
 from partnerships.diff import diff_tables
 from partnerships.escape import markdown_text
+from partnerships.exports import excel_csv
 from partnerships.i18n import plural, t
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
-from partnerships.stores import Store, StoreUnavailable, VersionInfo
+from partnerships.stores import Store, StoreUnavailable, Version, VersionInfo
 from partnerships.writing import canonical_table
+
+HISTORY_COLUMNS = ("version", "current", "saved_at", "saved_by", "note", "bytes")
 
 
 def file_size_text(size: int, lang: str) -> str:
@@ -39,6 +42,24 @@ def show_retention(store: Store, versions: list[VersionInfo], lang: str) -> None
     st.caption(plural("history_kept", len(versions), lang, keep=keep, days=days, size=size))
 
 
+def history_table(store: Store, head: Version | None, versions: list[VersionInfo]) -> pd.DataFrame:
+    """Every version the store holds, the current one first: which, when, who saved it, how, its size."""
+    rows = [] if head is None else [(version_name(store, head.id, head), "yes", time_text(head.saved_at),
+                                     head.saved_by, head.note, len(head.content))]
+    rows += [(version_name(store, v.id), "", time_text(v.saved_at), v.saved_by, v.note, v.size) for v in versions]
+    return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+
+
+def history_csv(store: Store, held: Version) -> bytes:
+    """The history for Excel, read afresh when it is asked for (the version this session holds
+    stands in for the current one if the store cannot be read just then)."""
+    try:
+        head, versions = store.current(), store.history()
+    except (StoreUnavailable, OSError):
+        head, versions = held, []
+    return excel_csv(history_table(store, head, versions))
+
+
 def history_tab(current: CurrentFile, lang: str) -> None:
     store, held = current.store, current.version
     try:
@@ -47,6 +68,9 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.warning(markdown_text(str(err)))
         return
     show_retention(store, versions, lang)
+    st.download_button(t("download_history", lang), lambda: history_csv(store, held),
+                       file_name=f"{store.name}-history.csv", mime="text/csv", key="manage_history_csv",
+                       on_click="ignore")
     if not versions:
         st.info(t("history_empty", lang))
         return
@@ -56,7 +80,8 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         content = store.read(chosen.id).content
         older = read_table(content)[0]
     except (KeyError, OSError, DataFileError, StoreUnavailable) as err:
-        st.warning(markdown_text(t("history_unreadable", lang, reason=err)))
+        reason = err.text(lang) if isinstance(err, DataFileError) else err
+        st.warning(markdown_text(t("history_unreadable", lang, reason=reason)))
         content, older = None, None
     if content == held.content:
         st.info(t("identical", lang))
@@ -64,4 +89,5 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.markdown(f"**{t('history_diff', lang)}**")
         show_changes(diff_tables(canonical_table(older), current.table), lang)
     if st.button(t("restore", lang), key="manage_restore", disabled=content == held.content):
-        guarded_save(store, lambda: store.restore(chosen.id, held, SAVED_BY_PASSWORD), "restored", lang)
+        who = saved_by()
+        guarded_save(store, lambda: store.restore(chosen.id, held, who), "restored", lang)

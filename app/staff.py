@@ -1,5 +1,7 @@
-"""Who may edit: the staff password on the Manage data page, throttled, with Log out and an
-idle lock. The rules (the password's source, the waits) live in partnerships.access."""
+"""Who may edit where sign-in is not set up: the staff password on the Manage data page, throttled,
+with Log out and an idle lock; and what a session holds while it edits, on either path (the
+sign-in path is app/signin.py). The rules (the password's source, the waits) live in
+partnerships.access."""
 from __future__ import annotations
 
 import streamlit as st
@@ -18,30 +20,44 @@ FAILURES_KEY = "manage_failures"
 ACTIVE_KEY = "manage_active_at"
 LOCKED_KEY = "manage_locked_because"
 PASSWORD_KEY = "manage_password"
+SAVED_BY_KEY = "manage_saved_by"
 FORM_WIDTH = 420
 # What a session holds while it edits: Log out and the idle lock drop all of it.
-EDITING_KEYS = (UNLOCKED_KEY, ACTIVE_KEY, SNAPSHOT_KEY, EDITOR_KEY, UPLOAD_KEY, NOTICE_KEY, BACKUP_KEY)
+EDITING_KEYS = (UNLOCKED_KEY, ACTIVE_KEY, SAVED_BY_KEY, SNAPSHOT_KEY, EDITOR_KEY, UPLOAD_KEY, NOTICE_KEY,
+                BACKUP_KEY)
 
 
-def _secrets() -> dict:
+def read_secrets() -> dict:
     try:
         return dict(st.secrets)
     except Exception:  # no secrets file at all is the usual case, not an error
         return {}
 
 
+def end_editing(why: str) -> None:
+    """Drop the unlock and every edit in progress."""
+    if any(key in st.session_state for key in EDITING_KEYS):
+        for key in EDITING_KEYS:
+            st.session_state.pop(key, None)
+        access.log.info("Staff editing ended: %s", why)
+
+
 def lock(message: str, why: str) -> None:
     """End this session's editing: the unlock and every edit in progress go, and the page says why."""
-    for key in EDITING_KEYS:
-        st.session_state.pop(key, None)
+    end_editing(why)
     st.session_state[LOCKED_KEY] = message
-    access.log.info("Staff editing locked: %s", why)
+
+
+def saved_by() -> str:
+    """Who saves from this session, as every version records it: the signed-in e-mail address, or
+    "staff password"."""
+    return st.session_state.get(SAVED_BY_KEY) or access.SAVED_BY_PASSWORD
 
 
 def unlocked(lang: str) -> bool:
     """True while this session is unlocked: it gave the right password, has not logged out and has
     run this page within `PARTNERS_EDIT_IDLE_MINUTES`; otherwise draws the lock and says why."""
-    expected = access.configured_password(_secrets())
+    expected = access.configured_password(read_secrets())
     if expected is None:
         st.info(t("manage_off", lang))
         return False
@@ -74,6 +90,7 @@ def password_form(expected: str, lang: str) -> bool:
         if attempt.ok:
             st.session_state[UNLOCKED_KEY] = True
             st.session_state[ACTIVE_KEY] = access.THROTTLE.clock()
+            st.session_state[SAVED_BY_KEY] = access.SAVED_BY_PASSWORD
             st.rerun()
         if not attempt.checked:
             st.error(" ".join((wait_text(attempt.wait, lang), t("password_not_checked", lang))))

@@ -11,9 +11,6 @@ from partnerships import settings
 from partnerships.stores import Store, StoreUnavailable, open_store
 from partnerships.stores.config import CONNECTION_NAME, StoreSettingError, database_url
 
-# Who saves from the Manage data page until staff sign in with their own accounts.
-SAVED_BY_PASSWORD = "staff password"
-
 
 def _connection_secrets() -> Mapping[str, object] | None:
     try:

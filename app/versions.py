@@ -117,10 +117,14 @@ def show_changes(changes: list[Change], lang: str) -> None:
             st.dataframe(change_table(change, lang), hide_index=True, width="stretch")
 
 
+def time_text(saved_at: datetime | None) -> str:
+    """A version's time as History shows it (the server's local time), '' when unknown."""
+    return f"{saved_at.astimezone():%Y-%m-%d %H:%M:%S}" if saved_at else ""
+
+
 def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str = "") -> str:
     """One line per version, as History lists it: when, who, which, and the note."""
-    when = f"{saved_at.astimezone():%Y-%m-%d %H:%M:%S}" if saved_at else "—"
-    return " · ".join(part for part in (when, saved_by, name, note) if part)
+    return " · ".join(part for part in (time_text(saved_at) or "—", saved_by, name, note) if part)
 
 
 def version_name(store: Store, version_id: str, current: Version | None = None) -> str:

@@ -1,5 +1,6 @@
-"""Who may edit: one shared staff password, from Streamlit's secrets or the environment, and
-how fast wrong passwords may be tried."""
+"""Who may edit: staff signed in with their own accounts and on the allow-list of the secrets, or,
+where sign-in is not set up, one shared staff password (from the secrets or the environment),
+and how fast wrong passwords may be tried."""
 from __future__ import annotations
 
 import hmac
@@ -9,11 +10,17 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 SECRET_NAME = "admin_password"
 PASSWORD_ENV = "PARTNERS_ADMIN_PASSWORD"
+# Who saved a version on the password path: everyone shares the password, so nobody in particular.
+SAVED_BY_PASSWORD = "staff password"
+# The allow-list of the sign-in path, beside [auth] in the secrets.
+STAFF_EMAILS = "staff_emails"
+STAFF_DOMAINS = "staff_domains"
 
 log = logging.getLogger("partnerships.access")
 
@@ -27,6 +34,84 @@ def configured_password(secrets: Mapping[str, object]) -> str | None:
 def password_matches(given: str, expected: str) -> bool:
     """Constant-time comparison, so the answer's timing gives nothing away."""
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+# --- the allow-list of signed-in staff --------------------------------------------------------
+
+class Verdict(Enum):
+    """What the allow-list says about one signed-in account."""
+
+    EDIT = "edit"
+    NO_LIST = "no_list"  # sign-in is set up but nobody is listed: nobody may edit
+    NO_EMAIL = "no_email"  # the provider gave no usable e-mail address
+    UNVERIFIED = "unverified"  # the provider does not vouch for the address
+    NOT_LISTED = "not_listed"
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """Who may edit when staff sign in: whole addresses (`staff_emails`) and domains whose every
+    address may (`staff_domains`), both lowercase. A domain covers itself only, not its subdomains."""
+
+    emails: frozenset[str] = frozenset()
+    domains: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_secrets(cls, secrets: Mapping[str, object]) -> AllowList:
+        """`staff_emails` and `staff_domains`: lists of strings (a single string, or one with commas,
+        is read as a list too). A domain may be written `@sonderborg.dk`; blanks are ignored."""
+        return cls(frozenset(_entries(secrets.get(STAFF_EMAILS))),
+                   frozenset(entry.lstrip("@") for entry in _entries(secrets.get(STAFF_DOMAINS))))
+
+    def __bool__(self) -> bool:
+        return bool(self.emails or self.domains)
+
+
+def _entries(value: object) -> list[str]:
+    items: Iterable[object] = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+    return [part.strip().lower().rstrip(".") for item in items if isinstance(item, str)
+            for part in item.replace(",", " ").split() if part.strip()]
+
+
+def normalized_email(value: object) -> str | None:
+    """An address as the allow-list compares it (trimmed, lowercase), or None when it is not one:
+    exactly one `@`, something on both sides, no spaces or control characters."""
+    if not isinstance(value, str):
+        return None
+    email = value.strip().lower()
+    local, at, domain = email.partition("@")
+    if not (at and local and domain) or "@" in domain or any(c.isspace() or not c.isprintable() for c in email):
+        return None
+    return email
+
+
+def is_verified(claims: Mapping[str, object]) -> bool:
+    """Does the provider vouch for the address? `email_verified` true (Google, most providers; a
+    string "true" counts); where a provider sends no `email_verified` at all, Microsoft Entra ID's
+    optional claim `xms_edov` (the domain's owner verified it) stands in. False refuses."""
+    if "email_verified" in claims:
+        return _true(claims["email_verified"])
+    return _true(claims.get("xms_edov"))
+
+
+def _true(value: object) -> bool:
+    return value is True or value == 1 or (isinstance(value, str) and value.strip().lower() in ("true", "1"))
+
+
+def may_edit(claims: Mapping[str, object], allowed: AllowList) -> Verdict:
+    """Whether the signed-in account with these claims (`st.user`) may edit: its e-mail address
+    verified by the provider, and listed, or of a listed domain exactly (`a@x.sonderborg.dk` is
+    not of `sonderborg.dk`), compared without regard to case."""
+    if not allowed:
+        return Verdict.NO_LIST
+    email = normalized_email(claims.get("email"))
+    if email is None:
+        return Verdict.NO_EMAIL
+    if not is_verified(claims):
+        return Verdict.UNVERIFIED
+    if email in allowed.emails or email.rpartition("@")[2] in allowed.domains:
+        return Verdict.EDIT
+    return Verdict.NOT_LISTED
 
 
 # --- slowing down guesses ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The staff password: from secrets or the environment, compared in constant time, and wrong ones
-slowed down per browser session and per process."""
+"""Who may edit: the allow-list of signed-in staff (one table of cases); the staff password, from
+secrets or the environment, compared in constant time, and wrong ones slowed down per browser
+session and per process."""
 from __future__ import annotations
 
 import logging
@@ -10,8 +11,74 @@ import pytest
 
 from partnerships import settings
 from partnerships.access import (
-    PASSWORD_ENV, PROCESS_BACKOFF, SESSION_BACKOFF, Attempt, Backoff, Throttle, configured_password, password_matches,
+    PASSWORD_ENV, PROCESS_BACKOFF, SESSION_BACKOFF, AllowList, Attempt, Backoff, Throttle, Verdict, configured_password,
+    may_edit, normalized_email, password_matches,
 )
+
+# --- the allow-list of signed-in staff -----------------------------------------------------------
+
+LISTS = {"staff_emails": ["Anna.Jensen@Sonderborg.dk ", "consultant@example.org"], "staff_domains": ["sonderborg.dk"]}
+VERIFIED = {"email_verified": True}
+
+
+@pytest.mark.parametrize(("claims", "secrets", "verdict"), [
+    # listed addresses, in any case and with spaces around
+    ({"email": "anna.jensen@sonderborg.dk", **VERIFIED}, LISTS, Verdict.EDIT),
+    ({"email": "CONSULTANT@example.org", **VERIFIED}, LISTS, Verdict.EDIT),
+    ({"email": " consultant@example.org ", **VERIFIED}, LISTS, Verdict.EDIT),
+    # a listed domain: exactly that domain, any case
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, LISTS, Verdict.EDIT),
+    ({"email": "Bo@SONDERBORG.DK", **VERIFIED}, LISTS, Verdict.EDIT),
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, {"staff_domains": ["@sonderborg.dk"]}, Verdict.EDIT),
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, {"staff_domains": "sonderborg.dk, aabenraa.dk"}, Verdict.EDIT),
+    # no subdomain, look-alike or suffix surprises
+    ({"email": "bo@mail.sonderborg.dk", **VERIFIED}, LISTS, Verdict.NOT_LISTED),
+    ({"email": "bo@evilsonderborg.dk", **VERIFIED}, LISTS, Verdict.NOT_LISTED),
+    ({"email": "bo@sonderborg.dk.evil.com", **VERIFIED}, LISTS, Verdict.NOT_LISTED),
+    ({"email": "sonderborg.dk@evil.com", **VERIFIED}, LISTS, Verdict.NOT_LISTED),
+    ({"email": "bo@sonderborg.dk@evil.com", **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": "anna.jensen@sonderborg.dk.evil.com", **VERIFIED}, {"staff_emails": LISTS["staff_emails"]},
+     Verdict.NOT_LISTED),
+    ({"email": "other@example.org", **VERIFIED}, LISTS, Verdict.NOT_LISTED),
+    ({"email": "anna.jensen@sonderborg.dk", **VERIFIED}, {"staff_emails": ["anna@sonderborg.dk"]}, Verdict.NOT_LISTED),
+    # the provider must vouch for the address
+    ({"email": "bo@sonderborg.dk"}, LISTS, Verdict.UNVERIFIED),
+    ({"email": "bo@sonderborg.dk", "email_verified": False}, LISTS, Verdict.UNVERIFIED),
+    ({"email": "bo@sonderborg.dk", "email_verified": "false"}, LISTS, Verdict.UNVERIFIED),
+    ({"email": "bo@sonderborg.dk", "email_verified": "true"}, LISTS, Verdict.EDIT),
+    ({"email": "bo@sonderborg.dk", "xms_edov": True}, LISTS, Verdict.EDIT),  # Entra ID: the domain's owner verified
+    ({"email": "bo@sonderborg.dk", "xms_edov": False}, LISTS, Verdict.UNVERIFIED),
+    ({"email": "bo@sonderborg.dk", "email_verified": False, "xms_edov": True}, LISTS, Verdict.UNVERIFIED),
+    # no usable address
+    ({**VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": "", **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": "bo", **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": "@sonderborg.dk", **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": "bo @sonderborg.dk", **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    ({"email": ["bo@sonderborg.dk"], **VERIFIED}, LISTS, Verdict.NO_EMAIL),
+    # no list at all, or only blanks: nobody
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, {}, Verdict.NO_LIST),
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, {"staff_emails": [], "staff_domains": [" ", ""]}, Verdict.NO_LIST),
+    ({"email": "bo@sonderborg.dk", **VERIFIED}, {"staff_domains": 7}, Verdict.NO_LIST),
+])
+def test_who_may_edit_when_signed_in(claims, secrets, verdict):
+    assert may_edit(claims, AllowList.from_secrets(secrets)) is verdict
+
+
+def test_the_allow_list_is_read_lowercase_without_blanks():
+    allowed = AllowList.from_secrets({"staff_emails": "A@X.dk,  b@y.dk", "staff_domains": ["@Sonderborg.DK.", ""]})
+    assert allowed == AllowList(frozenset({"a@x.dk", "b@y.dk"}), frozenset({"sonderborg.dk"}))
+    assert not AllowList() and allowed
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (" Anna@Sonderborg.DK ", "anna@sonderborg.dk"), ("a@b", "a@b"), ("a@@b", None), ("a\u202e@b.dk", None), (None, None),
+])
+def test_normalized_email(value, expected):
+    assert normalized_email(value) == expected
+
+
+# --- the shared password -------------------------------------------------------------------------
 
 
 def test_secret_wins_over_the_environment(monkeypatch):
