@@ -31,6 +31,8 @@ from partnerships.vocabulary import Vocabulary
 
 COORDINATE_DECIMALS = 5  # about a metre
 MIN_ZOOM, MAX_ZOOM = 1, 14  # the whole world; a town's streets
+# The scale bar's longest (px): Leaflet draws it at least half as long, room for its label.
+SCALE_MAX_WIDTH = 140
 # A popup fetches the details of this many partners at once: about 230 kB (50 kB gzipped)
 # of generated data, a moment on a slow line; the seed data is one slice.
 DETAILS_PER_SLICE = 1000
@@ -59,6 +61,22 @@ class MapCall(MacroElement):
         self.function = function
         self.arguments = [js_json(argument) for argument in arguments]
         self.in_group = in_group
+
+
+class ScaleBar(MacroElement):
+    """Leaflet's scale bar in kilometres only (folium's `control_scale` adds miles beside them)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({metric: true, imperial: false, maxWidth: {{ this.max_width }}})"
+        ".addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "ScaleBar"
+        self.max_width = SCALE_MAX_WIDTH
 
 
 class LocalMap(folium.Map):
@@ -95,7 +113,8 @@ def story_options(years: tuple[int, int], stops: list[dict], lang: str, present:
                   home: HomeCity | None = None) -> dict:
     """What the timeline player and the tour (assets/story.js) need: the years to play, the
     stops (empty: every partnership in the order it began), words in `lang`."""
-    labels = {name: t(f"story_{name}", lang) for name in ("play", "pause", "next", "back", "speed")}
+    names = ("play", "pause", "next", "back", "speed", "tour", "tour_end", "tour_help", "keys")
+    labels = {name: t(f"story_{name}", lang) for name in names}
     return {"first": years[0], "last": years[1], "stops": stops, "lang": lang, "labels": labels,
             "present": present, "title": (home or settings.home()).title(lang) if present else "", "tourZoom": 5}
 
@@ -107,11 +126,12 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     # The zoom limits are the map's own (folium's min_zoom and max_zoom go to a tile layer,
     # and there is none): clusters split down to the deepest zoom and no further.
     fmap = LocalMap(links, location=(35, 20), zoom_start=2, tiles=None, world_copy_jump=True, prefer_canvas=True,
-                    control_scale=True, zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
+                    zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
                      "attribution": t("basemap_attribution", lang)}
     # The map's accessible name, read out where the map begins.
     home = home or settings.home()
+    ScaleBar().add_to(fmap)
     MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)

@@ -166,6 +166,14 @@ _PAGES: dict[str, dict[str, str]] = {
     "story_next": {"en": "Next stop of the tour (PageDown, →)", "da": "Næste stop på turen (PageDown, →)"},
     "story_back": {"en": "Previous stop of the tour (PageUp, ←)", "da": "Forrige stop på turen (PageUp, ←)"},
     "story_speed": {"en": "Speed", "da": "Hastighed"},
+    "story_tour": {"en": "Tour ▶", "da": "Rundtur ▶"},
+    "story_tour_end": {"en": "End tour ■", "da": "Afslut turen ■"},
+    "story_tour_help": {
+        "en": "The tour: PageDown or → next stop, PageUp or ← back, Esc ends it; space plays the years",
+        "da": "Turen: PageDown eller → næste stop, PageUp eller ← tilbage, Esc afslutter; mellemrum afspiller årene",
+    },
+    "story_keys": {"en": "Space: years · PgDn/PgUp: tour · Esc: end",
+                   "da": "Mellemrum: år · PgDn/PgUp: tur · Esc: slut"},
     "present": {"en": "Present full screen", "da": "Præsentér i fuld skærm"},
     "present_help": {
         "en": "Opens the map alone, with the timeline player and the tour (space, arrows, a clicker).",

@@ -251,3 +251,16 @@ def test_danish_names_and_places_travel_only_when_the_data_has_them(vocabulary, 
     payload = partner_payload(danish, vocabulary)
     assert payload["partners"]["name_da"] == ["Baoding by", "", "", ""]  # the browser falls back to `name`
     assert payload["details"]["slices"][0]["city_da"] == ["", "", "Flensborg", ""]
+
+
+def test_the_scale_bar_shows_kilometres_only(vocabulary):
+    html = _render(base_map(vocabulary, LINKS, "en"))
+    assert "L.control.scale({metric: true, imperial: false, maxWidth: 140})" in html
+    assert "L.control.scale()" not in html  # folium's, with miles
+
+
+def test_the_tour_button_names_its_keys():
+    from partnermap.mapbuilder import story_options
+    labels = story_options((2007, 2013), [], "da", present=True)["labels"]
+    assert labels["tour"].startswith("Rundtur")
+    assert all(key in labels["tour_help"] for key in ("PageDown", "PageUp", "Esc"))

@@ -67,12 +67,21 @@
   }
 
   /* Each type's shape in its colour and its name: a list named by the legend's title; under it
-   * the `note` on what a hollow marker and a dashed arc mean. */
+   * the `note` on what a hollow marker and a dashed arc mean. Once the partners are there, only
+   * the types their data uses keep a row (`fitData`); the types file still orders and colours. */
   var Legend = L.Control.extend({
     options: { position: "bottomleft", title: "", types: [], note: "" },
 
-    onAdd: function () {
-      var box = el("div", "pm-legend leaflet-control");
+    onAdd: function (map) {
+      var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = {});
+      // The partner layer (layer.js) joins the map once its data is there, and on every rerun.
+      map.on("layeradd", function (event) {
+        var layer = event.layer;
+        if (layer !== map.partnerLayer || layer.pmLegend) return;
+        layer.pmLegend = true;
+        layer.on("draw", function () { self.fitData(layer.data); });
+        self.fitData(layer.data);
+      });
       var heading = el("div", "pm-legend-title", this.options.title);
       heading.id = "pm-legend-title-" + L.stamp(this);
       box.appendChild(heading);
@@ -84,12 +93,23 @@
         row.setAttribute("role", "listitem");
         row.appendChild(NS.shapes.shapeIcon(type, 24));
         row.appendChild(el("span", null, type.label));
+        row.setAttribute("data-type", type.name);
+        rows[type.name] = row;
         list.appendChild(row);
       });
       box.appendChild(list);
       if (this.options.note) box.appendChild(el("div", "pm-legend-note", this.options.note));
       L.DomEvent.disableClickPropagation(box);
       return box;
+    },
+
+    /* Hide the rows of types that no partner in `data` has (all stay when none has any). */
+    fitData: function (data) {
+      if (!data || data === this.fitted) return;
+      this.fitted = data;
+      var used = {}, rows = this.rows, any = false;
+      data.partners.type.forEach(function (k) { used[data.types[k].name] = any = true; });
+      Object.keys(rows).forEach(function (name) { rows[name].hidden = any && !used[name]; });
     },
   });
 

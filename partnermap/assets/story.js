@@ -12,6 +12,7 @@
 
   var NS = L.PartnerMap, el = NS.dom.el;
   var SPEEDS = [0.5, 1, 2, 4];
+  var CAMERA_PADDING = [60, 60], CAMERA_MAX_ZOOM = 8;  // the player's camera (`follow`)
   /* Icons drawn as SVG: symbol fonts are missing on many presentation laptops. */
   var ICONS = {
     back: "M6 5h2v14H6zM20 5v14L9 12z",
@@ -75,9 +76,23 @@
         self.speed = Number(speed.value);
         if (self.playing) { self.pause(); self.start(); }
       });
+      // The tour's own button, its keys in its title; in presentation mode the keys also show.
+      this.tourButton = el("button", "pm-story-tour", labels.tour);
+      this.tourButton.type = "button";
+      this.tourButton.title = labels.tour_help;
+      this.tourButton.setAttribute("aria-keyshortcuts", "PageDown PageUp Escape");
+      this.tourButton.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (self.stop >= 0) self.overview();
+        else self.tourStep(1);
+      });
+      var row = el("div", "pm-story-row");
+      row.appendChild(this.tourButton);
+      row.appendChild(speed);
       box.appendChild(this.yearLabel);
       box.appendChild(buttons);
-      box.appendChild(speed);
+      box.appendChild(row);
+      if (settings.present && labels.keys) box.appendChild(el("div", "pm-story-keys", labels.keys));
       L.DomEvent.disableClickPropagation(box);
 
       this.caption = el("div", "pm-caption");
@@ -117,22 +132,44 @@
     },
 
     /* --- the timeline ------------------------------------------------------------------------ */
-    showYear: function (year) {
+    /* The year `year`; with `follow`, the camera first takes in its partners (`follow`). */
+    showYear: function (year, follow) {
       var layer = this.partners(), settings = this.options.settings;
       if (!layer) return;
       this.year = Math.max(settings.first, Math.min(settings.last, year));
       this.yearLabel.textContent = this.year;
       var step = { year: this.year, mode: "active", selected: null, playing: true };  // playing: years known only
-      layer.draw(Object.assign({}, layer.view, step), "step");
+      var view = Object.assign({}, layer.view, step);
+      if (follow) this.follow(layer, view);
+      layer.draw(view, "step");
+    },
+
+    /* The player's camera: it opens on the partners of the first year (a cut), then only ever
+     * widens, eased, when a partner begins outside what it has taken in; never back in. */
+    follow: function (layer, view) {
+      var shown = window.PartnerRules.inView(layer.data.partners, view), map = this.map;
+      if (!shown.length) return;
+      var bounds = layer.boundsOf(shown), frame = this.framed;
+      if (!frame) {
+        this.framed = bounds;
+        map.fitBounds(bounds.pad(0.1), { padding: CAMERA_PADDING, maxZoom: CAMERA_MAX_ZOOM, animate: false });
+        return;
+      }
+      if (frame.contains(bounds)) return;
+      this.framed = L.latLngBounds(frame.getSouthWest(), frame.getNorthEast()).extend(bounds);
+      if (map.getBounds().contains(this.framed)) return;  // already in view: no move inwards
+      map.flyToBounds(this.framed.pad(0.1), { padding: CAMERA_PADDING, maxZoom: CAMERA_MAX_ZOOM, duration: 0.9 / this.speed });
     },
 
     start: function () {
       var self = this, settings = this.options.settings;
-      if (this.year >= settings.last) this.showYear(settings.first);
+      var opening = this.year >= settings.last;
+      this.framed = opening ? null : this.map.getBounds();
+      if (opening) this.showYear(settings.first, true);
       this.label(this.playButton, "pause");
       this.playing = window.setInterval(function () {
         if (self.year >= settings.last) self.pause();
-        else self.showYear(self.year + 1);
+        else self.showYear(self.year + 1, true);
       }, 1000 / this.speed);
     },
 
@@ -169,16 +206,19 @@
       this.pause();
       var data = layer.data, list = this.stops(data);
       if (!list.length) return;
+      if (this.stop >= 0 && this.stop + delta >= list.length) return this.overview();  // past the last stop
+      if (this.stop < 0) this.before = layer.view;  // what the overview shows again
       this.stop = Math.max(0, Math.min(list.length - 1, this.stop + delta));
       var stop = list[this.stop], p = data.partners, i = p.id.indexOf(stop.id);
       if (i < 0) return;
       this.showYear(Math.max(stop.year || p.start[i], p.start[i]));
       map.flyTo(layer.positionOf(i), layer.separateZoom(i, Math.max(map.getZoom(), settings.tourZoom)), { duration: 1.2 });
-      map.once("moveend", function () { layer.openPartner(i); });
+      map.once("moveend", function () { if (list[self.stop] === stop) layer.openPartner(i); });
       var scripted = stop.caption && (stop.caption[settings.lang] || stop.caption.en);
       var name = NS.popups.nameOf(data, i, settings.lang);
       this.caption.textContent = scripted || name + " · " + p.start[i];
       this.caption.hidden = false;
+      this.tourButton.textContent = settings.labels.tour_end;
       if (!scripted) {
         layer.details(i).then(function (d) {
           var city = (settings.lang === "da" && d.city_da) || d.city;
@@ -190,6 +230,25 @@
     endTour: function () {
       this.stop = -1;
       this.caption.hidden = true;
+      this.tourButton.textContent = this.options.settings.labels.tour;
+    },
+
+    /* The tour's end (after its last stop, or Esc): the whole story, every partner in view,
+     * no popup, no caption, the view the tour began from. */
+    overview: function () {
+      var layer = this.partners(), map = this.map, before = this.before, settings = this.options.settings;
+      this.endTour();
+      this.pause();
+      this.before = null;
+      if (!layer) return;
+      map.closePopup();
+      if (before) {
+        this.year = before.year === null || before.year === undefined ? settings.last : before.year;
+        this.yearLabel.textContent = this.year;
+        layer.draw(before, "step");
+      }
+      var all = layer.data.partners.id.map(function (id, i) { return i; });
+      map.flyToBounds(layer.boundsOf(all).pad(0.08), { padding: CAMERA_PADDING, maxZoom: 6, duration: 1.2 });
     },
 
     /* --- the keyboard, also from the page around the map when it may be reached -------------- */
@@ -203,7 +262,7 @@
         PageUp: function () { self.tourStep(-1); },
         ArrowRight: function () { if (touring) self.tourStep(1); else { self.pause(); self.showYear(self.year + 1); } },
         ArrowLeft: function () { if (touring) self.tourStep(-1); else { self.pause(); self.showYear(self.year - 1); } },
-        Escape: function () { self.endTour(); self.pause(); },
+        Escape: function () { if (touring) self.overview(); else self.pause(); },
       };
       var action = actions[event.key];
       if (!action) return;

@@ -9,8 +9,10 @@ from playwright.sync_api import Frame, Page
 
 from tests.browser.conftest import ROOT
 from tests.browser.test_map_offline import (
-    LOAD_TIMEOUT_MS, MAP_IFRAME, STEP_TIMEOUT_MS, assert_offline_and_clean, wait_until_idle,
+    LOAD_TIMEOUT_MS, MAP_IFRAME, STEP_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers,
+    wait_until_idle,
 )
+from tests.conftest import GOOD_ROWS, csv_text
 
 FIRST_YEAR, LAST_PARTNER_YEAR = 2007, 2013
 STATE_JS = """() => { const now = PartnerMap.current(); return now.view ? {year: now.view.year, shown: now.shown.length,
@@ -117,3 +119,85 @@ def test_the_exported_file_paints_and_plays_from_disk(chromium_browser, tmp_path
         assert blocked == [] and errors == [], (blocked, errors)
     finally:
         context.close()
+
+
+# Where every partner of the data sits on screen, and whether it is inside the map's frame.
+ALL_IN_VIEW_JS = """() => { const now = PartnerMap.current(), map = now.map, layer = now.layer, size = map.getSize();
+    return now.data.partners.id.every((_, i) => { const at = map.latLngToContainerPoint(layer.positionOf(i));
+        return at.x >= 0 && at.y >= 0 && at.x <= size.x && at.y <= size.y; }); }"""
+OVERVIEW_JS = f"""() => document.querySelector('.pm-caption').hidden && !document.querySelector('.leaflet-popup')
+    && PartnerMap.current().map.storyControl.state().stop === -1 && ({ALL_IN_VIEW_JS})()"""
+STOP_JS = "() => PartnerMap.current().map.storyControl.state().stop"
+
+
+def test_the_scale_shows_kilometres_with_its_text_clear_of_its_line(offline_page, shipped_app):
+    frame = open_present(offline_page.page, shipped_app.url)
+    lines = frame.evaluate("""() => [...document.querySelectorAll('.leaflet-control-scale-line')].map((line) => {
+        const range = document.createRange(); range.selectNodeContents(line);
+        const text = range.getBoundingClientRect(), box = line.getBoundingClientRect(), style = getComputedStyle(line);
+        return {text: line.textContent, left: text.left - box.left - parseFloat(style.borderLeftWidth),
+                right: box.right - parseFloat(style.borderRightWidth) - text.right,
+                bottom: box.bottom - parseFloat(style.borderBottomWidth) - text.bottom}; })""")
+    assert len(lines) == 1, lines  # no miles
+    line = lines[0]
+    assert line["text"].endswith(" km") or line["text"].endswith(" m"), line
+    # The letters sit inside the bar's ticks and above its line.
+    assert line["left"] >= 0 and line["right"] >= 0 and line["bottom"] >= 0, line
+    assert_offline_and_clean(offline_page)
+
+
+def test_the_tour_has_a_button_and_ends_on_the_whole_story(offline_page, shipped_app):
+    page = offline_page.page
+    frame = open_present(page, shipped_app.url)
+    button = frame.locator(".pm-story-tour")
+    assert button.is_visible() and button.text_content().startswith("Tour")
+    assert all(key in button.get_attribute("title") for key in ("PageDown", "PageUp", "Esc"))
+    assert "PgDn" in frame.locator(".pm-story-keys").text_content()
+    button.click()
+    assert frame.evaluate(STATE_JS)["caption"].startswith("2007: Sønderborg and Flensburg")
+    stops = frame.evaluate("() => PartnerMap.current().map.storyControl.stops(PartnerMap.current().data).length")
+    for _ in range(stops - 1):
+        page.keyboard.press("PageDown")
+    assert frame.evaluate(STOP_JS) == stops - 1
+    frame.wait_for_selector(".leaflet-popup-content", timeout=STEP_TIMEOUT_MS)  # the last stop
+    page.keyboard.press("PageDown")  # past the last stop: the overview
+    frame.wait_for_function(OVERVIEW_JS, timeout=STEP_TIMEOUT_MS)
+    assert frame.evaluate("() => PartnerMap.current().shown.length") == 7
+    assert button.text_content().startswith("Tour")
+
+    page.keyboard.press("PageDown")  # again from the first stop; Esc ends it the same way
+    page.keyboard.press("PageDown")
+    frame.wait_for_selector(".leaflet-popup-content", timeout=STEP_TIMEOUT_MS)
+    page.keyboard.press("Escape")
+    frame.wait_for_function(OVERVIEW_JS, timeout=STEP_TIMEOUT_MS)
+    assert_offline_and_clean(offline_page)
+
+
+def test_playback_opens_where_the_first_partners_are(offline_page, shipped_app):
+    page = offline_page.page
+    frame = open_present(page, shipped_app.url)
+    # At each drawn year: the zoom, and each partner's distance from home on screen (px).
+    frame.evaluate("""() => { window.__camera = []; const now = PartnerMap.current(), map = now.map;
+        now.layer.on("draw", (e) => { const at = PartnerMap.current(), home = at.data.home;
+            const h = map.latLngToContainerPoint([home.lat, home.lon]);
+            window.__camera.push({year: e.view.year, zoom: map.getZoom(), apart: at.shown.map(
+                (i) => map.latLngToContainerPoint(at.layer.positionOf(i)).distanceTo(h))}); }); }""")
+    page.keyboard.press(" ")
+    frame.wait_for_function(f"() => window.__camera.some((c) => c.year >= {LAST_PARTNER_YEAR})", timeout=15000)
+    camera = frame.evaluate("() => window.__camera")
+    first = camera[0]
+    assert first["year"] == FIRST_YEAR and len(first["apart"]) == 2, camera
+    assert min(first["apart"]) >= 20 and first["zoom"] >= 5, camera  # the Border Triangle, apart
+    zooms = [c["zoom"] for c in camera]
+    assert max(zooms) == zooms[0], f"the camera moved in again: {camera}"
+    assert zooms[-1] < zooms[0], f"the camera never widened: {camera}"
+
+
+def test_the_legend_lists_only_the_types_the_data_uses(offline_page, start_app, write_csv):
+    app = start_app(write_csv(csv_text(GOOD_ROWS[0])))  # one friendship city
+    frame = open_map(offline_page.page, app.url)
+    wait_for_partner_markers(frame, 1)
+    frame.wait_for_function("() => document.querySelectorAll('.pm-legend-row:not([hidden])').length === 1")
+    rows = frame.locator(".pm-legend-row")
+    assert [rows.nth(i).is_visible() for i in range(rows.count())].count(True) == 1
+    assert frame.locator(".pm-legend-row:not([hidden])").text_content() == "Friendship city"
