@@ -27,7 +27,7 @@ from partnerships.loading import Dataset, load_bytes
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 from partnerships.schema import (
-    END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
+    CONFIRMED, END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
 )
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, cell_text, to_csv_bytes
@@ -48,16 +48,23 @@ def show_report(dataset: Dataset, lang: str) -> None:
 
 
 def editable_table(raw: pd.DataFrame) -> pd.DataFrame:
-    """Years and coordinates as numbers when every filled cell is one, so the editor can bound
-    them; a column holding a mistake stays text, so the mistake is shown and not dropped."""
+    """Years and coordinates as numbers when every cell is one, so the editor can bound them.
+    A column with an empty cell stays text (the grid would show a missing number as "None"),
+    and so does one holding a mistake, so the mistake is shown and not dropped."""
     table = raw.copy()
-    for column, parse, dtype in ((START_YEAR, parse_year, "Int64"), (END_YEAR, parse_year, "Int64"),
-                                 (LAT, parse_number, "Float64"), (LON, parse_number, "Float64")):
+    for column, parse, dtype in NUMERIC_EDITS:
         if column in table:
             parsed = parse(table[column].astype(str))
-            if (parsed.notna() | (table[column] == "")).all():
+            if parsed.notna().all():
                 table[column] = parsed.astype(dtype)
     return table
+
+
+NUMERIC_EDITS = ((START_YEAR, parse_year, "Int64"), (END_YEAR, parse_year, "Int64"), (CONFIRMED, parse_year, "Int64"),
+                 (LAT, parse_number, "Float64"), (LON, parse_number, "Float64"))
+# What a text cell of those columns may hold: empty, or a year / a decimal number (comma or point).
+_TEXT_RULES = {START_YEAR: r"^([0-9]{4})?$", END_YEAR: r"^([0-9]{4})?$", CONFIRMED: r"^([0-9]{4})?$",
+               LAT: r"^(-?[0-9]+([.,][0-9]+)?)?$", LON: r"^(-?[0-9]+([.,][0-9]+)?)?$"}
 
 
 def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
@@ -67,12 +74,14 @@ def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
         TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
         URL: st.column_config.LinkColumn(URL, validate=f"^{WEB_URL}$"),
     }
-    numeric = {START_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
-               END_YEAR: (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d"),
+    years = (settings.EARLIEST_YEAR, settings.latest_plausible_year(), 1, "%d")
+    numeric = {START_YEAR: years, END_YEAR: years, CONFIRMED: years,
                LAT: (-90.0, 90.0, 0.0001, "%.4f"), LON: (-180.0, 180.0, 0.0001, "%.4f")}
     for column, (low, high, step, fmt) in numeric.items():
         if column in table and pd.api.types.is_numeric_dtype(table[column]):
             config[column] = st.column_config.NumberColumn(column, min_value=low, max_value=high, step=step, format=fmt)
+        elif column in table:
+            config[column] = st.column_config.TextColumn(column, validate=_TEXT_RULES[column])
     return config
 
 

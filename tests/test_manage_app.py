@@ -284,3 +284,20 @@ def test_an_idle_session_locks_itself(monkeypatch, data_path, clock, setting, mi
     assert not at.tabs and at.text_input
     assert at.info[0].value == message
     assert staff.UNLOCKED_KEY not in at.session_state
+
+
+def test_the_editor_shows_no_none_in_empty_year_or_coordinate_cells():
+    """A number column with an empty cell would read "None" in the grid: such a column stays
+    text (bounded by a pattern), and a full one is a number column the editor bounds."""
+    from app.manage import column_config, editable_table
+    from partnerships.reading import read_table
+    from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+    from partnerships.vocabulary import load_vocabulary
+
+    table = editable_table(read_table((DATA_DIR / "partners.csv").read_bytes())[0])
+    assert table["end_year"].tolist() == [""] * 7  # blank, never None
+    assert str(table["start_year"].dtype) == "Int64" and str(table["confirmed"].dtype) == "Int64"
+    config = column_config(table, load_vocabulary(DATA_DIR / TYPES_FILE_NAME))
+    assert config["end_year"]["type_config"]["type"] == "text"
+    assert config["end_year"]["type_config"]["validate"] == "^([0-9]{4})?$"
+    assert config["start_year"]["type_config"]["type"] == "number"
