@@ -10,12 +10,13 @@ into a temporary folder and shown through PARTNERS_CSV. In a fresh Python proces
 * the first `at.run()`: reading and validating the file, the partner payload and its
   published data files, and the first page;
 * a year change: `at.slider(key="year").set_value(y).run()`, alternating two years, median;
-* a type change: `at.multiselect(key="types").set_value(subset).run()`, alternating two
-  halves of the types, median;
+* a type change as a visitor makes one: a click on the first type's checkbox in the sidebar
+  (`at.checkbox(key="types_0").uncheck().run()`, then `.check().run()`, in turn), median;
 
 and reports the size of the map component's arguments after the year change
 (`component_instance.json_args`, UTF-8 bytes: what a rerun sends for the map), the bytes of
-all the rerun's ForwardMsgs, the partners in view, and the process's peak RSS.
+all the rerun's ForwardMsgs (for the type changes too, in the JSON), the partners in view,
+and the process's peak RSS.
 
 `--profile` then runs as many more year changes of the largest size under cProfile (inside
 the script thread, where AppTest runs the page) and prints the top functions, and times on
@@ -98,6 +99,29 @@ def _shown(at) -> int | None:
         return None
 
 
+# The type filter is one checkbox per type (app/sidebar.py, keys types_0, types_1, …); a
+# visitor changes the types by clicking one. The benchmarks click the first type's box.
+TYPE_BOX = "types_0"
+
+
+def type_click(at) -> bool:
+    """One type change as a visitor makes it: a click on the first type's checkbox (unchecked
+    if checked, else checked back), one rerun. Returns the box's value after the click. Raises
+    if the rerun left the box otherwise (the app sets every box from its chosen types)."""
+    box = at.checkbox(key=TYPE_BOX)
+    wanted = not box.value
+    (box.check() if wanted else box.uncheck()).run()
+    if at.checkbox(key=TYPE_BOX).value != wanted:
+        raise RuntimeError(f"type change: the box {TYPE_BOX} is {not wanted} after a click that made it {wanted}")
+    return wanted
+
+
+def type_box_label(at) -> str:
+    """The type the clicked box stands for, its label without the symbol (a Markdown image)."""
+    label = at.checkbox(key=TYPE_BOX).label
+    return label.split(") ", 1)[1] if label.startswith("![](") and ") " in label else label
+
+
 def _check(at, what: str) -> None:
     if at.exception:
         raise RuntimeError(f"{what}: the app raised {at.exception[0].value}")
@@ -140,17 +164,17 @@ def child(n: int, csv: Path, repeats: int, profile: bool) -> dict:
         year_msgs.append(state["msg_bytes"])
         year_shown.append(_shown(at))
 
-    names = list(at.multiselect(key="types").value)
-    half = max(1, len(names) // 2)
-    subsets = [names[:half], names[half:] or names[:half]]
-    type_s, type_script_s, type_args = [], [], []
+    type_s, type_script_s, type_args, type_msgs, type_shown, type_checked = [], [], [], [], [], []
     for i in range(repeats):
         start = time.perf_counter()
-        at.multiselect(key="types").set_value(subsets[i % 2]).run()
+        checked = type_click(at)
         type_s.append(time.perf_counter() - start)
         _check(at, "type change")
         type_script_s.append(state["script_s"])
         type_args.append(_map_args_bytes(at))
+        type_msgs.append(state["msg_bytes"])
+        type_shown.append(_shown(at))
+        type_checked.append(checked)
 
     result.update({
         "years": years,
@@ -158,14 +182,16 @@ def child(n: int, csv: Path, repeats: int, profile: bool) -> dict:
         "year_script_median_s": statistics.median(year_script_s),
         "year_map_args_bytes": year_args, "year_map_args_max_bytes": max(year_args),
         "year_rerun_msg_bytes_max": max(year_msgs), "year_shown": year_shown,
-        "type_subsets": subsets,
+        "type_box": TYPE_BOX, "type_box_label": type_box_label(at), "type_box_checked": type_checked,
         "type_change_s": type_s, "type_change_median_s": statistics.median(type_s),
         "type_script_median_s": statistics.median(type_script_s),
         "type_map_args_max_bytes": max(type_args),
+        "type_rerun_msg_bytes": type_msgs, "type_rerun_msg_bytes_max": max(type_msgs), "type_shown": type_shown,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     })
     if profiler is not None:  # separate year changes, so the profiler's overhead is in no timing
-        at.multiselect(key="types").set_value(names).run()
+        if not at.checkbox(key=TYPE_BOX).value:  # every type again, as at the year changes
+            type_click(at)
         state["profiling"] = True
         for i in range(repeats):
             at.slider(key="year").set_value(years[i % 2]).run()

@@ -7,13 +7,15 @@ For each N a partner file is generated (benchmarks/generate.py, fixed seed) and 
 implementations of the map page:
 
 * **ours**: the app, `dashboard.py` (all partners once in cached, content-named static data
-  files; a filter change sends only the view; partner_map.js filters in the browser);
+  files; a filter change sends only the view; the map's partner layer, partnermap/assets/
+  layer.js with Leaflet.markercluster, filters and clusters in the browser);
 * **naive**: `benchmarks/naive/dashboard.py` (one folium Marker and one PolyLine per partner
   in view, the whole map rebuilt and sent on every change).
 
 Server side (Streamlit's AppTest, each (implementation, N) in a fresh Python process, so
 its caches and peak RSS are its own): the first run, year changes (2020 ↔ 2010) and type
-changes (first ↔ second half of the types), medians; the bytes of every ForwardMsg a rerun
+changes (a click on the first type's checkbox, `types_0`: unchecked, checked back, in turn),
+medians; the bytes of every ForwardMsg a rerun
 produces, both as serialized and as a browser gets them (Streamlit's message cache sends an
 element it already sent as a reference; emulated), the map component's arguments, the
 largest messages of the first page; for ours also the data file the browser downloads at
@@ -240,13 +242,14 @@ def server_child(impl: str, n: int, csv: Path, repeats: int, timeout_s: float, b
         result["year_map_args_bytes"].append(bench_rerun._map_args_bytes(at))
         result["year_shown"].append(bench_rerun._shown(at))
         save()
-    names = list(at.multiselect(key="types").value)
-    half = max(1, len(names) // 2)
-    subsets = [names[:half], names[half:] or names[:half]]
+    # A type change as a visitor makes it: a click on the first type's checkbox, unchecked and
+    # checked back in turn (both pages draw one checkbox per type with the keys types_0, types_1, …).
+    result["type_box"], result["type_box_label"] = bench_rerun.TYPE_BOX, bench_rerun.type_box_label(at)
+    result["type_shown"] = []
     for i in range(changes):
-        subset = subsets[i % 2]
-        result["type_s"].append(timed(lambda s=subset: at.multiselect(key="types").set_value(s).run(), "type change"))
+        result["type_s"].append(timed(lambda: bench_rerun.type_click(at), "type change"))
         bench_rerun._check(at, "type change")
+        result["type_shown"].append(bench_rerun._shown(at))
         result["type_script_s"].append(state["script_s"])
         result["type_msg_bytes"].append(state["msg_bytes"])
         result["type_wire_bytes"].append(state["wire_bytes"])

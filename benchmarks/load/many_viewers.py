@@ -8,8 +8,10 @@ copy of `data/` in a temporary folder, and opens `--viewers` real pages at once 
 headless Chromium (one browser context each, so one Streamlit session each; every request
 that leaves 127.0.0.1 is aborted). Each viewer waits until the map has drawn its partners,
 then, for `--seconds`, moves the year slider (ArrowLeft/ArrowRight on its thumb) or removes or
-adds back a partnership type in the multiselect, waits for the rerun to finish and for the
-map to draw that view, and checks what the page shows. Halfway through, a new version of the
+adds back a partnership type (a click on that type's checkbox in the sidebar, app/sidebar.py:
+one box per type, keys `types_0`, `types_1`, …), waits for the rerun to finish and for the map
+to draw that view, and checks what the page shows. The types a viewer has chosen are read
+from the boxes: those checked, by their labels. Halfway through, a new version of the
 data file is saved with `partnerships.storage.save` (one partnership added, in a new country
 and with an earlier start year than any other; one renamed).
 
@@ -21,7 +23,9 @@ What one rerun is checked for (every indicator must name the same version, old o
 * the map frame: `PartnerMap.current().data.partners.id` is exactly that version's id set,
   with that version's name of the renamed partner; the data file URL the map was given
   (`static/data/<hash>/partners.json`, recorded by wrapping `PartnerMap.partners`) holds the
-  same ids when fetched; the number of partners drawn equals the 'Partnerships' metric.
+  same ids when fetched; the number of partners drawn equals the partners the metrics count
+  in view: 'Partnerships' plus, when shown, 'Status unknown' and 'Start year unknown' (the map
+  draws those hollow; app/details.py `show_counts`).
 
 When no single version agrees with every indicator, or the drawn count is not the metric,
 the rerun is a *mix*. A rerun begun (key press or
@@ -35,8 +39,9 @@ also waits for `[data-test-script-state='notRunning']` and for the map to draw t
 server's CPU and RSS come from /proc.
 
 `--ws-clients M` makes M of the viewers websocket clients instead of pages: they speak
-Streamlit's protocol from Python (a `rerun_script` BackMsg with the slider's and the
-multiselect's values) and check the same indicators in the ForwardMsgs of each rerun, except
+Streamlit's protocol from Python (a `rerun_script` BackMsg with the slider's value and every
+type checkbox's, one of them toggled to remove or add back a type; the chosen types read from
+the checkboxes' protos) and check the same indicators in the ForwardMsgs of each rerun, except
 the drawn count, as no map is drawn. They cost the machine almost nothing, so they show what
 the server does with many sessions when the browsers do not compete for the CPU.
 `--st-option NAME=VALUE` passes a Streamlit option to the server (e.g. runner.postScriptGC=false).
@@ -81,7 +86,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
 SLIDER = "[data-testid='stSlider'] input[type='range']"
-MULTISELECT = "[data-testid='stMultiSelect']"
+# The type filter: one checkbox per type; Streamlit puts a widget's key in its container's
+# class (`st-key-types_0`), and the type's name is the box's label (a symbol image, then the
+# name; the page is in English, where a type's label is its name).
+TYPE_BOX_KEY = re.compile(r"types_\d+")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
@@ -101,7 +109,8 @@ ADDED = {"id": "lund", "name": "Lund Municipality", "type": "Friendship city", "
 RENAMED_ID = "haiyan"
 RENAMED_TO = "Jiaxing Haiyan"
 
-# Every frame (the app's and the map's): wrap PartnerMap.partners as partner_map.js defines it,
+# Every frame (the app's and the map's): wrap PartnerMap.partners as partnermap/assets/layer.js
+# defines it,
 # to record the data file URL and the view of the map's latest call.
 MAP_INIT = """(() => {
   let pm;
@@ -190,7 +199,14 @@ MAP_READ_JS = """() => {
 }""" % json.dumps(RENAMED_ID)
 PAGE_READ_JS = """() => {
   const slider = document.querySelector(%s);
-  const tags = [...document.querySelectorAll(%s)].map((e) => e.getAttribute("aria-label"));
+  const boxes = [];
+  for (const e of document.querySelectorAll("[class*='st-key-types_']")) {
+    const key = [...e.classList].map((c) => /^st-key-(types_\\d+)$/.exec(c)).find(Boolean);
+    const input = e.querySelector("[data-testid='stCheckbox'] input[type='checkbox']");
+    if (key && input) boxes.push({ key: key[1], index: Number(key[1].slice(6)), name: e.innerText.trim(), checked: input.checked });
+  }
+  boxes.sort((a, b) => a.index - b.index);
+  const tags = boxes.filter((b) => b.checked).map((b) => b.name);
   const metrics = {};
   for (const m of document.querySelectorAll("[data-testid='stMetric']")) {
     const label = m.querySelector("[data-testid='stMetricLabel']"), value = m.querySelector("[data-testid='stMetricValue']");
@@ -201,13 +217,13 @@ PAGE_READ_JS = """() => {
   const state = document.querySelector("[data-test-script-state]");
   return {
     min: slider ? Number(slider.min) : null, max: slider ? Number(slider.max) : null,
-    value: slider ? Number(slider.value) : null, tags: tags, metrics: metrics,
+    value: slider ? Number(slider.value) : null, tags: tags, boxes: boxes, metrics: metrics,
     summary: texts.find((t) => /^(In|By) \\d{4},/.test(t)) || null,
     exceptions: [...document.querySelectorAll("[data-testid='stException']")].map((e) => e.innerText.slice(0, 300)),
     error_alerts: [...document.querySelectorAll("[data-testid='stAlertContentError']")].map((e) => e.innerText.slice(0, 300)),
     state: state ? state.getAttribute("data-test-script-state") : null,
   };
-}""" % (json.dumps(SLIDER), json.dumps(f"{MULTISELECT} [data-tag]"))
+}""" % json.dumps(SLIDER)
 
 
 # --- the two versions of the data --------------------------------------------------------------
@@ -479,26 +495,21 @@ class Viewer:
             await self._arm()
             pressed = time.monotonic()
             await thumb.press(what)
-        elif kind == "remove":
-            button = page.get_by_role("button", name=f"Remove {what}", exact=True)
+        else:  # remove or add back: one click on that type's checkbox
+            box = next((b for b in before["boxes"] if b["name"] == what), None)
+            if box is None or box["checked"] != (kind == "remove"):
+                self.error(f"{kind} {what}: no such checkbox in that state: {before['boxes']}")
+                return False
+            label = page.locator(f".st-key-{box['key']} [data-testid='stCheckbox'] label").first
+            await label.scroll_into_view_if_needed(timeout=timeout_ms)
             await self._arm()
             pressed = time.monotonic()
-            await button.click(timeout=timeout_ms)
-            self.removed.append(what)
-        else:
-            await page.locator(f"{MULTISELECT} input").first.click(timeout=timeout_ms)
-            option = page.get_by_role("option", name=what, exact=True)
-            await option.wait_for(timeout=timeout_ms)
-            await self._arm()
-            pressed = time.monotonic()
-            await option.click(timeout=timeout_ms)
-            self.removed.remove(what)
+            await label.click(timeout=timeout_ms)
+            (self.removed.append if kind == "remove" else self.removed.remove)(what)
         try:
             handle = await page.wait_for_function(FINISHED_JS, timeout=timeout_ms, polling=10)
             times = await handle.json_value()
             await page.wait_for_selector("[data-test-script-state='notRunning']", timeout=timeout_ms)
-            if kind == "add":
-                await page.keyboard.press("Escape")  # close the options list it leaves open
             view = await page.evaluate(PAGE_READ_JS)
             await self._map_drawn(view, timeout_s=self.run.action_timeout)
         except Exception as err:  # noqa: BLE001 - a rerun that never finished or drew is an error
@@ -556,9 +567,11 @@ class Viewer:
 class SocketViewer:
     """A viewer without a browser: Streamlit's own websocket protocol, spoken from Python.
 
-    It sends what the page sends (a `rerun_script` BackMsg with the widgets' values) and reads
-    what the page would draw from the ForwardMsgs of each rerun: the year slider's bounds, the
-    multiselect, the metrics, the view in words and the map component's arguments (the data
+    It sends what the page sends (a `rerun_script` BackMsg with the widgets' values: the year
+    slider's and every type checkbox's) and reads what the page would draw from the ForwardMsgs
+    of each rerun: the year slider's bounds, the type checkboxes (the chosen types are those
+    checked, named by their labels), the metrics, the view in words and the map component's
+    arguments (the data
     file's URL, fetched once per URL to learn its ids). No map is drawn, so the drawn count is
     not checked for these viewers; everything else is, as for a page.
     """
@@ -574,7 +587,7 @@ class SocketViewer:
         self.removed: list[str] = []
         self.ws = None
         self.page_hash = ""
-        self.widgets: dict[str, object] = {}  # "year"/"types" → the latest element proto
+        self.widgets: dict[str, object] = {}  # "year"/"types_0", "types_1", … → the latest element proto
         self.values: dict[str, object] = {}
 
     error = Viewer.error
@@ -605,7 +618,7 @@ class SocketViewer:
         back.rerun_script.widget_states.widgets.extend(widgets)
         sent = time.monotonic()
         await self.ws.send(back.SerializeToString())
-        page = {"min": None, "max": None, "value": None, "tags": [], "metrics": {}, "summary": None,
+        page = {"min": None, "max": None, "value": None, "tags": [], "boxes": {}, "metrics": {}, "summary": None,
                 "exceptions": [], "error_alerts": [], "source": None, "started": None}
         deadline = sent + self.run.action_timeout
         while True:
@@ -618,6 +631,8 @@ class SocketViewer:
             elif kind == "script_finished":
                 if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                     page["finished"] = time.monotonic() - sent
+                    boxes = sorted(page["boxes"].items(), key=lambda kv: int(kv[0].split("_")[1]))
+                    page["tags"] = [name for key, name in boxes if self.values[key]]
                     return page
                 if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RuntimeError("script finished with a compile error")
@@ -632,12 +647,11 @@ class SocketViewer:
             if slider.set_value or "year" not in self.values:
                 self.values["year"] = int((slider.value if slider.set_value else slider.default)[0])
             page.update(min=int(slider.min), max=int(slider.max), value=self.values["year"])
-        elif kind == "multiselect":
-            chosen = self.widgets["types"] = element.multiselect
-            if chosen.set_value or "types" not in self.values:
-                self.values["types"] = (list(chosen.raw_values) if chosen.set_value
-                                        else [chosen.options[i] for i in chosen.default])
-            page["tags"] = list(self.values["types"])
+        elif kind == "checkbox" and TYPE_BOX_KEY.fullmatch(key := element.checkbox.id.split("-", 2)[-1]):
+            box = self.widgets[key] = element.checkbox
+            if box.set_value or key not in self.values:  # the app sets every box from its chosen types
+                self.values[key] = bool(box.value if box.set_value else box.default)
+            page["boxes"][key] = type_name(box.label)
         elif kind == "metric":
             page["metrics"][element.metric.label] = element.metric.body
         elif kind == "markdown" and re.match(r"^(In|By) \d{4},", element.markdown.body):
@@ -656,26 +670,29 @@ class SocketViewer:
         if name == "year":
             state.double_array_value.data.append(float(value))
         else:
-            state.string_array_value.data.extend(value)
+            state.bool_value = bool(value)
         return state
 
     async def act(self) -> bool:
         last = self.records[-1]
         view = {"min": last["min"], "max": last["max"], "value": last["year"], "tags": last["tags_order"]}
         kind, what = Viewer._choose(self, view)
-        year, tags = view["value"], list(view["tags"])
+        year = view["value"]
+        boxes = {name: key for key, name in last["boxes"].items()}
         if kind == "year":
             year += 1 if what == "ArrowRight" else -1
-        elif kind == "remove":
-            tags.remove(what)
-            self.removed.append(what)
-        else:
-            tags.append(what)
-            self.removed.remove(what)
-        self.values.update(year=year, types=tags)
+        else:  # remove or add back: one type checkbox toggled, as a click does
+            key = boxes.get(what)
+            if key is None or self.values[key] != (kind == "remove"):
+                self.error(f"{kind} {what}: no such checkbox in that state: {last['boxes']}")
+                return False
+            self.values[key] = kind == "add"
+            (self.removed.append if kind == "remove" else self.removed.remove)(what)
+        self.values["year"] = year
         pressed = time.monotonic()
         try:
-            page = await self._rerun([self._state("year", year), self._state("types", tags)])
+            page = await self._rerun([self._state("year", year)]
+                                     + [self._state(key, self.values[key]) for key in last["boxes"]])
         except Exception as err:  # noqa: BLE001 - a rerun that never finished is an error
             self.error(f"{kind} {what}: rerun not finished: {str(err)[:200]}")
             return False
@@ -694,7 +711,8 @@ class SocketViewer:
         record = {"viewer": f"ws{self.index}", "action": action, "pressed": pressed, "observed": observed,
                   "rerun_ms": times and 1000 * times["finished"], "start_ms": times and times["started"] and 1000 * times["started"],
                   "drawn_s": observed - t0, "script_finished_msgs": 1 if times else None,
-                  "year": page["value"], "types": sorted(page["tags"]), "tags_order": page["tags"], "min": page["min"],
+                  "year": page["value"], "types": sorted(page["tags"]), "tags_order": page["tags"],
+                  "boxes": page["boxes"], "min": page["min"],
                   "max": page["max"], "metrics": page["metrics"], "summary": page["summary"], "map_shown": None,
                   "map_ids": ids, "map_renamed": renamed, "source": source, "file_version": file_version,
                   "client": "websocket"}
@@ -709,6 +727,28 @@ class SocketViewer:
 
     loop = Viewer.loop
     until_new = Viewer.until_new
+
+
+# The metrics that together count every partner in view (app/details.py `show_counts`): the map
+# draws them all, those nobody confirms that late or whose start year nobody knows hollow.
+IN_VIEW_METRICS = ("Partnerships", "Status unknown", "Start year unknown")
+
+
+def in_view(metrics: dict) -> int | None:
+    """The partners in view by the page's metrics (a metric not shown counts 0)."""
+    try:
+        return sum(int(metrics.get(name, "0").replace(",", "")) for name in IN_VIEW_METRICS)
+    except ValueError:
+        return None
+
+
+def type_name(label: str) -> str:
+    """A type checkbox's label as the page shows it: after the symbol (a Markdown image), the
+    type's name with its Markdown escapes (partnerships/escape.py, markdown_text) undone."""
+    import html
+
+    text = re.sub(r"^!\[[^\]]*\]\([^)]*\)\s*", "", label)
+    return html.unescape(re.sub(r"\\(.)", r"\1", text)).strip()
 
 
 def judge(run: Run, r: dict) -> dict:
@@ -736,7 +776,7 @@ def judge(run: Run, r: dict) -> dict:
                 indicators[name].add(v.label)
     common = set.intersection(*indicators.values())
     version = common.pop() if len(common) == 1 else ("either" if common else None)
-    drawn_matches_metric = r["map_shown"] is None or r["metrics"].get("Partnerships") == str(r["map_shown"])
+    drawn_matches_metric = r["map_shown"] is None or in_view(r["metrics"]) == r["map_shown"]
     stale = (version == "old" and r["pressed"] is not None and run.saved_after is not None
              and r["pressed"] > run.saved_after)
     return {"version": version, "mix": version is None or not drawn_matches_metric, "stale": stale,
@@ -965,7 +1005,7 @@ def report(result: dict, args) -> tuple[str, dict, bool]:
         ("reruns begun in the 5 s after the save: p50 / max",
          f"{statistics.median(around):.0f} / {max(around):.0f} ms ({len(around)})" if around else "–"),
         ("errors", str(len(errors))),
-        ("mixes (old and new in one rerun, or map ≠ metric)", str(len(mixes))),
+        ("mixes (old and new in one rerun, or partners drawn ≠ the metrics in view)", str(len(mixes))),
         ("stale (old data on a rerun begun after the save)", str(len(stale))),
         ("reruns in flight while the file was replaced", str(len(overlapping))),
         ("time until all viewers saw the new version", f"{all_new:.2f} s after the save" if all_new is not None

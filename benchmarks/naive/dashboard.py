@@ -8,7 +8,8 @@ app (dashboard.py) is measured against:
 * the same data: the file in PARTNERS_CSV, parsed and validated by the app's own
   `partnerships.loading.load_partners` (so both see the same rows); the same filter rule
   (`partnerships.filtering.filter_partners`);
-* the same sidebar widgets with the same keys (`types` multiselect, `year` slider,
+* the same sidebar widgets with the same keys (one checkbox per type, `types_0`,
+  `types_1`, … in the types file's order, as app/sidebar.py draws them; `year` slider,
   `year_mode` radio) and a metric with the number in view, so the same benchmark drivers
   can move them;
 * on EVERY run, a new `folium.Map` with one `folium.Marker` (popup and tooltip) and one
@@ -65,7 +66,8 @@ low, high = year_range(partners, settings.current_year())
 low = min(low, high - 1)
 
 with st.sidebar:
-    types = st.multiselect("Types", names, default=names, key="types")
+    st.caption("Types")
+    types = [name for i, name in enumerate(names) if st.checkbox(name, value=True, key=f"types_{i}")]
     year = st.slider("Year", min_value=low, max_value=high, value=high, key="year")
     mode = st.radio("Show", [m.value for m in YearMode], key="year_mode")
 shown = filter_partners(partners, View(tuple(types), year, YearMode(mode)))
