@@ -37,3 +37,16 @@ def write_csv(tmp_path: Path):
         return path
 
     return write
+
+
+def open_app(**params: str):
+    """The whole app (dashboard.py) as AppTest opens it from a link with these parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    from partnerships.settings import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at

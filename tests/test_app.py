@@ -15,7 +15,7 @@ from partnerships.access import PASSWORD_ENV
 from partnerships import settings
 from partnerships.settings import ROOT
 from partnerships.vocabulary import load_vocabulary
-from tests.conftest import GOOD_ROWS, csv_text
+from tests.conftest import GOOD_ROWS, csv_text, open_app
 from tests.test_manage_app import PASSWORD, open_page, unlock
 
 TIMEOUT = 60
@@ -196,22 +196,14 @@ def test_a_saved_file_shows_on_the_next_interaction(data_file):
     assert sorted(published_ids(at)) == ["baoding", "haiyan"]
 
 
-def _at(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
 def test_after_the_last_confirmed_year_the_status_is_unknown_not_active():
-    at = _at(year="2026")
+    at = open_app(year="2026")
     assert metrics(at)["Partnerships"] == "0" and metrics(at)["Status unknown"] == "7"
     assert "Begun in 2026" not in metrics(at)  # no zero headline
 
 
 def test_beside_the_popup_the_panel_adds_what_the_popup_does_not_say():
-    at = _at(year="2013", partner="baoding")
+    at = open_app(year="2013", partner="baoding")
     markdown = " ".join(m.value for m in at.markdown)
     assert "#### City of Baoding" in markdown and "Friendship city cooperation" in markdown  # name, milestones
     assert "mayors of Baoding" not in markdown  # the description is the popup's

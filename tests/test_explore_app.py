@@ -14,6 +14,7 @@ from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
 from partnerships.style import type_styles
 from partnerships.vocabulary import load_vocabulary
+from tests.conftest import open_app
 from tests.test_app import choose_types, chosen_types
 
 TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
@@ -21,12 +22,7 @@ TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
 TIMEOUT = 60
 
 
-def app(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+app = open_app  # the app as a link opens it
 
 
 def summary(at: AppTest) -> str:
