@@ -323,6 +323,8 @@ def test_hostile_text_is_shown_as_text_and_never_runs(offline_page, start_app, t
 
         page.mouse.click(x, y)
         expect(popup).to_have_count(1, timeout=STEP_TIMEOUT_MS)
+        # The place and description come with the partner's details slice, fetched on opening.
+        expect(popup.locator(".pm-loading")).to_have_count(0, timeout=STEP_TIMEOUT_MS)
         frame.evaluate(BROKEN_IMAGE_JS)
         assert_no_payload_ran(offline_page, frame, f"after opening the popup of {row['id']}")
         content = popup.text_content()
