@@ -233,6 +233,7 @@ def test_text_on_the_map_has_aa_contrast(offline_page, shipped_app):
         popups = map_locator(offline_page.page).locator(".leaflet-popup")
         expect(popups).to_have_count(1, timeout=STEP_TIMEOUT_MS)  # the one before has faded out
         expect(popups.locator(".pm-popup-name")).to_be_visible()
+        expect(popups.locator(".pm-loading")).to_have_count(0, timeout=STEP_TIMEOUT_MS)  # details slice there
         found += frame.evaluate(TEXT_COLOURS_JS, [s for s in TEXT_SELECTORS if s.startswith(".pm-popup")])
     seen = {item["selector"] for item in found}
     for required in (".pm-legend-title", ".pm-legend-row > span", ".pm-home-label span", ".pm-popup-name",
