@@ -125,3 +125,22 @@ def database_url(postgres: Cluster) -> Iterator[str]:
     url = postgres.new_database()
     yield url
     database.engine_for(url).dispose()
+
+
+def store_of_kind(request, monkeypatch, path: Path, password: str):
+    """The app's store of kind `request.param` ("file" or "database") holding the file at
+    `path`, with PARTNERS_CSV and the staff password set: for suites that run on both stores."""
+    from partnerships.access import PASSWORD_ENV
+    from partnerships.stores import DB_URL_ENV, open_store
+    from partnerships.stores.files import FileStore
+
+    monkeypatch.setenv("PARTNERS_CSV", str(path))
+    monkeypatch.setenv(PASSWORD_ENV, password)
+    monkeypatch.delenv(DB_URL_ENV, raising=False)
+    if request.param == "file":
+        return FileStore(path)
+    url = request.getfixturevalue("database_url")
+    monkeypatch.setenv(DB_URL_ENV, url)
+    database = open_store(url)
+    database.save(path.read_bytes(), None, "the test's setup")
+    return database

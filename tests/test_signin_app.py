@@ -18,9 +18,10 @@ from partnerships import signins
 from partnerships.access import PASSWORD_ENV
 from partnerships.exports import excel_csv
 from partnerships.settings import ROOT
-from partnerships.stores import DB_URL_ENV, Store, open_store
+from partnerships.stores import DB_URL_ENV, Store
 from partnerships.stores.files import FileStore
 from tests.conftest import GOOD_ROWS, csv_text
+from tests.postgres import store_of_kind
 
 ORIGINAL = csv_text(*GOOD_ROWS[:2]).encode()
 ALL_THREE = csv_text(*GOOD_ROWS).encode()
@@ -60,17 +61,7 @@ def logins(monkeypatch) -> list:
 @pytest.fixture(params=["file", "database"])
 def store(request, monkeypatch, write_csv) -> Store:
     """The app's store of each kind, holding ORIGINAL; a password is set too, and not asked."""
-    path = write_csv(ORIGINAL)
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, "a password nobody is asked for")
-    monkeypatch.delenv(DB_URL_ENV, raising=False)
-    if request.param == "file":
-        return FileStore(path)
-    url = request.getfixturevalue("database_url")
-    monkeypatch.setenv(DB_URL_ENV, url)
-    database = open_store(url)
-    database.save(ORIGINAL, None, "the test's setup")
-    return database
+    return store_of_kind(request, monkeypatch, write_csv(ORIGINAL), "a password nobody is asked for")
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from streamlit.testing.v1 import AppTest
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
 from partnerships.stores import DB_URL_ENV, Store, canonical_bytes, open_store
-from partnerships.stores.files import FileStore
 from tests.conftest import GOOD_ROWS, csv_text
-from tests.postgres import started_cluster
+from tests.postgres import started_cluster, store_of_kind
 
 PASSWORD = "grænse-2007"
 ORIGINAL = csv_text(*GOOD_ROWS[:2]).encode()
@@ -21,17 +20,7 @@ ALL_THREE = csv_text(*GOOD_ROWS).encode()
 @pytest.fixture(params=["file", "database"])
 def store(request, monkeypatch, write_csv) -> Store:
     """The app's store of each kind, holding ORIGINAL, with editing on."""
-    path = write_csv(ORIGINAL)
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
-    monkeypatch.delenv(DB_URL_ENV, raising=False)
-    if request.param == "file":
-        return FileStore(path)
-    url = request.getfixturevalue("database_url")
-    monkeypatch.setenv(DB_URL_ENV, url)
-    database = open_store(url)
-    database.save(ORIGINAL, None, "the test's setup")
-    return database
+    return store_of_kind(request, monkeypatch, write_csv(ORIGINAL), PASSWORD)
 
 
 def open_manage(unlock: bool = True) -> AppTest:
