@@ -23,7 +23,6 @@ class Dataset:
     vocabulary: Vocabulary | None
     problems: list[Problem] = field(default_factory=list)
     fatal: Message | None = None  # why nothing of the file can be shown
-    rows_read: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -48,7 +47,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
         shape_problems.append(Problem(None, None, said("no_partnerships")))
-    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), rows_read=len(table))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems))
 
 
 def load_partners(path: Path | None = None) -> Dataset:
