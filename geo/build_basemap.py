@@ -1,9 +1,16 @@
-"""Build the offline world basemap: world-atlas TopoJSON -> country GeoJSON.
+"""Build the offline world basemap from world-atlas TopoJSON.
 
 Input: ``countries-50m.json`` from the npm package world-atlas 2.0.2
 (``npm pack world-atlas@2.0.2``), i.e. Natural Earth 1:50m Admin 0 countries
-(public domain). Output: a compact GeoJSON FeatureCollection with one feature
-per country and properties ``name``, ``iso_n3`` and ``iso_a2`` (via pycountry).
+(public domain). Two kinds of output:
+
+- ``geojson``: a GeoJSON FeatureCollection with one feature per country and properties
+  ``name``, ``iso_n3`` and ``iso_a2`` (via pycountry): the shapes geo/borders.py checks
+  coordinates against;
+- ``topojson``: what the browser draws, TopoJSON with no properties, the borders two
+  countries share stored once. ``--simplify Z`` thins every arc (Douglas-Peucker in Web
+  Mercator, ends kept so neighbours still meet) until no point moves more than half a
+  pixel at zoom Z: the same borders at world zoom in a fraction of the bytes.
 
 world-atlas stores spherical polygons whose antimeridian cuts were removed
 (Russia, Fiji, Antarctica). Planar renderers such as Leaflet would draw them as
@@ -11,11 +18,13 @@ streaks across the map, so such rings are cut again at +/-180 degrees, and rings
 around a pole (Antarctica) are closed along the pole.
 
 Usage: python geo/build_basemap.py PATH/countries-50m.json geo/data/countries.geojson
+       python geo/build_basemap.py PATH/countries-50m.json OUT.json --format topojson [--simplify 5]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
@@ -128,17 +137,136 @@ def build(topology: dict[str, Any], digits: int = 3) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [f for f in features if f["geometry"]["coordinates"]]}
 
 
+TILE_PX = 256  # a Web Mercator map is 256 * 2**zoom pixels around
+MERCATOR_LIMIT = 85.0  # degrees of latitude; Leaflet's Web Mercator ends at about 85.05
+
+
+def mercator(point: Point) -> Point:
+    """Web Mercator, in degrees of longitude (the poles clamped where the projection ends)."""
+    lat = max(-MERCATOR_LIMIT, min(MERCATOR_LIMIT, point[1]))
+    return point[0], math.degrees(math.log(math.tan(math.radians(45.0 + lat / 2.0))))
+
+
+def _distance(p: Point, a: Point, b: Point) -> float:
+    """From p to the segment a-b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def simplify(arc: Ring, tolerance: float) -> Ring:
+    """Douglas-Peucker in Web Mercator: the fewest points within `tolerance` (degrees of
+    longitude) of the arc. Its ends stay, and a closed arc (an island) keeps its farthest
+    point as well, so it stays a ring. Points beyond Mercator's reach (Antarctica's outline
+    along the pole) all stay: flattened there, it would no longer go around the pole."""
+    if len(arc) < 3:
+        return arc
+    projected = [mercator(p) for p in arc]
+    keep = [k in (0, len(arc) - 1) or abs(y) > MERCATOR_LIMIT for k, (_, y) in enumerate(arc)]
+    kept = [k for k, flag in enumerate(keep) if flag]
+    spans = list(pairwise(kept))
+    if arc[0] == arc[-1] and len(kept) == 2:
+        far = max(range(1, len(arc) - 1), key=lambda k: math.dist(projected[0], projected[k]))
+        keep[far] = True
+        spans = [(0, far), (far, len(arc) - 1)]
+    while spans:
+        i, j = spans.pop()
+        if j - i < 2:
+            continue
+        k = max(range(i + 1, j), key=lambda m: _distance(projected[m], projected[i], projected[j]))
+        if _distance(projected[k], projected[i], projected[j]) > tolerance:
+            keep[k] = True
+            spans += [(i, k), (k, j)]
+    return [p for p, flag in zip(arc, keep) if flag]
+
+
+def _crosses_antimeridian(rings: list[Ring]) -> bool:
+    for ring in rings:
+        unwrapped, polar = unwrap(ring)
+        if polar or min(x for x, _ in unwrapped) < -180 or max(x for x, _ in unwrapped) > 180:
+            return True
+    return False
+
+
+def topology(source: dict[str, Any], simplify_zoom: float | None = None) -> dict[str, Any]:
+    """The browser's basemap: TopoJSON with no properties, quantized as the source is (or,
+    simplified, on a coarser grid of at most a sixth of a pixel at `simplify_zoom`).
+
+    Polygons across the antimeridian (Russia, Fiji, Antarctica) are cut as `build` cuts them,
+    each cut ring an arc of its own; arcs no country uses any more are left out.
+    """
+    arcs = decode_arcs(source)
+    (sx, sy), translate = source["transform"]["scale"], source["transform"]["translate"]
+    if simplify_zoom is not None:
+        pixel = 360.0 / (TILE_PX * 2 ** simplify_zoom)  # degrees of longitude
+        arcs = [simplify(arc, pixel / 2) for arc in arcs]
+        coarser = 1
+        while sx * coarser * 2 <= pixel / 6:  # a grid of at most a sixth of a pixel
+            coarser *= 2
+        # The same extent in fewer steps, so its edges (the antimeridian) stay on the grid.
+        spans = [max(p[axis] for arc in arcs for p in arc) - translate[axis] for axis in (0, 1)]
+        sx, sy = (span / math.ceil(round(span / step) / coarser) for span, step in zip(spans, (sx, sy)))
+    geometries = []
+    for geometry in source["objects"]["countries"]["geometries"]:
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        out = []
+        for polygon in polygons:
+            rings = [stitch_ring(r, arcs) for r in polygon]
+            if not _crosses_antimeridian(rings):
+                out.append([list(ring) for ring in polygon])
+                continue
+            for planar in planar_polygons(rings, digits=6):
+                out.append([[len(arcs) + k] for k in range(len(planar))])
+                arcs.extend([[(x, y) for x, y in ring] for ring in planar])
+        if out:
+            geometries.append({"type": "Polygon", "arcs": out[0]} if len(out) == 1 else
+                              {"type": "MultiPolygon", "arcs": out})
+    return _encode(geometries, arcs, (sx, sy), translate)
+
+
+def _encode(geometries: list[dict[str, Any]], arcs: list[Ring], scale: Point, translate: Point) -> dict[str, Any]:
+    """Quantize and delta-encode the arcs the geometries use, renumbered in first use."""
+    (sx, sy), (tx, ty) = scale, translate
+    numbers: dict[int, int] = {}
+
+    def renumber(i: int) -> int:
+        new = numbers.setdefault(i if i >= 0 else ~i, len(numbers))
+        return new if i >= 0 else ~new
+
+    for geometry in geometries:
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        for polygon in polygons:
+            for k, ring in enumerate(polygon):
+                polygon[k] = [renumber(i) for i in ring]
+    encoded = []
+    for old in sorted(numbers, key=numbers.get):
+        points = [(round((x - tx) / sx), round((y - ty) / sy)) for x, y in arcs[old]]
+        points = [p for k, p in enumerate(points) if k == 0 or p != points[k - 1]] or points[:1]
+        points += points[-1:] * (2 - len(points))  # an arc has two points, even if they meet
+        encoded.append([list(points[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in pairwise(points)])
+    return {"type": "Topology", "transform": {"scale": [sx, sy], "translate": [tx, ty]},
+            "objects": {"countries": {"type": "GeometryCollection", "geometries": geometries}}, "arcs": encoded}
+
+
 def main() -> None:
-    """Command line: read the TopoJSON file, write the GeoJSON file."""
+    """Command line: read the TopoJSON file, write the GeoJSON or TopoJSON file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topojson", type=Path, help="world-atlas countries-*.json")
-    parser.add_argument("output", type=Path, help="GeoJSON file to write")
-    parser.add_argument("--digits", type=int, default=3, help="coordinate decimals (default 3)")
+    parser.add_argument("output", type=Path, help="file to write")
+    parser.add_argument("--format", choices=("geojson", "topojson"), default="geojson")
+    parser.add_argument("--digits", type=int, default=3, help="GeoJSON: coordinate decimals (default 3)")
+    parser.add_argument("--simplify", type=float, metavar="ZOOM",
+                        help="TopoJSON: thin the arcs to half a pixel at this zoom (default: keep every point)")
     args = parser.parse_args()
-    collection = build(json.loads(args.topojson.read_text(encoding="utf-8")), args.digits)
+    source = json.loads(args.topojson.read_text(encoding="utf-8"))
+    if args.format == "geojson":
+        result = build(source, args.digits)
+    else:
+        result = topology(source, args.simplify)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-    print(f"{len(collection['features'])} features -> {args.output} ({args.output.stat().st_size:,} bytes)")
+    args.output.write_text(json.dumps(result, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    count = len(result["features"] if "features" in result else result["objects"]["countries"]["geometries"])
+    print(f"{count} countries -> {args.output} ({args.output.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -2,19 +2,26 @@
 
 Leaflet and Leaflet.markercluster come from their XStatic packages, which requirements.txt
 installs; our own scripts and styles come from `partnermap/assets/`, the basemap from
-`geo/data/`. At start-up they are copied into the `static/` folder that Streamlit serves
-(`server.enableStaticServing`), which is never committed. Each link carries a content hash so
-a browser never keeps a stale copy.
+`geo/data/`. At start-up they are published into the `static/` folder that Streamlit serves
+(`server.enableStaticServing`), which is never committed: every script in one file, every
+stylesheet in one, and the basemap, each named by its content, so a browser may keep it for
+good and a new version is a new address. The sources stay separate files.
+
+Streamlit gzips what it serves from `static/` (its own bundles under `/static/` it does not);
+its app static route sets no Cache-Control, so a published file keeps the modification time of
+its newest source: the browser's heuristic freshness (a tenth of the file's age) then lasts.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
@@ -29,29 +36,37 @@ LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 MARKERCLUSTER_DIR = Path(xstatic_markercluster.BASE_DIR)
 ASSETS_DIR = HERE / "assets"
 BASEMAP_FILE = COUNTRIES_FILE  # the same shapes geo/borders.py checks coordinates against
+# What the browser draws (geo/data/SOURCE.md): the world as it looks at world zoom, and every
+# point of the borders, fetched once the map is zoomed in past DETAIL_ZOOM.
+BASEMAP_WORLD_FILE = COUNTRIES_FILE.parent / "basemap-world.json"
+BASEMAP_DETAIL_FILE = COUNTRIES_FILE.parent / "basemap-detail.json"
+DETAIL_ZOOM = 4  # the world file is simplified to half a pixel at this zoom
 
 # The map's own scripts, in the order they load: each uses only those before it. The rules
 # come first and need nothing, not even Leaflet (the parity tests load them alone).
-MAP_SCRIPTS = ("rules.js", "shapes.js", "controls.js", "popups.js", "clusters.js", "layer.js", "story.js")
+MAP_SCRIPTS = ("rules.js", "shapes.js", "basemap.js", "controls.js", "popups.js", "clusters.js", "layer.js", "story.js")
 
-# Published path under static/ → source file.
+# The scripts and stylesheets by name → source file; each kind is published as one file.
 SOURCES: dict[str, Path] = {
     "vendor/leaflet/leaflet.js": LEAFLET_DIR / "leaflet.js",
     "vendor/leaflet/leaflet.css": LEAFLET_DIR / "leaflet.css",
-    **{f"vendor/leaflet/images/{p.name}": p for p in sorted((LEAFLET_DIR / "images").glob("*.png"))},
     "vendor/leaflet.markercluster/leaflet.markercluster.js": MARKERCLUSTER_DIR / "leaflet.markercluster.js",
     "vendor/leaflet.markercluster/MarkerCluster.css": MARKERCLUSTER_DIR / "MarkerCluster.css",
     **{f"map/{name}": ASSETS_DIR / name for name in MAP_SCRIPTS},
     "map/partner_map.css": ASSETS_DIR / "partner_map.css",
-    "map/countries.geojson": BASEMAP_FILE,
 }
 SCRIPTS = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js",
            *(f"map/{name}" for name in MAP_SCRIPTS))
 STYLES = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css", "map/partner_map.css")
-BASEMAP = "map/countries.geojson"
+PUBLISHED_FOLDER = "map"
+# Leaflet's stylesheet names its images relative to itself (`images/…`); so does the bundle.
+IMAGES = {f"{PUBLISHED_FOLDER}/images/{p.name}": p for p in sorted((LEAFLET_DIR / "images").glob("*.png"))}
+PUBLISHED_VERSIONS_KEPT = 4  # of each file: pages opened before an upgrade still find theirs
 DATA_FOLDER = "data"
 DATA_VERSIONS_KEPT = 8  # pages opened before a save still find the version they were given
 MAIN_DATA_FILE = "partners.json"
+_SOURCE_MAP = re.compile(rb"^//# sourceMappingURL=.*$", re.MULTILINE)  # names a file beside the source only
+_HASHED = re.compile(r"^(?P<stem>.+)-[0-9a-f]{12}(?P<suffix>\.\w+)$")
 
 
 @dataclass(frozen=True)
@@ -60,43 +75,109 @@ class AssetLinks:
 
     scripts: tuple[str, ...]
     styles: tuple[str, ...]
-    basemap: str | dict  # a URL, or the GeoJSON itself in a self-contained file
+    # A URL, or {"world", "detail", "detailZoom"}: each tier a URL, or inlined in a self-contained file
+    basemap: str | dict
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+@dataclass(frozen=True)
+class Published:
+    """One published file: its path under static/, its content, and its sources' newest time."""
+
+    relative: str
+    content: bytes
+    mtime: float
 
 
-def _write_atomically(target: Path, content: bytes) -> None:
+def _bundle(names: tuple[str, ...], separator: bytes) -> bytes:
+    """The files one after another; scripts each ended by a `;`, so none runs into the next."""
+    return separator.join(_SOURCE_MAP.sub(b"", SOURCES[name].read_bytes()).rstrip() for name in names) + b"\n"
+
+
+def _named(stem: str, suffix: str, content: bytes, sources: list[Path]) -> Published:
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    return Published(f"{PUBLISHED_FOLDER}/{stem}-{digest}{suffix}", content, max(p.stat().st_mtime for p in sources))
+
+
+@lru_cache(maxsize=1)
+def published_files() -> dict[str, Published]:
+    """The script bundle, the style bundle and the basemap's two tiers, named by content."""
+    return {
+        "script": _named("partnermap", ".js", _bundle(SCRIPTS, b"\n;\n"), [SOURCES[n] for n in SCRIPTS]),
+        "style": _named("partnermap", ".css", _bundle(STYLES, b"\n"), [SOURCES[n] for n in STYLES]),
+        "world": _named("basemap-world", ".json", BASEMAP_WORLD_FILE.read_bytes(), [BASEMAP_WORLD_FILE]),
+        "detail": _named("basemap-detail", ".json", BASEMAP_DETAIL_FILE.read_bytes(), [BASEMAP_DETAIL_FILE]),
+    }
+
+
+def _write_atomically(target: Path, content: bytes, mtime: float | None = None) -> None:
     """Another app process may be serving the old file: replace it in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.") as tmp:
         tmp.write(content)
     os.chmod(tmp.name, 0o644)  # served files are public; tempfile makes them private
+    if mtime is not None:
+        os.utime(tmp.name, (mtime, mtime))
     os.replace(tmp.name, target)
 
 
-def _copy_if_changed(source: Path, target: Path) -> None:
-    if target.is_file() and target.stat().st_size == source.stat().st_size and target.read_bytes() == source.read_bytes():
-        return
-    _write_atomically(target, source.read_bytes())
+def _prune(folder: Path, current: set[Path]) -> None:
+    """Drop what an earlier layout published, and all but the newest versions of each file
+    (by the time they were last published: their ctime, as their mtime is their sources')."""
+    versions: dict[str, list[Path]] = {}
+    for path in folder.rglob("*"):
+        if not path.is_file() or path in current or path.name.startswith("."):  # "." another process's, unfinished
+            continue
+        match = _HASHED.match(path.name)
+        if match is None:
+            path.unlink(missing_ok=True)
+        else:
+            versions.setdefault(str(path.parent / (match["stem"] + match["suffix"])), []).append(path)
+    for paths in versions.values():
+        for old in sorted(paths, key=lambda p: p.stat().st_ctime, reverse=True)[PUBLISHED_VERSIONS_KEPT - 1:]:
+            old.unlink(missing_ok=True)
 
 
-def publish(static_dir: Path = STATIC_DIR) -> None:
-    """Copy every asset into the served folder; cheap when nothing changed."""
-    for relative, source in SOURCES.items():
-        _copy_if_changed(source, static_dir / relative)
+def publish(static_dir: Path = STATIC_DIR) -> dict[str, str]:
+    """Publish the map's files into the served folder; cheap when they are there. Returns
+    each file's path under `static_dir` by kind ("script", "style", "world", "detail")."""
+    current = set()
+    for item in published_files().values():
+        target = static_dir / item.relative
+        if target.is_file():
+            os.utime(target, (item.mtime, item.mtime))  # the newest version now: kept by _prune
+        else:
+            _write_atomically(target, item.content, item.mtime)
+        current.add(target)
+    for relative, source in IMAGES.items():
+        target = static_dir / relative
+        if not (target.is_file() and target.read_bytes() == source.read_bytes()):
+            _write_atomically(target, source.read_bytes(), source.stat().st_mtime)
+        current.add(target)
+    _prune(static_dir / PUBLISHED_FOLDER, current)
+    shutil.rmtree(static_dir / "vendor", ignore_errors=True)  # an earlier layout's copies
+    return {kind: item.relative for kind, item in published_files().items()}
+
+
+def preload_script(urls: dict[str, str]) -> str:
+    """A script, as a data: URL, that asks for the stylesheet and the world basemap at once.
+
+    streamlit-folium loads a map's scripts one after another and only then adds its
+    stylesheets and runs it; listed first, this lets both download beside the script bundle.
+    A `fetch` of the same URL later takes the preloaded response.
+    """
+    code = ("(function(h){[" + ",".join(f"[{js_json(url)},{js_json(kind)}]" for url, kind in urls.items())
+            + "].forEach(function(p){var l=document.createElement('link');l.rel='preload';l.href=p[0];"
+            "l.as=p[1];if(p[1]==='fetch')l.crossOrigin='anonymous';h.appendChild(l);});})(document.head);")
+    return "data:text/javascript," + quote(code, safe="(){}[];,:=.'/!")
 
 
 @lru_cache(maxsize=4)
 def served_links(base_url: str) -> AssetLinks:
     """Publish the assets once per process and link them under `base_url` (e.g. '/app/static/')."""
-    publish()
-
-    def link(relative: str) -> str:
-        return f"{base_url}{relative}?v={_digest(SOURCES[relative])}"
-
-    return AssetLinks(tuple(map(link, SCRIPTS)), tuple(map(link, STYLES)), link(BASEMAP))
+    urls = {kind: base_url + relative for kind, relative in publish().items()}
+    preload = preload_script({urls["style"]: "style", urls["world"]: "fetch"})
+    basemap = {"world": urls["world"], "detail": urls["detail"], "detailZoom": DETAIL_ZOOM}
+    return AssetLinks((preload, urls["script"]), (urls["style"],), basemap)
 
 
 @dataclass(frozen=True)

@@ -54,12 +54,18 @@ def _inline_assets(fmap: folium.Map) -> None:
         header.add_child(Element(f"<script>{code}</script>"), name=f"pm_inline_js_{i}")
 
 
+def inline_basemap() -> dict:
+    """Both tiers of the basemap as data (basemap.js draws the detail once zoomed in)."""
+    return {"world": json.loads(publish.BASEMAP_WORLD_FILE.read_text(encoding="utf-8")),
+            "detail": json.loads(publish.BASEMAP_DETAIL_FILE.read_text(encoding="utf-8")),
+            "detailZoom": publish.DETAIL_ZOOM}
+
+
 def standalone_html(dataset: Dataset, lang: str = "en", stops: list[dict] | None = None) -> str:
     """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
     with the timeline player and the tour, in presentation style."""
     vocabulary = dataset.vocabulary
-    world = json.loads(publish.BASEMAP_FILE.read_text(encoding="utf-8"))
-    links = publish.AssetLinks(scripts=(), styles=(), basemap=world)
+    links = publish.AssetLinks(scripts=(), styles=(), basemap=inline_basemap())
     years = year_range(dataset.partners, current_year())
     fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
     _inline_assets(fmap)

@@ -181,13 +181,14 @@ OUR_SCRIPTS = [publish.SOURCES[f"map/{name}"] for name in publish.MAP_SCRIPTS]
 
 
 def test_the_map_declares_its_scripts_and_styles_in_order(vocabulary):
-    html = _render(base_map(vocabulary, publish.served_links("/app/static/"), "en"))
-    scripts = [src.split("?")[0] for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)]
-    styles = [href.split("?")[0] for href in re.findall(r'<link[^>]*\bhref="([^"]+)"', html)]
-    assert scripts == [f"/app/static/{relative}" for relative in publish.SCRIPTS]
-    assert styles == [f"/app/static/{relative}" for relative in publish.STYLES]
-    assert scripts[:2] == ["/app/static/vendor/leaflet/leaflet.js",
-                           "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js"]
+    """The preload first, then every script in one file and every style in one (publish.py)."""
+    links = publish.served_links("/app/static/")
+    html = _render(base_map(vocabulary, links, "en"))
+    scripts = re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)
+    styles = re.findall(r'<link[^>]*\bhref="([^"]+)"', html)
+    assert scripts == list(links.scripts) and len(scripts) == 2
+    assert scripts[0].startswith("data:text/javascript,") and scripts[1].startswith("/app/static/map/partnermap-")
+    assert styles == list(links.styles) and len(styles) == 1
 
 
 @pytest.mark.parametrize("script", OUR_SCRIPTS, ids=lambda path: path.name)

@@ -2,6 +2,7 @@
 fetched, the data inside. (That it plays from disk: tests/browser/test_presenting.py.)"""
 from __future__ import annotations
 
+import json
 import re
 
 from partnermap import publish
@@ -19,3 +20,13 @@ def test_every_script_and_style_is_inlined_in_order(vocabulary):
     assert "leaflet.markercluster" in html.lower() and ".leaflet-cluster-anim" in html  # the library and its CSS
     assert "url(images/" not in html  # Leaflet's images travel as data
     assert len(re.findall(r"PartnerMap\.partners\(map_", html)) == 1 and re.search(r"PartnerMap\.story\(map_", html)
+
+
+def test_both_tiers_of_the_basemap_travel_inside(vocabulary):
+    html = standalone_html(load_bytes(csv_text(*GOOD_ROWS).encode(), vocabulary), "en")
+    call = re.search(r"PartnerMap\.basemap\([^,]+, (\{.*?\}), \{\"ocean\"", html)
+    assert call, "PartnerMap.basemap(map, source, style, label) not found"
+    source = json.loads(call.group(1))
+    assert source["detailZoom"] == publish.DETAIL_ZOOM
+    assert source["world"] == json.loads(publish.BASEMAP_WORLD_FILE.read_text(encoding="utf-8"))
+    assert source["detail"] == json.loads(publish.BASEMAP_DETAIL_FILE.read_text(encoding="utf-8"))

@@ -1,52 +1,8 @@
-/* What the map shows whatever the filters: the offline basemap, home, and the legend. */
+/* What the map shows whatever the filters: home and the legend (the basemap is basemap.js). */
 (function () {
   "use strict";
 
-  var NS = L.PartnerMap, el = NS.dom.el, escapeHtml = NS.dom.escapeHtml;
-
-  /* Countries drawn from GeoJSON: from a URL the browser caches, or from inlined data.
-   * `label` names the map for assistive technology: the container becomes a named region. */
-  function basemap(map, source, style, label) {
-    var container = map.getContainer();
-    container.style.background = style.ocean;
-    // The page sizes the map's frame after Leaflet measured it, and stylesheets may arrive
-    // late: follow the container's real size, not only the window's.
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () { map.invalidateSize({ debounceMoveend: true }); }).observe(container);
-    }
-    // Leaflet focuses the map on a press, for its keyboard controls. Where the map's frame
-    // reaches below the window, the browser would then scroll the page, the map would move
-    // under the pointer between press and release, and the click would miss its marker.
-    var focus = container.focus;
-    container.focus = function () { focus.call(container, { preventScroll: true }); };
-    if (label) {
-      container.setAttribute("role", "region");
-      container.setAttribute("aria-label", String(label));
-    }
-    // Below every overlay, so opaque land never hides an arc: tiles sit at 200, overlays at 400.
-    map.createPane("pm-basemap").style.zIndex = 250;
-    var layer = L.geoJSON(null, {
-      pane: "pm-basemap",
-      renderer: L.canvas({ pane: "pm-basemap", padding: 0.5 }),
-      interactive: false,
-      style: function () {
-        return { color: style.border, weight: 0.6, fillColor: style.land, fillOpacity: 1 };
-      },
-    }).addTo(map);
-    if (typeof source === "string") {
-      fetch(source)
-        .then(function (response) {
-          if (!response.ok) throw new Error(response.status + " " + source);
-          return response.json();
-        })
-        .then(function (data) { layer.addData(data); layer.fire("loaded"); })
-        .catch(function (err) { console.error("Basemap not loaded:", err); });
-    } else if (source) {
-      layer.addData(source);
-    }
-    if (style.attribution) map.attributionControl.addAttribution(escapeHtml(style.attribution));
-    return layer;
-  }
+  var NS = L.PartnerMap, el = NS.dom.el;
 
   /* Home is a ring under the partners (nearby partners stay clickable and the ring shows
    * around them) with its name to the west, over the sea, where it hides no neighbour. */
@@ -117,5 +73,5 @@
     return new Legend({ title: title, types: types, note: note || "" }).addTo(map);
   }
 
-  NS.controls = { basemap: basemap, home: home, legend: legend, Legend: Legend };
+  NS.controls = { basemap: NS.basemap, home: home, legend: legend, Legend: Legend };
 })();
