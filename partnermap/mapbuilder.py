@@ -16,6 +16,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from partnermap.labels import labels_payload
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
 from partnerships.columns import CITY_DA, CONFIRMED, NAME_DA
@@ -133,6 +134,7 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     home = home or settings.home()
     ScaleBar().add_to(fmap)
     MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
+    MapCall("countryLabels", labels_payload(), lang).add_to(fmap)  # names on the land, under home
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)
     if story is not None:

@@ -375,7 +375,6 @@
       };
     },
   });
-
   NS.Layer = Layer;
 
   /* The page's way in, called by the scripts folium renders (partnermap/mapbuilder.py). */
@@ -385,6 +384,7 @@
     basemap: NS.controls.basemap,
     home: NS.controls.home,
     legend: NS.controls.legend,
+    countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },
     partners: function (map, group, source, view) {
       if (!map.partnerLayer) live.push((map.partnerLayer = new Layer()));
       return map.partnerLayer.show(map, group, source, view);
