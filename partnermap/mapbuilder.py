@@ -136,7 +136,12 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
     MapCall("countryLabels", labels_payload(), lang).add_to(fmap)  # names on the land, under home
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
+    MapCall("showAll", t("show_all", lang)).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)
+    # Where partners near home stand too close to tell apart, an inset shows them apart (inset.js).
+    MapCall("inset", {"title": t("inset_title", lang, home=home.name), "home": {"lat": home.lat, "lon": home.lon},
+                      "color": style.HOME,
+                      "basemap": {key: basemap_style[key] for key in ("ocean", "land", "border")}}).add_to(fmap)
     if story is not None:
         MapCall("story", story).add_to(fmap)
     return fmap

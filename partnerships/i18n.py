@@ -52,6 +52,8 @@ _PAGES: dict[str, dict[str, str]] = {
     },
     "cluster_count": {"en": "{n} partnerships", "da": "{n} partnerskaber"},
     "cluster_more": {"en": "and {n} more", "da": "og {n} flere"},
+    "show_all": {"en": "Show every partner in view", "da": "Vis alle partnere i visningen"},
+    "inset_title": {"en": "Around {home}", "da": "Omkring {home}"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
     "data_database": {"en": "Database: {key}", "da": "Database: {key}"},
     "store_unavailable": {

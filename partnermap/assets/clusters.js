@@ -14,6 +14,7 @@
   var ARC_OPACITY = 0.75;
   var RADIUS = 80;  // px: markercluster's reach, partners within it of a cluster's centre join it
   var SEPARATE_LIMIT = 10;  // the tour flies no closer to partners that share one place
+  var APART = 30;  // px between a single partner and its neighbours at a tour stop
 
   /* How strongly to draw, by the number of partners in the data, so a view never restyles. */
   function looks(n) {
@@ -68,7 +69,7 @@
         layer.openPartner(i);
         layer.report(i);
       });
-      L.popup({ maxWidth: 320 }).setLatLng(cluster.getLatLng()).setContent(list).openOn(map);
+      L.popup(NS.camera.popupOptions(map, { maxWidth: 320 })).setLatLng(cluster.getLatLng()).setContent(list).openOn(map);
       return;
     }
     layer.unfit();
@@ -100,16 +101,18 @@
   }
 
   /* The zoom, from `from` up, at which partner i stands alone: no other partner in view within
-   * the cluster group's reach. Partners in one place never part: for them the tour flies no
-   * closer than SEPARATE_LIMIT, and its popup opens on their place. */
+   * the cluster group's reach (a crowded map), or within APART px of it or of home (so the
+   * tour's stop in the Border Triangle is one marker, not a blob). Partners in one place never
+   * part: for them the tour flies no closer than SEPARATE_LIMIT, and its popup opens there. */
   function separateZoom(layer, i, shown, from) {
-    var map = layer.map, at = layer.positionOf(i), deepest = map.getMaxZoom();
-    if (!layer.looks().cluster) return from;
+    var map = layer.map, at = layer.positionOf(i), crowded = layer.looks().cluster, home = layer.data.home;
+    var deepest = crowded ? map.getMaxZoom() : SEPARATE_LIMIT, reach = crowded ? RADIUS : APART;
     var others = shown.filter(function (j) { return j !== i; }).map(function (j) { return layer.positionOf(j); });
+    if (!crowded) others.push(L.latLng(home.lat, home.lon));
     if (others.some(function (place) { return place.equals(at); })) return Math.max(Math.round(from), SEPARATE_LIMIT);
     for (var zoom = Math.round(from); zoom < deepest; zoom++) {
       var p = map.project(at, zoom), z = zoom;
-      if (!others.some(function (place) { return map.project(place, z).distanceTo(p) <= RADIUS; })) return zoom;
+      if (!others.some(function (place) { return map.project(place, z).distanceTo(p) <= reach; })) return zoom;
     }
     return deepest;
   }

@@ -1,35 +1,22 @@
-/* What the map shows whatever the filters: home and the legend (the basemap is basemap.js). */
+/* What the map shows whatever the filters: the legend (the basemap is basemap.js, home home.js). */
 (function () {
   "use strict";
 
   var NS = L.PartnerMap, el = NS.dom.el;
 
-  /* Home is a ring under the partners (nearby partners stay clickable and the ring shows
-   * around them) with its name to the west, over the sea, where it hides no neighbour. */
-  function home(map, place, color) {
-    map.createPane("pm-home").style.zIndex = 390;
-    map.createPane("pm-home-label").style.zIndex = 630;  // over partners and clusters, under tooltips
-    var ring = L.circleMarker([place.lat, place.lon], {
-      radius: 11, color: color, weight: 3, fillColor: "#ffffff", fillOpacity: 1, pane: "pm-home", interactive: false,
-    });
-    var name = el("span", null, place.name);
-    var label = L.marker([place.lat, place.lon], {
-      interactive: false,
-      keyboard: false,
-      pane: "pm-home-label",
-      icon: L.divIcon({ className: "pm-home-label", html: name, iconSize: [0, 0] }),
-    });
-    return L.layerGroup([ring, label]).addTo(map);
-  }
-
   /* Each type's shape in its colour and its name: a list named by the legend's title; under it
    * the `note` on what a hollow marker and a dashed arc mean. Once the partners are there, only
-   * the types their data uses keep a row (`fitData`); the types file still orders and colours. */
+   * the types their data uses keep a row (`fitData`); the types file still orders and colours.
+   * The title is a button that folds the legend away; on a narrow map (a phone) it starts
+   * folded, so the legend never takes more than a corner of the map. */
+  var NARROW = 560;  // px of map width below which the legend starts folded
+
   var Legend = L.Control.extend({
     options: { position: "bottomleft", title: "", types: [], note: "" },
 
     onAdd: function (map) {
       var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = {});
+      this.map = map;
       // The partner layer (layer.js) joins the map once its data is there, and on every rerun.
       map.on("layeradd", function (event) {
         var layer = event.layer;
@@ -38,9 +25,16 @@
         layer.on("draw", function () { self.fitData(layer.data); });
         self.fitData(layer.data);
       });
-      var heading = el("div", "pm-legend-title", this.options.title);
-      heading.id = "pm-legend-title-" + L.stamp(this);
+      var heading = el("div", "pm-legend-title"), id = "pm-legend-" + L.stamp(this);
+      heading.id = id + "-title";
+      this.toggle = el("button", "pm-legend-toggle", this.options.title);
+      this.toggle.type = "button";
+      this.toggle.setAttribute("aria-controls", id + "-body");
+      this.toggle.appendChild(el("span", "pm-legend-chevron"));
+      heading.appendChild(this.toggle);
       box.appendChild(heading);
+      this.body = el("div", "pm-legend-body");
+      this.body.id = id + "-body";
       var list = el("div", "pm-legend-list");
       list.setAttribute("role", "list");
       list.setAttribute("aria-labelledby", heading.id);
@@ -53,10 +47,26 @@
         rows[type.name] = row;
         list.appendChild(row);
       });
-      box.appendChild(list);
-      if (this.options.note) box.appendChild(el("div", "pm-legend-note", this.options.note));
+      this.body.appendChild(list);
+      if (this.options.note) this.body.appendChild(el("div", "pm-legend-note", this.options.note));
+      box.appendChild(this.body);
+      this.box = box;
+      this.toggle.addEventListener("click", function () { self.open(!self.isOpen()); });
+      this.open(map.getSize().x >= NARROW);
       L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
       return box;
+    },
+
+    isOpen: function () {
+      return !this.body.hidden;
+    },
+
+    open: function (yes) {
+      this.body.hidden = !yes;
+      this.toggle.setAttribute("aria-expanded", String(!!yes));
+      this.box.classList.toggle("pm-legend-folded", !yes);
+      if (this.map) this.map.fire("pmlayout");  // what shares the corners makes room (inset.js, story.js)
     },
 
     /* Hide the rows of types that no partner in `data` has (all stay when none has any). */
@@ -70,8 +80,9 @@
   });
 
   function legend(map, title, types, note) {
-    return new Legend({ title: title, types: types, note: note || "" }).addTo(map);
+    map.legendControl = new Legend({ title: title, types: types, note: note || "" }).addTo(map);
+    return map.legendControl;
   }
 
-  NS.controls = { basemap: NS.basemap, home: home, legend: legend, Legend: Legend };
+  NS.controls = { basemap: NS.basemap, legend: legend, Legend: Legend };
 })();

@@ -17,7 +17,6 @@
 
   var NS = L.PartnerMap, rules = window.PartnerRules, popups = NS.popups, clusters = NS.clusters;
   var FADE_MS = 450, DASHES = "5 6";  // the dashes of an arc nobody confirms (doubt)
-  var FIT = { maxZoom: 6, animate: false };
 
   /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
    * and popup are bound the first time it is shown: on a crowded map most never are. The
@@ -46,7 +45,6 @@
       this.shown = [];
       this.visible = { singles: [], clusters: [] };  // what a crowded map shows as markers now
       this.draws = 0;
-      this.typesKey = null;
       this.viewKey = null;
       this.fitted = null;  // the bounds last fitted, refitted on resize until the visitor moves
       this.opened = null;  // a popup opened on a partner's place (inside a cluster)
@@ -60,13 +58,18 @@
       map.addLayer(this.arcs);
       if (this.made) map.addLayer(this.made.points);
       // After the cluster group's own listeners: its clusters are up to date when these run.
-      map.on({ moveend: this.onMoveEnd, resize: this.onResize, dragstart: this.unfit }, this);
+      // A control that comes, goes or folds (the inset, the legend) changes the room: refit.
+      map.on({ moveend: this.onMoveEnd, resize: this.onResize, pmlayout: this.onResize, dragstart: this.unfit,
+               zoomstart: this.onZoomStart }, this);
       L.DomEvent.on(map.getContainer(), "wheel", this.unfit, this);
+      L.DomEvent.on(map.getContainer(), "pointerdown", this.makeRoom, this);  // before a click opens a popup
     },
 
     onRemove: function (map) {
-      map.off({ moveend: this.onMoveEnd, resize: this.onResize, dragstart: this.unfit }, this);
+      map.off({ moveend: this.onMoveEnd, resize: this.onResize, pmlayout: this.onResize, dragstart: this.unfit,
+               zoomstart: this.onZoomStart }, this);
       L.DomEvent.off(map.getContainer(), "wheel", this.unfit, this);
+      L.DomEvent.off(map.getContainer(), "pointerdown", this.makeRoom, this);
       map.removeLayer(this.arcs);
       if (this.made) map.removeLayer(this.made.points);
     },
@@ -109,7 +112,7 @@
       if (this.map.hasLayer(this)) this.map.addLayer(this.made.points);
     },
 
-    /* Draw a view: from the page ("view": fit the map to a new choice of types, no fading) or
+    /* Draw a view: from the page ("view": no fading; the camera fits it if need be) or
      * a step of the player or tour ("step": partners fade in as they begin and out as they end;
      * on a crowded map the clusters take in and give up the partners that enter and leave). */
     draw: function (view, reason) {
@@ -219,36 +222,6 @@
       this.drew("move");
     },
 
-    /* Fit the partners in view when the types change or they leave the map; again when the
-     * frame is resized (the page sizes it to the window after the first draw), unless the
-     * visitor has moved the map since. */
-    fitTo: function (shown, view) {
-      var types = view.types.join(","), key = [types, view.year, view.mode].join("|");
-      var same = key === this.viewKey, newTypes = types !== this.typesKey;
-      this.viewKey = key;
-      this.typesKey = types;
-      if (same || !shown.length) return;  // a rerun for the same partners (a click) leaves the map be
-      var bounds = this.boundsOf(shown);
-      if (newTypes || !this.map.getBounds().contains(bounds)) {
-        this.fitted = bounds;
-        this.map.fitBounds(bounds.pad(0.08), FIT);
-      }
-    },
-
-    onResize: function () {
-      if (this.fitted) this.map.fitBounds(this.fitted.pad(0.08), FIT);
-    },
-
-    unfit: function () {
-      this.fitted = null;
-    },
-
-    boundsOf: function (shown) {
-      var home = this.data.home, bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]), self = this;
-      shown.forEach(function (i) { bounds.extend(self.positionOf(i)); });
-      return bounds;
-    },
-
     /* Where partner i's marker sits: its longitude within 180° of home, where its arc ends. */
     positionOf: function (i) {
       var made = this.made, p = this.data.partners;
@@ -290,7 +263,7 @@
       marker.bindTooltip(this.tooltipOf(i), { direction: "top", offset: [0, -radius] });
       marker.bindPopup(popups.popupContent(function (ready) {
         return popups.popupFor(data, i, self.lang(), self.files, ready, self.view.year);
-      }), { maxWidth: 320, offset: [0, 7 - radius] });
+      }), NS.camera.popupOptions(this.map, { maxWidth: 320, offset: [0, 7 - radius] }));
     },
 
     /* The name in the page's language, escaped: what the page reads back on a click. */
@@ -316,13 +289,15 @@
      * its place. */
     openPartner: function (i) {
       var marker = this.markerOf(i), open = this.opened;
+      NS.camera.popupRoom(this.map);
       if (this.map.hasLayer(marker)) {
         if (!marker.isPopupOpen()) marker.openPopup();
         return;
       }
       // Already open (the page reruns after a choice in a cluster's list and asks again).
       if (open && open.data === this.data && open.i === i && open.popup.isOpen()) return;
-      var popup = L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng(marker.getLatLng());
+      var popup = L.popup(NS.camera.popupOptions(this.map, { maxWidth: 320, offset: [0, -4] }))
+        .setLatLng(marker.getLatLng());
       popup.setContent(popups.popupFor(this.data, i, this.lang(), this.files, function () { popup.update(); },
                                        this.view.year))
         .openOn(this.map);
@@ -375,6 +350,8 @@
       };
     },
   });
+
+  Layer.include(NS.camera);  // where the map looks (camera.js)
   NS.Layer = Layer;
 
   /* The page's way in, called by the scripts folium renders (partnermap/mapbuilder.py). */
@@ -382,9 +359,10 @@
 
   window.PartnerMap = {
     basemap: NS.controls.basemap,
-    home: NS.controls.home,
+    home: NS.home.home,
     legend: NS.controls.legend,
     countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },
+    showAll: function (map, title) { return new NS.ShowAll({ title: title }).addTo(map); },
     partners: function (map, group, source, view) {
       if (!map.partnerLayer) live.push((map.partnerLayer = new Layer()));
       return map.partnerLayer.show(map, group, source, view);

@@ -138,9 +138,17 @@
     return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
   }
 
-  NS.dom = { el: el, escapeHtml: escapeHtml };
+  /* "Show all": four corners drawn outwards, for a button (camera.js). */
+  function fitIcon() {
+    var icon = canvas(12, 18, "pm-fit-icon");
+    icon.appendChild(svg("path", { d: "M-9-3v-6h6M3-9h6v6M9 3v6H3M-3 9h-6V3", fill: "none", stroke: "currentColor",
+                                   "stroke-width": 2.4, "stroke-linecap": "round", "stroke-linejoin": "round" }));
+    return icon;
+  }
+
+  NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg };
   NS.shapes = {
     shapeIcon: shapeIcon, markerIcon: markerIcon, clusterIcon: clusterIcon, clusterRadius: clusterRadius,
-    countLabel: countLabel, countFormat: countFormat, CLUSTER_FILL: CLUSTER_FILL,
+    countLabel: countLabel, countFormat: countFormat, fitIcon: fitIcon, CLUSTER_FILL: CLUSTER_FILL,
   };
 })();

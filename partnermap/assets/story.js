@@ -13,6 +13,7 @@
   var NS = L.PartnerMap, el = NS.dom.el;
   var SPEEDS = [0.5, 1, 2, 4];
   var CAMERA_PADDING = [60, 60], CAMERA_MAX_ZOOM = 8;  // the player's camera (`follow`)
+  var FOLD_BELOW = 1100;  // px of map height: the tour folds the legend on smaller maps (`makeRoom`)
   /* Icons drawn as SVG: symbol fonts are missing on many presentation laptops. */
   var ICONS = {
     back: "M6 5h2v14H6zM20 5v14L9 12z",
@@ -99,7 +100,13 @@
       this.caption.setAttribute("aria-live", "polite");
       this.caption.hidden = true;
       container.appendChild(this.caption);
-      if (settings.title) container.appendChild(el("div", "pm-present-title", settings.title));
+      if (settings.title) this.titleBox = container.appendChild(el("div", "pm-present-title", settings.title));
+      map.on("resize pmlayout", this.layout, this);
+      map.on("layeradd", this.onLayerAdd, this);
+      L.Util.requestAnimFrame(this.layout, this);  // once the control is in the page
+      if (window.ResizeObserver && this.titleBox) {  // the title wraps anew as fonts arrive
+        new ResizeObserver(this.layout.bind(this)).observe(this.titleBox);
+      }
 
       this.onKey = this.onKey.bind(this);
       document.addEventListener("keydown", this.onKey);
@@ -111,7 +118,9 @@
       return box;
     },
 
-    onRemove: function () {
+    onRemove: function (map) {
+      map.off("resize pmlayout", this.layout, this);
+      map.off("layeradd", this.onLayerAdd, this);
       this.pause();
       document.removeEventListener("keydown", this.onKey);
       try {
@@ -119,6 +128,38 @@
       } catch (e) {
         // Another origin: nothing was added there.
       }
+    },
+
+    /* The year shown is the page's until the player or the tour moves it: the partner layer
+     * (layer.js) joins the map once its data is there, and on every rerun. */
+    onLayerAdd: function (event) {
+      var layer = event.layer, self = this;
+      if (layer !== this.map.partnerLayer || layer.pmStory) return;
+      layer.pmStory = true;
+      layer.on("draw", function (e) { if (e.reason === "view") self.syncYear(e.view); });
+      if (layer.view) this.syncYear(layer.view);
+    },
+
+    syncYear: function (view) {
+      if (this.playing || this.stop >= 0) return;
+      var settings = this.options.settings;
+      this.year = view.year === null || view.year === undefined ? settings.last : view.year;
+      this.yearLabel.textContent = this.year;
+    },
+
+    /* Nothing on top of anything: the player below the title where they would meet (on a
+     * phone), the caption above the legend and the inset. */
+    layout: function () {
+      var box = this.getContainer();
+      if (this.titleBox && box) {
+        box.style.marginTop = "";
+        var t = this.titleBox.getBoundingClientRect(), b = box.getBoundingClientRect();
+        if (t.right > b.left && t.left < b.right && t.bottom > b.top && t.top < b.bottom) {
+          var margin = parseFloat(window.getComputedStyle(box).marginTop) || 0;
+          box.style.marginTop = Math.ceil(margin + t.bottom - b.top + 8) + "px";
+        }
+      }
+      this.caption.style.bottom = NS.camera.coveredBelow(this.map) + 16 + "px";
     },
 
     /* The partners drawn by the map, once its first view is there. */
@@ -163,7 +204,8 @@
 
     start: function () {
       var self = this, settings = this.options.settings;
-      var opening = this.year >= settings.last;
+      var opening = this.year >= settings.last || !this.played;  // the first play tells it all
+      this.played = true;
       this.framed = opening ? null : this.map.getBounds();
       if (opening) this.showYear(settings.first, true);
       this.label(this.playButton, "pause");
@@ -218,6 +260,8 @@
       var name = NS.popups.nameOf(data, i, settings.lang);
       this.caption.textContent = scripted || name + " · " + p.start[i];
       this.caption.hidden = false;
+      this.makeRoom(true);
+      this.layout();
       this.tourButton.textContent = settings.labels.tour_end;
       if (!scripted) {
         layer.details(i).then(function (d) {
@@ -227,8 +271,23 @@
       }
     },
 
+    /* On a map of less than FOLD_BELOW px the legend folds while the tour runs (each stop's
+     * popup and caption say what it shows) and opens again after, as it was. */
+    makeRoom: function (touring) {
+      var legend = this.map.legendControl;
+      if (!legend) return;
+      if (touring && this.legendWasOpen === undefined && this.map.getSize().y < FOLD_BELOW) {
+        this.legendWasOpen = legend.isOpen();
+        legend.open(false);
+      } else if (!touring && this.legendWasOpen !== undefined) {
+        legend.open(this.legendWasOpen);
+        this.legendWasOpen = undefined;
+      }
+    },
+
     endTour: function () {
       this.stop = -1;
+      this.makeRoom(false);
       this.caption.hidden = true;
       this.tourButton.textContent = this.options.settings.labels.tour;
     },

@@ -16,7 +16,7 @@ from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
 from partnerships.vocabulary import load_vocabulary
 from tests.browser.test_map_offline import (
-    MAP_IFRAME, MARKERS_JS, SHIPPED_PARTNERS, STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map,
+    MAIN_MAP, MAP_IFRAME, MARKERS_JS, SHIPPED_PARTNERS, STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map,
     wait_for_partner_markers, wait_until_idle,
 )
 
@@ -108,7 +108,7 @@ TEXT_COLOURS_JS = """
     }
 """
 TEXT_SELECTORS = [
-    ".pm-legend-title", ".pm-legend-row > span", ".pm-home-label span",
+    ".pm-legend-toggle", ".pm-legend-row > span", ".pm-home-label span",
     ".pm-popup-name", ".pm-popup-type > span", ".pm-popup-place", ".pm-popup-years", ".pm-popup-desc",
     ".pm-popup-link", ".leaflet-control-attribution", ".leaflet-control-attribution a",
     ".leaflet-control-scale-line", ".leaflet-control-zoom a",
@@ -206,7 +206,7 @@ def test_markers_and_legend_show_each_type_by_shape_and_colour(offline_page, shi
 def test_the_map_is_named_and_its_zoom_buttons_work_from_the_keyboard(offline_page, shipped_app):
     page = offline_page.page
     frame = _show_partners(page, shipped_app.url)
-    container = map_locator(page).locator(".leaflet-container")
+    container = map_locator(page).locator(MAIN_MAP)
     expect(container).to_have_attribute("aria-label", settings.home().title("en"))
     expect(container).to_have_attribute("role", "region")
 
@@ -236,7 +236,7 @@ def test_text_on_the_map_has_aa_contrast(offline_page, shipped_app):
         expect(popups.locator(".pm-loading")).to_have_count(0, timeout=STEP_TIMEOUT_MS)  # details slice there
         found += frame.evaluate(TEXT_COLOURS_JS, [s for s in TEXT_SELECTORS if s.startswith(".pm-popup")])
     seen = {item["selector"] for item in found}
-    for required in (".pm-legend-title", ".pm-legend-row > span", ".pm-home-label span", ".pm-popup-name",
+    for required in (".pm-legend-toggle", ".pm-legend-row > span", ".pm-home-label span", ".pm-popup-name",
                      ".pm-popup-type > span", ".pm-popup-place", ".pm-popup-years", ".pm-popup-desc",
                      ".pm-popup-link", ".leaflet-control-attribution a"):
         assert required in seen, f"no text found under {required}; found {sorted(seen)}"

@@ -13,6 +13,8 @@ from playwright.sync_api import Frame, FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+# The main map's container (the inset of the home region is a small Leaflet map inside it).
+MAIN_MAP = ".leaflet-container:not(.pm-inset-map)"
 LOAD_TIMEOUT_MS = 60_000  # Streamlit's first run, Leaflet and the basemap
 STEP_TIMEOUT_MS = 30_000  # a rerun after a click
 
@@ -217,7 +219,7 @@ def test_shipped_map_paints_offline_with_basemap_and_all_partners(offline_page, 
     page = offline_page.page
     frame = open_map(page, shipped_app.url)
 
-    expect(map_locator(page).locator(".leaflet-container")).to_be_visible()
+    expect(map_locator(page).locator(MAIN_MAP)).to_be_visible()
     try:
         frame.wait_for_function(f"() => ({GEOJSON_FEATURES_JS})() > 200", timeout=LOAD_TIMEOUT_MS)
     except PlaywrightTimeoutError:
@@ -231,7 +233,7 @@ def test_shipped_map_paints_offline_with_basemap_and_all_partners(offline_page, 
     # Painted: the countries on their canvas, the arcs and markers on the overlay canvas.
     wait_for_painted(frame, ".leaflet-pm-basemap-pane canvas", 10_000)
     wait_for_painted(frame, ".leaflet-overlay-pane canvas", 500)
-    assert frame.locator(".leaflet-marker-pane .pm-marker").count() == SHIPPED_PARTNERS
+    assert frame.locator(f"{MAIN_MAP} > .leaflet-map-pane > .leaflet-marker-pane .pm-marker").count() == SHIPPED_PARTNERS
     wait_until_idle(page)
     assert_offline_and_clean(offline_page)
 

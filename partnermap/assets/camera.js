@@ -1,0 +1,152 @@
+/* Where the map looks: the partner layer's fitting rule (layer.js includes `NS.camera`) and the
+ * "show all" button.
+ *
+ * The first view is fitted to its partners, and fitted again as the frame or the controls in
+ * its corners change size, until the visitor (or the story) moves or zooms the map. After
+ * that a filter change leaves the map where the visitor put it, unless none of the partners in view would be on screen: unticking a
+ * type or moving the year never makes the map jump. "Show all" fits every partner in view,
+ * on request. A fit leaves room for what covers the map's lower corners (the legend, the
+ * inset), so no partner lands under them.
+ */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, el = NS.dom.el;
+  var PAD = 0.08, MAX_ZOOM = 6, GAP = 8;
+  var CORNERS = { bottomleft: ".leaflet-bottom.leaflet-left", bottomright: ".leaflet-bottom.leaflet-right" };
+
+  /* How far up from the map's bottom edge the controls of its two lower corners reach (the
+   * legend, the inset, the scale), in pixels. */
+  function coveredBelow(map) {
+    var container = map.getContainer(), bottom = container.getBoundingClientRect().bottom, reach = 0;
+    Object.keys(CORNERS).forEach(function (corner) {
+      var stack = container.querySelector(CORNERS[corner]);
+      if (!stack) return;
+      Array.prototype.forEach.call(stack.children, function (control) {
+        var r = control.getBoundingClientRect();
+        if (r.height) reach = Math.max(reach, bottom - r.top + GAP);
+      });
+    });
+    // Controls reaching past half the map cannot be kept clear of; use the whole map instead.
+    return reach * 2 < map.getSize().y ? reach : 0;
+  }
+
+  /* Options for `fitBounds` and `flyToBounds` that keep partners clear of the lower controls. */
+  function fitOptions(map, extra) {
+    return L.extend({ maxZoom: MAX_ZOOM, animate: false, paddingTopLeft: [GAP, GAP],
+                      paddingBottomRight: [GAP, GAP + coveredBelow(map)] }, extra || {});
+  }
+
+  /* The room popups keep from the map's edges, so none opens under the zoom buttons, the story
+   * (its title and player) or the legend and inset: one pair of points per map, which every
+   * popup's autoPan padding refers to, updated before a popup may open. */
+  function popupRoom(map) {
+    var room = map.pmPopupRoom || (map.pmPopupRoom = { topLeft: L.point(GAP, GAP), bottomRight: L.point(GAP, GAP) });
+    var container = map.getContainer(), frame = container.getBoundingClientRect(), size = map.getSize();
+    var left = GAP, top = GAP;
+    container.querySelectorAll(".leaflet-top.leaflet-left > .leaflet-control").forEach(function (control) {
+      left = Math.max(left, control.getBoundingClientRect().right - frame.left + GAP);
+    });
+    container.querySelectorAll(".leaflet-top.leaflet-right > .leaflet-control, .pm-present-title").forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      if (r.height && r.bottom - frame.top < size.y / 2) top = Math.max(top, r.bottom - frame.top + GAP);
+    });
+    var below = coveredBelow(map), caption = container.querySelector(".pm-caption");
+    if (caption && !caption.hidden) below = Math.max(below, frame.bottom - caption.getBoundingClientRect().top);
+    room.topLeft.x = left;
+    room.topLeft.y = top;
+    room.bottomRight.y = GAP + below;
+    room.width = size.x - left - GAP;
+    return room;
+  }
+
+  /* Popup options that keep a popup in the room `popupRoom` leaves. */
+  function popupOptions(map, options) {
+    var room = popupRoom(map);
+    // A popup's frame adds about 48 px to its content's width: on a phone it fits beside the buttons.
+    return L.extend({}, options, { autoPanPaddingTopLeft: room.topLeft, autoPanPaddingBottomRight: room.bottomRight,
+                                   maxWidth: Math.max(160, Math.min(options.maxWidth || 300, room.width - 48)) });
+  }
+
+  NS.camera = {
+    /* A view from the page: fit the first one; later ones only when nothing would be seen. */
+    fitTo: function (shown, view) {
+      var key = [view.types.join(","), view.year, view.mode].join("|"), first = this.viewKey === null;
+      var same = key === this.viewKey;
+      this.viewKey = key;
+      if (same || !shown.length) return;  // a rerun for the same partners (a click) leaves the map be
+      if (first || !this.anyOnScreen(shown)) this.fitAll(shown);
+    },
+
+    /* Fit `shown` (by default the partners in view) and home; kept on resize until the visitor
+     * moves the map. */
+    fitAll: function (shown) {
+      this.fitted = this.boundsOf(shown || this.shown);
+      this.fit();
+    },
+
+    fit: function () {
+      this.fitting = true;
+      this.map.fitBounds(this.fitted.pad(PAD), fitOptions(this.map));
+      this.fitting = false;
+    },
+
+    anyOnScreen: function (shown) {
+      var screen = this.map.getBounds();
+      for (var k = 0; k < shown.length; k++) if (screen.contains(this.positionOf(shown[k]))) return true;
+      return false;
+    },
+
+    onResize: function () {
+      if (this.fitted) this.fit();
+    },
+
+    /* The visitor (or the story) moved the map: a resize no longer refits it. */
+    unfit: function () {
+      this.fitted = null;
+    },
+
+    onZoomStart: function () {
+      if (!this.fitting) this.unfit();
+    },
+
+    makeRoom: function () {
+      popupRoom(this.map);
+    },
+
+    boundsOf: function (shown) {
+      var home = this.data.home, bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]), self = this;
+      shown.forEach(function (i) { bounds.extend(self.positionOf(i)); });
+      return bounds;
+    },
+  };
+
+  /* A button under the zoom buttons that fits every partner in view. */
+  var ShowAll = L.Control.extend({
+    options: { position: "topleft", title: "" },
+
+    onAdd: function (map) {
+      var bar = el("div", "leaflet-bar leaflet-control pm-show-all");
+      var button = el("a");
+      button.href = "#";
+      button.setAttribute("role", "button");
+      button.title = this.options.title;
+      button.setAttribute("aria-label", this.options.title);
+      button.appendChild(NS.shapes.fitIcon());
+      bar.appendChild(button);
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(button, "click", function (event) {
+        L.DomEvent.preventDefault(event);
+        var layer = map.partnerLayer;
+        if (layer && layer.data) layer.fitAll();
+      });
+      return bar;
+    },
+  });
+
+  NS.camera.fitOptions = fitOptions;
+  NS.camera.coveredBelow = coveredBelow;
+  NS.camera.popupRoom = popupRoom;
+  NS.camera.popupOptions = popupOptions;
+  NS.ShowAll = ShowAll;
+})();

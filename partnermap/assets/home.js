@@ -1,0 +1,140 @@
+/* Home: a ring under the partners (nearby partners stay clickable and the ring shows around
+ * them) and its name, set on the free side of the ring.
+ *
+ * The name never covers a partner, a cluster or a control: after every drawing, zoom and
+ * resize it tries eight sides of the ring, west first (over the sea at home in Sønderborg),
+ * and takes the first where its box is clear of every marker and cluster on screen and inside
+ * the map. Where all eight are taken (partners crowd home at the world view) it stands
+ * further out, with a leader line to the ring; failing that, where it covers least.
+ */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, el = NS.dom.el, svg = NS.dom.svg;
+  var RING = 11, NEAR = 5, FAR = 40, MARGIN = 3, REACH = 260;  // px
+  // Unit directions, in order of preference: west, east, north, south, then the diagonals.
+  var SIDES = [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, -1], [-1, 1], [1, 1]];
+
+  /* The label's box (left, top, width, height) on side `d` at `gap` px beyond the ring. */
+  function boxAt(d, gap, w, h) {
+    var r = RING + gap, diagonal = d[0] && d[1] ? Math.SQRT1_2 : 1;
+    var x = d[0] * r * diagonal, y = d[1] * r * diagonal;
+    return { left: d[0] < 0 ? x - w : d[0] > 0 ? x : x - w / 2,
+             top: d[1] < 0 ? y - h : d[1] > 0 ? y : y - h / 2, width: w, height: h };
+  }
+
+  function overlap(a, b) {
+    var x = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+    var y = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+    return x > 0 && y > 0 ? x * y : 0;
+  }
+
+  var HomeLabel = L.Marker.extend({
+    initialize: function (place) {
+      this.text = el("span", null, place.name);
+      this.line = svg("svg", { "class": "pm-home-leader", "aria-hidden": "true" });
+      this.line.appendChild(svg("line", {}));
+      var html = el("div");
+      html.appendChild(this.line);
+      html.appendChild(this.text);
+      L.Marker.prototype.initialize.call(this, [place.lat, place.lon], {
+        interactive: false, keyboard: false, pane: "pm-home-label",
+        icon: L.divIcon({ className: "pm-home-label", html: html, iconSize: [0, 0] }),
+      });
+    },
+
+    onAdd: function (map) {
+      this.map = map;
+      L.Marker.prototype.onAdd.call(this, map);
+      map.on("zoomend moveend resize", this.place, this);
+      map.on("layeradd", this.onLayerAdd, this);
+      this.place();
+    },
+
+    onRemove: function (map) {
+      map.off("zoomend moveend resize", this.place, this);
+      map.off("layeradd", this.onLayerAdd, this);
+      L.Marker.prototype.onRemove.call(this, map);
+      this.map = null;
+    },
+
+    /* The partner layer (layer.js) joins the map once its data is there, and on every rerun. */
+    onLayerAdd: function (event) {
+      var layer = event.layer;
+      if (layer !== this.map.partnerLayer || layer.pmHome) return;
+      layer.pmHome = true;
+      layer.on("draw", this.place, this);
+      this.place();
+    },
+
+    /* What the name must not cover, as boxes around home (home at 0, 0). */
+    obstacles: function () {
+      var map = this.map, layer = map.partnerLayer, at = map.latLngToContainerPoint(this.getLatLng()), found = [];
+      function add(point, r) {
+        var x = point.x - at.x, y = point.y - at.y;
+        if (Math.abs(x) < REACH && Math.abs(y) < REACH) found.push({ left: x - r, top: y - r, width: 2 * r, height: 2 * r });
+      }
+      if (layer && layer.made) {
+        var radius = layer.made.looks.radius + MARGIN;
+        layer.visible.singles.forEach(function (i) { add(map.latLngToContainerPoint(layer.positionOf(i)), radius); });
+        layer.visible.clusters.forEach(function (c) {
+          add(map.latLngToContainerPoint(c.at), NS.shapes.clusterRadius(c.cluster.getChildCount()) + MARGIN);
+        });
+      }
+      var frame = map.getContainer().getBoundingClientRect();
+      map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+        var r = control.getBoundingClientRect();
+        if (r.width && r.height) {
+          found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height });
+        }
+      });
+      return { boxes: found, at: at, size: map.getSize() };
+    },
+
+    /* Put the name on the first free side; near the ring, else further out with a leader line. */
+    place: function () {
+      if (!this.map || !this.getElement()) return;
+      var w = this.text.offsetWidth, h = this.text.offsetHeight, seen = this.obstacles(), best = null;
+      if (!w) return;  // not laid out yet (a hidden frame): placed on the next event
+      [NEAR, FAR].some(function (gap) {
+        return SIDES.some(function (d) {
+          var box = boxAt(d, gap, w, h), x = seen.at.x + box.left, y = seen.at.y + box.top, covered = 0;
+          if (x < MARGIN || y < MARGIN || x + w > seen.size.x - MARGIN || y + h > seen.size.y - MARGIN) covered = w * h;
+          seen.boxes.forEach(function (b) { covered += overlap(box, b); });
+          if (!best || covered < best.covered) best = { box: box, side: d, gap: gap, covered: covered };
+          return covered === 0;
+        });
+      });
+      this.show(best);
+    },
+
+    show: function (chosen) {
+      var box = chosen.box, style = this.text.style, far = chosen.gap === FAR, end = this.line.firstChild;
+      style.left = box.left + "px";
+      style.top = box.top + "px";
+      this.line.style.display = far ? "" : "none";
+      if (far) {  // from the ring's edge to the middle of the box's near side
+        var d = chosen.side, diagonal = d[0] && d[1] ? Math.SQRT1_2 : 1;
+        end.setAttribute("x1", d[0] * RING * diagonal);
+        end.setAttribute("y1", d[1] * RING * diagonal);
+        end.setAttribute("x2", box.left + box.width / 2 - d[0] * box.width / 2);
+        end.setAttribute("y2", box.top + box.height / 2 - d[1] * box.height / 2);
+      }
+      this.placed = { left: box.left, top: box.top, width: box.width, height: box.height, far: far,
+                      covered: chosen.covered };
+    },
+  });
+
+  /* Home on `map`: the ring under the partners, its name over them on a free side. */
+  function home(map, place, color) {
+    map.createPane("pm-home").style.zIndex = 390;
+    map.createPane("pm-home-label").style.zIndex = 630;  // over partners and clusters, under tooltips
+    var ring = L.circleMarker([place.lat, place.lon], {
+      radius: RING, color: color, weight: 3, fillColor: "#ffffff", fillOpacity: 1, pane: "pm-home", interactive: false,
+    });
+    map.homeLabel = new HomeLabel(place);
+    return L.layerGroup([ring, map.homeLabel]).addTo(map);
+  }
+
+  NS.home = { home: home, HomeLabel: HomeLabel };
+})();

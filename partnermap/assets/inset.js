@@ -1,0 +1,205 @@
+/* Two scales at once. Where partners near home stand too close on the map to be told apart
+ * (at the world view the Border Triangle is one blob around Sønderborg), an inset of the home
+ * region, a locator map as newspapers draw them, shows them apart, each with its own marker.
+ * It shows only while it is needed: zoom in until they stand apart and it goes.
+ *
+ * The inset is a small Leaflet map of its own, fixed (no panning, no zooming), drawn with the
+ * main map's countries near home and the partner layer's own icons and colours. A click (or
+ * Enter) on a partner there opens its popup on the main map and tells the page, as a click on
+ * its marker does. A crowded map (clusters) splits its clusters as one zooms instead.
+ */
+(function () {
+  "use strict";
+
+  var NS = L.PartnerMap, el = NS.dom.el, rules = window.PartnerRules;
+  var APART_PX = 18;  // markers nearer than this cannot be told apart, nor clicked one by one
+  var NEAR_PX = 72;  // how far from home, on screen, the inset looks for partners too close
+  var MOST = 40;  // more than this near home: zooming the map tells them apart better
+  var MAX_ZOOM = 10;
+
+  /* The partners drawn near home, when any two of them, or one and home, stand too close. */
+  function crowdedNearHome(map, layer) {
+    var home = layer.data.home, at = map.latLngToContainerPoint([home.lat, home.lon]), near = [], points = [at];
+    if (!map.getBounds().contains([home.lat, home.lon])) return [];  // home is not in view: nothing to magnify
+    layer.visible.singles.forEach(function (i) {
+      var point = map.latLngToContainerPoint(layer.positionOf(i));
+      if (point.distanceTo(at) <= NEAR_PX) {
+        near.push(i);
+        points.push(point);
+      }
+    });
+    if (!near.length || near.length > MOST) return [];
+    for (var a = 0; a < points.length; a++) {
+      for (var b = a + 1; b < points.length; b++) if (points[a].distanceTo(points[b]) < APART_PX) return near;
+    }
+    return [];
+  }
+
+  var Inset = L.Control.extend({
+    options: { position: "bottomright", title: "", home: null, color: "#000000", basemap: null },
+
+    onAdd: function (map) {
+      var box = el("div", "pm-inset leaflet-control"), title = el("div", "pm-inset-title", this.options.title);
+      title.id = "pm-inset-title-" + L.stamp(this);
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-labelledby", title.id);
+      this.frame = el("div", "pm-inset-map");
+      box.appendChild(title);
+      box.appendChild(this.frame);
+      box.hidden = true;
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      this.box = box;
+      this.map = map;
+      this.inset = null;
+      this.key = "";
+      this.members = [];
+      map.on("layeradd", this.onLayerAdd, this);
+      map.on("zoomend resize", this.update, this);
+      map.on("pmlayout", this.clearLegend, this);  // the legend folded or unfolded, or the inset came
+      return box;
+    },
+
+    onRemove: function (map) {
+      map.off("layeradd", this.onLayerAdd, this);
+      map.off("zoomend resize", this.update, this);
+      map.off("pmlayout", this.clearLegend, this);
+      if (this.inset) this.inset.remove();
+    },
+
+    /* The partner layer joins the map once its data is there (layer.js), and on every rerun. */
+    onLayerAdd: function (event) {
+      var layer = event.layer;
+      if (layer !== this.map.partnerLayer || layer.pmInset) return;
+      layer.pmInset = true;
+      layer.on("draw", this.update, this);
+      this.update();
+    },
+
+    update: function () {
+      var layer = this.map.partnerLayer;
+      var near = layer && layer.made && !layer.made.looks.cluster ? crowdedNearHome(this.map, layer) : [];
+      var was = !this.box.hidden;
+      this.members = near;
+      this.box.hidden = !near.length;
+      if (near.length) {
+        this.draw(layer, near);
+        this.clearLegend();
+      } else {
+        this.key = "";
+      }
+      if (was !== !this.box.hidden) this.map.fire("pmlayout");  // the corner's room changed
+    },
+
+    /* On a narrow map the inset stands above the legend rather than over it. */
+    clearLegend: function () {
+      var legend = this.map.getContainer().querySelector(".pm-legend"), box = this.box;
+      box.style.marginBottom = "";
+      if (!legend || box.hidden) return;
+      if (!this.watched && window.ResizeObserver) {  // the legend's text settles as fonts arrive
+        this.watched = new ResizeObserver(this.clearLegend.bind(this));
+        this.watched.observe(legend);
+      }
+      var a = legend.getBoundingClientRect(), b = box.getBoundingClientRect();
+      if (a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom) {  // above it, then
+        var margin = parseFloat(window.getComputedStyle(box).marginBottom) || 0;
+        box.style.marginBottom = Math.ceil(margin + b.bottom - a.top + 8) + "px";
+      }
+    },
+
+    /* The inset's map, made the first time it shows (it needs its size). */
+    ensureMap: function () {
+      if (this.inset) return this.inset;
+      var inset = (this.inset = L.map(this.frame, {
+        zoomControl: false, attributionControl: false, dragging: false, touchZoom: false, scrollWheelZoom: false,
+        doubleClickZoom: false, boxZoom: false, keyboard: false, zoomSnap: 0.25, fadeAnimation: false,
+        zoomAnimation: false, markerZoomAnimation: false, preferCanvas: true,
+      }));
+      var look = this.options.basemap || {};
+      this.frame.style.background = look.ocean || "";
+      // The land in a pane of its own under the arcs: it arrives after them (copyCountries).
+      inset.createPane("pm-inset-land").style.zIndex = 250;
+      this.countries = L.geoJSON(null, {
+        interactive: false, pane: "pm-inset-land", renderer: L.canvas({ pane: "pm-inset-land" }),
+        style: function () { return { color: look.border, weight: 0.8, fillColor: look.land, fillOpacity: 1 }; },
+      }).addTo(inset);
+      this.arcs = L.featureGroup().addTo(inset);
+      var home = this.options.home;
+      this.ring = L.circleMarker([home.lat, home.lon], {
+        radius: 7, color: this.options.color, weight: 2.5, fillColor: "#ffffff", fillOpacity: 1, interactive: false,
+      }).addTo(inset);
+      this.points = L.featureGroup().addTo(inset);
+      this.copyCountries();
+      return inset;
+    },
+
+    /* The main map's countries near home, as its basemap layer draws them (and as it redraws them). */
+    copyCountries: function () {
+      var self = this, home = this.options.home, near = L.latLngBounds([home.lat - 12, home.lon - 20],
+                                                                      [home.lat + 12, home.lon + 20]);
+      var found = false;
+      this.map.eachLayer(function (layer) {
+        if (found || !(layer instanceof L.GeoJSON) || layer.options.pane !== "pm-basemap") return;
+        found = true;
+        var copy = function () {
+          self.countries.clearLayers();
+          layer.eachLayer(function (country) {
+            if (country.getBounds && country.getBounds().intersects(near)) self.countries.addData(country.feature);
+          });
+        };
+        if (layer.getLayers().length) copy();
+        layer.on("loaded", copy);  // the world's shapes, then every point once the map zooms in (basemap.js)
+      });
+    },
+
+    draw: function (layer, near) {
+      var inset = this.ensureMap(), made = layer.made, data = layer.data, home = data.home, self = this;
+      var key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data)].join("|");
+      inset.invalidateSize({ pan: false });
+      var bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]);
+      near.forEach(function (i) { bounds.extend(layer.positionOf(i)); });
+      // Room for a marker at the edge: an eighth of the inset, 16 to 26 px.
+      var room = Math.max(16, Math.min(26, Math.round(inset.getSize().x / 8)));
+      inset.fitBounds(bounds, { padding: [room, room], maxZoom: MAX_ZOOM, animate: false });
+      if (key === this.key) return;
+      this.key = key;
+      this.points.clearLayers();
+      this.arcs.clearLayers();
+      near.forEach(function (i) {
+        var at = layer.positionOf(i), doubt = made.doubt[i], type = data.types[data.partners.type[i]];
+        self.arcs.addLayer(L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
+          color: type.color, weight: 2, opacity: made.looks.arcOpacity, dashArray: doubt ? "4 5" : null,
+          interactive: false,
+        }));
+        var marker = L.marker(at, { icon: (doubt ? made.hollow : made.icons)[data.partners.type[i]], partner: i });
+        marker.bindTooltip(layer.tooltipOf(i), { direction: "top", offset: [0, -made.looks.radius] });
+        marker.on("click", function () { self.choose(layer, i); });
+        self.points.addLayer(marker);
+        var node = marker.getElement();
+        node.setAttribute("role", "button");
+        node.setAttribute("aria-label", NS.popups.nameOf(data, i, layer.lang()));
+      });
+      this.ring.bringToFront();  // home over the arcs that leave it, as on the main map
+    },
+
+    /* A partner chosen in the inset: its popup on the main map, the page told as by a click. */
+    choose: function (layer, i) {
+      layer.openPartner(i);
+      layer.report(i);
+    },
+
+    /* For the story and for tests: the inset's map and the partners it shows. */
+    state: function () {
+      return { shown: !this.box.hidden, members: this.members.slice(), map: this.inset };
+    },
+  });
+
+  NS.Inset = Inset;
+
+  /* The inset of the home region on `map`: `options` are its title, home, home's colour and the
+   * basemap's colours (partnermap/mapbuilder.py). */
+  window.PartnerMap.inset = function (map, options) {
+    map.insetControl = new Inset(options).addTo(map);
+    return map.insetControl;
+  };
+})();
