@@ -10,7 +10,7 @@ from app.state import (
 from geo.text import slug
 from partnerships import settings
 from partnerships.escape import markdown_text
-from partnerships.filtering import YearMode
+from partnerships.filtering import YearMode, types_in_use
 from partnerships.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset
 from partnerships.style import type_styles
@@ -33,7 +33,7 @@ def sidebar_filters(dataset: Dataset) -> None:
         # all types and this year at first; vanished types and out-of-range years mended.
         st.session_state[TYPES_KEY] = [n for n in st.session_state.get(TYPES_KEY, names) if n in names]
         st.session_state[YEAR_KEY] = min(max(st.session_state.get(YEAR_KEY, first_year(dataset)), low), high)
-        type_filter(dataset.vocabulary, lang)
+        type_filter(dataset.vocabulary, lang, types_in_use(dataset.partners, names))
         st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_KEY)
         st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
                  format_func=lambda mode: t(f"mode_{mode}", lang))
@@ -61,26 +61,28 @@ def type_key(index: int) -> str:
     return f"{TYPES_KEY}_{index}"
 
 
-def type_filter(vocabulary: Vocabulary, lang: str) -> None:
-    """One checkbox per type, labelled with the type's marker in its colour and its whole name,
-    so the filter is the legend too. The chosen names stay in TYPES_KEY, which the URL and every
-    page read: the boxes are set from it before they are drawn, and a click writes it back."""
+def type_filter(vocabulary: Vocabulary, lang: str, used: list[str]) -> None:
+    """One checkbox per type the data uses (`used`), labelled with the type's marker in its colour
+    and its whole name, so the filter is the legend too. The chosen names stay in TYPES_KEY,
+    which the URL and every page read: the boxes are set from it before they are drawn, and a
+    click writes it back. A box keeps its type's place in the types file as its key."""
     names, looks = vocabulary.names, type_styles(vocabulary)
     chosen = set(st.session_state[TYPES_KEY])
+    shown = [(index, name) for index, name in enumerate(names) if name in used]
     st.markdown(f":small[{t('filter_types', lang)}]")
-    st.html(f"<style>{marker_styles(names, looks)}</style>")
-    for index, name in enumerate(names):
+    st.html(f"<style>{marker_styles(names, looks, used)}</style>")
+    for index, name in shown:
         st.session_state[type_key(index)] = name in chosen
         st.checkbox(markdown_text(vocabulary.get(name).label(lang)), key=type_key(index),
-                    on_change=_types_from_boxes, args=(names,))
+                    on_change=_types_from_boxes, args=(names, used))
     row = st.container(horizontal=True, gap="small")
     row.button(t("types_all", lang), key="types_all", type="tertiary", on_click=_choose_types, args=(names,),
-               disabled=len(chosen) == len(names))
+               disabled=chosen.issuperset(used))
     row.button(t("types_none", lang), key="types_none", type="tertiary", on_click=_choose_types, args=([],),
                disabled=not chosen)
 
 
-def marker_styles(names: list[str], looks: dict) -> str:
+def marker_styles(names: list[str], looks: dict, used: list[str]) -> str:
     """Each type's marker before its checkbox's name, drawn by CSS so that a screen reader hears
     the name alone (a Markdown image in the label would be read out as its data: address).
     Streamlit marks a keyed widget's container with the class st-key-<key>."""
@@ -88,11 +90,14 @@ def marker_styles(names: list[str], looks: dict) -> str:
         f'.st-key-{type_key(index)} label p::before {{content: ""; display: inline-block; width: 1em; height: 1em; '
         f'margin-right: 0.35em; vertical-align: -0.15em; background: url("{symbol_image(looks[name])}") '
         "center / contain no-repeat;}"
-        for index, name in enumerate(names))
+        for index, name in enumerate(names) if name in used)
 
 
-def _types_from_boxes(names: list[str]) -> None:
-    st.session_state[TYPES_KEY] = [name for index, name in enumerate(names) if st.session_state.get(type_key(index))]
+def _types_from_boxes(names: list[str], used: list[str]) -> None:
+    """The ticked boxes; a type no partner has (no box) keeps its choice, so that all stays all."""
+    chosen = set(st.session_state[TYPES_KEY])
+    st.session_state[TYPES_KEY] = [name for index, name in enumerate(names)
+                                   if (st.session_state.get(type_key(index)) if name in used else name in chosen)]
 
 
 def _choose_types(names: list[str]) -> None:

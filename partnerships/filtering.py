@@ -1,7 +1,7 @@
 """Which partnerships a view shows, and what the view adds up to."""
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -47,6 +47,13 @@ def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
 def of_types(partners: pd.DataFrame, types: Collection[str]) -> pd.DataFrame:
     """The partners of the chosen types, of every year (the table and the timeline show them all)."""
     return partners[partners[TYPE].isin(list(types))] if len(partners) else partners
+
+
+def types_in_use(partners: pd.DataFrame, names: Sequence[str]) -> list[str]:
+    """The types some partner has, in the types file's order (which also colours them); all of
+    them when no partner has any, so an empty file still offers every type."""
+    used = set(partners[TYPE].dropna()) if len(partners) else set()
+    return [name for name in names if name in used] or list(names)
 
 
 def filter_partners(partners: pd.DataFrame, view: View) -> pd.DataFrame:

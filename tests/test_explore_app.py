@@ -14,7 +14,7 @@ from partnerships.i18n import t
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
 from partnerships.style import type_styles
 from partnerships.vocabulary import load_vocabulary
-from tests.conftest import open_app
+from tests.conftest import GOOD_ROWS, csv_text, open_app
 from tests.test_app import choose_types, chosen_types
 
 TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
@@ -213,3 +213,18 @@ def test_no_address_no_link():
     assert view_link("", {"year": "2012"}) is None
     assert view_link("http://127.0.0.1:8501/map", {"year": "2012", "lang": "da"}) == (
         "http://127.0.0.1:8501/map?year=2012&lang=da")
+
+
+def test_the_type_filter_offers_only_the_types_the_data_uses(write_csv, monkeypatch):
+    """Another municipality's list of friendship cities alone: one box, and All means all."""
+    monkeypatch.setenv("PARTNERS_CSV", str(write_csv(csv_text(GOOD_ROWS[0]))))
+    at = app()
+    used = TYPES.index("Friendship city")
+    assert [box.key for box in at.checkbox] == [type_key(used)]
+    assert at.button(key="types_all").disabled
+    at.checkbox(key=type_key(used)).uncheck().run()
+    assert at.session_state["types"] == [name for name in TYPES if name != "Friendship city"]
+    at.checkbox(key=type_key(used)).check().run()
+    assert at.session_state["types"] == TYPES and "types" not in url(at)  # all stays all: a short link
+    style = next(h.proto.body for h in at.get("html") if "st-key-types_" in h.proto.body)
+    assert re.findall(r"\.st-key-(types_\d+) label", style) == [type_key(used)]

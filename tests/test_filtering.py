@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from partnerships.filtering import (
-    View, YearMode, count, default_year, filter_partners, partner_at, status_unknown, unknown_after, year_range,
+    View, YearMode, count, default_year, filter_partners, partner_at, status_unknown, types_in_use, unknown_after,
+    year_range,
 )
 
 ALL = ("Friendship city", "Climate network", "Cross-border cooperation")
@@ -100,3 +101,12 @@ def test_an_unknown_start_year_is_shown_in_every_year_and_counted_apart(partners
         assert "a" in set(filter_partners(undated, View(ALL, year, mode))["id"])
     counts = count(filter_partners(undated, View(ALL, 2011)), 2011)
     assert (counts.partnerships, counts.year_unknown) == (1, 1)
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (slice(None), ["Friendship city", "Climate network", "Cross-border cooperation"]),
+    (slice(1, 2), ["Climate network"]),
+    (slice(0, 0), list(ALL)),  # no partner yet: every type stays on offer
+])
+def test_the_types_in_use_keep_the_types_files_order(partners, rows, expected):
+    assert types_in_use(partners.iloc[rows], list(ALL)) == expected
