@@ -10,8 +10,8 @@ to 1/cos(latitude) times it (1.8 × in Copenhagen). Countries with no shape are 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from functools import lru_cache
+import threading
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import shapely
@@ -39,22 +39,57 @@ _HELD_LAND = (
 )
 
 
-@lru_cache(maxsize=1)
+class _Shapes:
+    """Each country's prepared shape, made when first asked for: a file names a few countries,
+    and making all of them takes a second. The file is read again only for a country not asked
+    for before, and what it holds is not kept (as Python lists it would take 15 MB)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # Streamlit sessions are threads: make each shape once
+        self._made: dict[str, shapely.Geometry] = {}
+        self._codes: frozenset[str] | None = None  # every code the file has a shape for, once read
+
+    def of(self, codes: Iterable[str] | None = None) -> dict[str, shapely.Geometry]:
+        """ISO alpha-2 → the shape, for those of `codes` (default: every country) that have one."""
+        codes = None if codes is None else set(codes)
+        with self._lock:
+            if self._codes is None or self._wanted(codes) - self._made.keys():
+                self._read(codes)
+            return {code: self._made[code] for code in self._wanted(codes)}
+
+    def _wanted(self, codes: set[str] | None) -> frozenset[str] | set[str]:
+        return self._codes if codes is None else codes & self._codes
+
+    def _read(self, codes: set[str] | None) -> None:
+        """Make the shapes of `codes` (None: of every country) not made yet."""
+        todo = None if codes is None else codes - self._made.keys()
+        holders = {holder for claimant, holder, _ in _HELD_LAND if todo is None or claimant in todo}
+        parts: dict[str, list[shapely.Geometry]] = {}
+        found: set[str] = set()
+        for feature in json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["features"]:
+            properties = feature["properties"]
+            codes_here = (properties["iso_a2"],) if properties["iso_a2"] else _UNCODED_SHAPES.get(properties["name"], ())
+            found.update(codes_here)
+            if todo is None or (todo | holders) & set(codes_here):
+                geometry = shapely.make_valid(shape(feature["geometry"]))  # rounding left one self-intersection
+                for code in codes_here:
+                    parts.setdefault(code, []).append(geometry)
+        todo = (found if todo is None else todo & found) - self._made.keys()
+        for claimant, holder, box in _HELD_LAND:
+            if claimant in todo:
+                parts[claimant].append(shapely.clip_by_rect(shapely.union_all(parts[holder]), *box))
+        for code in todo:
+            self._made[code] = shapely.union_all(parts[code])
+            shapely.prepare(self._made[code])
+        self._codes = frozenset(found)
+
+
+_SHAPES = _Shapes()
+
+
 def country_shapes() -> dict[str, shapely.Geometry]:
-    """ISO alpha-2 → the country's prepared shape, all its features in one."""
-    parts: dict[str, list[shapely.Geometry]] = {}
-    for feature in json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["features"]:
-        properties = feature["properties"]
-        codes = (properties["iso_a2"],) if properties["iso_a2"] else _UNCODED_SHAPES.get(properties["name"], ())
-        geometry = shapely.make_valid(shape(feature["geometry"]))  # rounding left one self-intersection
-        for code in codes:
-            parts.setdefault(code, []).append(geometry)
-    for claimant, holder, box in _HELD_LAND:
-        parts[claimant].append(shapely.clip_by_rect(shapely.union_all(parts[holder]), *box))
-    shapes = {code: shapely.union_all(geometries) for code, geometries in parts.items()}
-    for geometry in shapes.values():
-        shapely.prepare(geometry)
-    return shapes
+    """ISO alpha-2 → the country's prepared shape, all its features in one, for every country."""
+    return _SHAPES.of()
 
 
 def _reach_degrees(lats: np.ndarray, tolerance_km: float) -> np.ndarray:
@@ -91,9 +126,9 @@ def outside_country(
         raise ValueError(f"{len(codes)} codes, {len(lats)} latitudes and {len(lons)} longitudes")
     flagged = np.zeros(len(codes), dtype=bool)
     located = np.isfinite(lats) & np.isfinite(lons)
-    shapes = country_shapes()
     order = np.argsort(codes, kind="stable")
     present, starts = np.unique(codes[order], return_index=True)
+    shapes = _SHAPES.of(present)
     for code, rows in zip(present, np.split(order, starts[1:])):
         country = shapes.get(code)
         rows = rows[located[rows]]

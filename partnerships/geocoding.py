@@ -61,7 +61,7 @@ def fill_coordinates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 def choices(city: str, country: str, region: str = "") -> list[tuple[str, float, float]]:
     """What a row's name could mean, for staff to pick one on Manage data: (label, lat, lon),
     the map's choice first. Writing the pick into `lat` and `lon` settles the row."""
-    from geo.gazetteer import candidates
+    from geo.gazetteer import candidates  # the gazetteer loads on first use only
 
     found = resolve_country(country)
     return [] if found is None else [(where(p), p.lat, p.lon) for p in candidates(city, found.code, region)]

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from geo.borders import country_at
 from geo.countries import resolve_country
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +76,8 @@ class HomeCity:
     @cached_property
     def country_code(self) -> str | None:
         """The home country: partners there are at home, the others international."""
+        from geo.borders import country_at  # every country's shape: only the charts ask
+
         return self.country or country_at(self.lat, self.lon)
 
     def title(self, lang: str) -> str:

@@ -32,16 +32,31 @@ def modules() -> dict[Path, set[str]]:
     files = [ROOT / "dashboard.py", *sorted((ROOT / "views").glob("*.py"))]
     for package in LAYERS:
         files += sorted((ROOT / package).rglob("*.py"))
-    found = {}
-    for path in files:
-        imported = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                imported |= {alias.name for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                imported.add(node.module)
-        found[path.relative_to(ROOT)] = {name.split(".")[0] for name in imported}
-    return found
+    return {path.relative_to(ROOT): imports_of(path.read_text(encoding="utf-8")) for path in files}
+
+
+def imports_of(source: str) -> set[str]:
+    """The top-level names a module imports anywhere: at the top, in a function (an import put
+    off until it is needed), under `if TYPE_CHECKING:`."""
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported.add(node.module)
+    return {name.split(".")[0] for name in imported}
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("import streamlit as st", {"streamlit"}),
+    ("from partnermap.publish import data_files", {"partnermap"}),
+    ("def f():\n    from app import data  # only when asked\n    return data", {"app"}),
+    ("class C:\n    def m(self):\n        import folium.plugins\n", {"folium"}),
+    ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pandera.pandas as pa", {"typing", "pandera"}),
+    ("try:\n    import orjson as json\nexcept ImportError:\n    import json", {"orjson", "json"}),
+])
+def test_every_import_is_read_wherever_it_stands(source, names):
+    assert imports_of(source) == names
 
 
 def layer_of(path: Path) -> str | None:
