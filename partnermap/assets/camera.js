@@ -13,10 +13,11 @@
 
   var NS = L.PartnerMap, el = NS.dom.el;
   var PAD = 0.08, MAX_ZOOM = 6, GAP = 8;
+  var REACH = 0.4;  // of the map's height: what controls may take of it at the top, and at the bottom
   var CORNERS = { bottomleft: ".leaflet-bottom.leaflet-left", bottomright: ".leaflet-bottom.leaflet-right" };
 
   /* How far up from the map's bottom edge the controls of its two lower corners reach (the
-   * legend, the inset, the scale), in pixels. */
+   * legend, the inset, the scale), in pixels; at most REACH of the map, which must stay free. */
   function coveredBelow(map) {
     var container = map.getContainer(), bottom = container.getBoundingClientRect().bottom, reach = 0;
     Object.keys(CORNERS).forEach(function (corner) {
@@ -27,13 +28,23 @@
         if (r.height) reach = Math.max(reach, bottom - r.top + GAP);
       });
     });
-    // Controls reaching past half the map cannot be kept clear of; use the whole map instead.
-    return reach * 2 < map.getSize().y ? reach : 0;
+    return Math.min(reach, REACH * map.getSize().y);
   }
 
-  /* Options for `fitBounds` and `flyToBounds` that keep partners clear of the lower controls. */
+  /* How far down from the map's top edge the story (its title, year and player) reaches. */
+  function coveredAbove(map) {
+    var container = map.getContainer(), top = container.getBoundingClientRect().top, reach = 0;
+    container.querySelectorAll(".leaflet-top.leaflet-right > .leaflet-control, .pm-present-title").forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      if (r.height) reach = Math.max(reach, r.bottom - top + GAP);
+    });
+    return Math.min(reach, REACH * map.getSize().y);
+  }
+
+  /* Options for `fitBounds` and `flyToBounds` that keep partners clear of the controls above and
+   * below them. */
   function fitOptions(map, extra) {
-    return L.extend({ maxZoom: MAX_ZOOM, animate: false, paddingTopLeft: [GAP, GAP],
+    return L.extend({ maxZoom: MAX_ZOOM, animate: false, paddingTopLeft: [GAP, GAP + coveredAbove(map)],
                       paddingBottomRight: [GAP, GAP + coveredBelow(map)] }, extra || {});
   }
 
@@ -43,20 +54,17 @@
   function popupRoom(map) {
     var room = map.pmPopupRoom || (map.pmPopupRoom = { topLeft: L.point(GAP, GAP), bottomRight: L.point(GAP, GAP) });
     var container = map.getContainer(), frame = container.getBoundingClientRect(), size = map.getSize();
-    var left = GAP, top = GAP;
+    var left = GAP;
     container.querySelectorAll(".leaflet-top.leaflet-left > .leaflet-control").forEach(function (control) {
       left = Math.max(left, control.getBoundingClientRect().right - frame.left + GAP);
-    });
-    container.querySelectorAll(".leaflet-top.leaflet-right > .leaflet-control, .pm-present-title").forEach(function (c) {
-      var r = c.getBoundingClientRect();
-      if (r.height && r.bottom - frame.top < size.y / 2) top = Math.max(top, r.bottom - frame.top + GAP);
     });
     var below = coveredBelow(map), caption = container.querySelector(".pm-caption");
     if (caption && !caption.hidden) below = Math.max(below, frame.bottom - caption.getBoundingClientRect().top);
     room.topLeft.x = left;
-    room.topLeft.y = top;
+    room.topLeft.y = Math.max(GAP, coveredAbove(map));
     room.bottomRight.y = GAP + below;
     room.width = size.x - left - GAP;
+    room.height = size.y - room.topLeft.y - room.bottomRight.y;
     return room;
   }
 
@@ -64,8 +72,10 @@
   function popupOptions(map, options) {
     var room = popupRoom(map);
     // A popup's frame adds about 48 px to its content's width: on a phone it fits beside the buttons.
+    // Its tip and frame take about 60 px of height: a taller one scrolls rather than hide under a control.
     return L.extend({}, options, { autoPanPaddingTopLeft: room.topLeft, autoPanPaddingBottomRight: room.bottomRight,
-                                   maxWidth: Math.max(160, Math.min(options.maxWidth || 300, room.width - 48)) });
+                                   maxWidth: Math.max(160, Math.min(options.maxWidth || 300, room.width - 48)),
+                                   maxHeight: Math.max(140, room.height - 60) });
   }
 
   NS.camera = {

@@ -7,8 +7,8 @@
   /* Each type's shape in its colour and its name: a list named by the legend's title; under it
    * the `note` on what a hollow marker and a dashed arc mean. Once the partners are there, only
    * the types their data uses keep a row (`fitData`); the types file still orders and colours.
-   * The title is a button that folds the legend away; on a narrow map (a phone) it starts
-   * folded, so the legend never takes more than a corner of the map. */
+   * The title is a button that folds the legend away; on a narrow map (a phone) it is folded,
+   * so the legend never takes more than a corner of the map, until the visitor chooses. */
   var NARROW = 560;  // px of map width below which the legend starts folded
 
   var Legend = L.Control.extend({
@@ -51,11 +51,22 @@
       if (this.options.note) this.body.appendChild(el("div", "pm-legend-note", this.options.note));
       box.appendChild(this.body);
       this.box = box;
-      this.toggle.addEventListener("click", function () { self.open(!self.isOpen()); });
+      this.toggle.addEventListener("click", function () {
+        self.chosen = true;  // the visitor's choice holds from now on
+        self.open(!self.isOpen());
+      });
       this.open(map.getSize().x >= NARROW);
+      map.on("resize", function () { if (!self.chosen) self.open(map.getSize().x >= NARROW); });
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
+    },
+
+    /* Folded to make room (the inset needs the corner), unless the visitor opened it. */
+    yieldRoom: function () {
+      if (this.chosen || !this.isOpen()) return false;
+      this.open(false);
+      return true;
     },
 
     isOpen: function () {

@@ -75,8 +75,11 @@
         if (Math.abs(x) < REACH && Math.abs(y) < REACH) found.push({ left: x - r, top: y - r, width: 2 * r, height: 2 * r });
       }
       if (layer && layer.made) {
-        var radius = layer.made.looks.radius + MARGIN;
-        layer.visible.singles.forEach(function (i) { add(map.latLngToContainerPoint(layer.positionOf(i)), radius); });
+        // A marker's box: its icon's, which holds the type's whole shape (a star reaches further).
+        var icons = layer.made.icons, types = layer.data.partners.type;
+        layer.visible.singles.forEach(function (i) {
+          add(map.latLngToContainerPoint(layer.positionOf(i)), icons[types[i]].options.iconSize[0] / 2 + MARGIN);
+        });
         layer.visible.clusters.forEach(function (c) {
           add(map.latLngToContainerPoint(c.at), NS.shapes.clusterRadius(c.cluster.getChildCount()) + MARGIN);
         });

@@ -35,6 +35,35 @@
     return [];
   }
 
+  /* Where each of `places` is drawn in the inset: at its place, or, where two of them (or one
+   * and home) would stand closer than APART_PX, evenly on a small circle around them (around
+   * home when they are at home), in the direction they lie in. */
+  function spread(inset, home, places) {
+    var centre = inset.latLngToContainerPoint([home.lat, home.lon]), parent = places.map(function (_, k) { return k; });
+    var points = places.map(function (place) { return inset.latLngToContainerPoint(place); });
+    function root(k) { return parent[k] === k ? k : (parent[k] = root(parent[k])); }
+    points.forEach(function (a, k) {
+      for (var j = k + 1; j < points.length; j++) if (a.distanceTo(points[j]) < APART_PX) parent[root(j)] = root(k);
+    });
+    var groups = {};
+    points.forEach(function (_, k) { (groups[root(k)] = groups[root(k)] || []).push(k); });
+    var shown = places.slice();
+    Object.keys(groups).forEach(function (g) {
+      var ks = groups[g], atHome = ks.some(function (k) { return points[k].distanceTo(centre) < APART_PX; });
+      if (ks.length === 1 && !atHome) return;
+      var middle = atHome ? centre : ks.reduce(function (sum, k) { return sum.add(points[k]); }, L.point(0, 0))
+        .divideBy(ks.length);
+      var n = ks.length, radius = Math.max(APART_PX, n > 1 ? APART_PX / (2 * Math.sin(Math.PI / n)) : 0) + 2;
+      var lean = ks.reduce(function (sum, k) { return sum.add(points[k].subtract(middle)); }, L.point(0, 0));
+      var start = lean.x || lean.y ? Math.atan2(lean.y, lean.x) : -Math.PI / 2;
+      ks.forEach(function (k, m) {
+        var angle = start + (2 * Math.PI * m) / n;
+        shown[k] = inset.containerPointToLatLng(middle.add(L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(radius)));
+      });
+    });
+    return shown;
+  }
+
   var Inset = L.Control.extend({
     options: { position: "bottomright", title: "", home: null, color: "#000000", basemap: null },
 
@@ -55,14 +84,14 @@
       this.key = "";
       this.members = [];
       map.on("layeradd", this.onLayerAdd, this);
-      map.on("zoomend resize", this.update, this);
+      map.on("zoomend moveend resize", this.update, this);  // a pan may bring home into view, or take it out
       map.on("pmlayout", this.clearLegend, this);  // the legend folded or unfolded, or the inset came
       return box;
     },
 
     onRemove: function (map) {
       map.off("layeradd", this.onLayerAdd, this);
-      map.off("zoomend resize", this.update, this);
+      map.off("zoomend moveend resize", this.update, this);
       map.off("pmlayout", this.clearLegend, this);
       if (this.inset) this.inset.remove();
     },
@@ -101,10 +130,11 @@
         this.watched.observe(legend);
       }
       var a = legend.getBoundingClientRect(), b = box.getBoundingClientRect();
-      if (a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom) {  // above it, then
-        var margin = parseFloat(window.getComputedStyle(box).marginBottom) || 0;
-        box.style.marginBottom = Math.ceil(margin + b.bottom - a.top + 8) + "px";
-      }
+      if (!(a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom)) return;
+      // The legend folds if it may (its own pmlayout brings us back here); else the inset stands above it.
+      if (this.map.legendControl && this.map.legendControl.yieldRoom()) return;
+      var margin = parseFloat(window.getComputedStyle(box).marginBottom) || 0;
+      box.style.marginBottom = Math.ceil(margin + b.bottom - a.top + 8) + "px";
     },
 
     /* The inset's map, made the first time it shows (it needs its size). */
@@ -154,30 +184,37 @@
 
     draw: function (layer, near) {
       var inset = this.ensureMap(), made = layer.made, data = layer.data, home = data.home, self = this;
-      var key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data)].join("|");
       inset.invalidateSize({ pan: false });
       var bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]);
       near.forEach(function (i) { bounds.extend(layer.positionOf(i)); });
       // Room for a marker at the edge: an eighth of the inset, 16 to 26 px.
       var room = Math.max(16, Math.min(26, Math.round(inset.getSize().x / 8)));
       inset.fitBounds(bounds, { padding: [room, room], maxZoom: MAX_ZOOM, animate: false });
+      var size = inset.getSize(), key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data),
+                                         inset.getZoom(), size.x, size.y].join("|");
       if (key === this.key) return;
       this.key = key;
       this.points.clearLayers();
       this.arcs.clearLayers();
-      near.forEach(function (i) {
-        var at = layer.positionOf(i), doubt = made.doubt[i], type = data.types[data.partners.type[i]];
+      var places = spread(inset, home, near.map(function (i) { return layer.positionOf(i); }));
+      this.places = {};
+      near.forEach(function (i, k) {
+        var at = layer.positionOf(i), shown = places[k], doubt = made.doubt[i], type = data.types[data.partners.type[i]];
         self.arcs.addLayer(L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
           color: type.color, weight: 2, opacity: made.looks.arcOpacity, dashArray: doubt ? "4 5" : null,
           interactive: false,
         }));
-        var marker = L.marker(at, { icon: (doubt ? made.hollow : made.icons)[data.partners.type[i]], partner: i });
+        if (!shown.equals(at)) {  // moved apart from a neighbour: a leader line to its place
+          self.arcs.addLayer(L.polyline([at, shown], { color: "#1b1b1b", weight: 1, opacity: 0.7, interactive: false }));
+        }
+        var marker = L.marker(shown, { icon: (doubt ? made.hollow : made.icons)[data.partners.type[i]], partner: i });
         marker.bindTooltip(layer.tooltipOf(i), { direction: "top", offset: [0, -made.looks.radius] });
         marker.on("click", function () { self.choose(layer, i); });
         self.points.addLayer(marker);
         var node = marker.getElement();
         node.setAttribute("role", "button");
         node.setAttribute("aria-label", NS.popups.nameOf(data, i, layer.lang()));
+        self.places[i] = shown;
       });
       this.ring.bringToFront();  // home over the arcs that leave it, as on the main map
     },
@@ -190,7 +227,14 @@
 
     /* For the story and for tests: the inset's map and the partners it shows. */
     state: function () {
-      return { shown: !this.box.hidden, members: this.members.slice(), map: this.inset };
+      var inset = this.inset, places = {}, self = this;
+      if (inset && !this.box.hidden) {
+        this.members.forEach(function (i) {
+          var p = inset.latLngToContainerPoint(self.places[i]);
+          places[i] = [p.x, p.y];
+        });
+      }
+      return { shown: !this.box.hidden, members: this.members.slice(), map: inset, places: places };
     },
   });
 

@@ -61,14 +61,14 @@
       // A control that comes, goes or folds (the inset, the legend) changes the room: refit.
       map.on({ moveend: this.onMoveEnd, resize: this.onResize, pmlayout: this.onResize, dragstart: this.unfit,
                zoomstart: this.onZoomStart }, this);
-      L.DomEvent.on(map.getContainer(), "wheel", this.unfit, this);
+      L.DomEvent.on(map.getContainer(), "wheel keydown", this.unfit, this);
       L.DomEvent.on(map.getContainer(), "pointerdown", this.makeRoom, this);  // before a click opens a popup
     },
 
     onRemove: function (map) {
       map.off({ moveend: this.onMoveEnd, resize: this.onResize, pmlayout: this.onResize, dragstart: this.unfit,
                zoomstart: this.onZoomStart }, this);
-      L.DomEvent.off(map.getContainer(), "wheel", this.unfit, this);
+      L.DomEvent.off(map.getContainer(), "wheel keydown", this.unfit, this);
       L.DomEvent.off(map.getContainer(), "pointerdown", this.makeRoom, this);
       map.removeLayer(this.arcs);
       if (this.made) map.removeLayer(this.made.points);

@@ -141,6 +141,7 @@
     },
 
     syncYear: function (view) {
+      this.pageView = view;  // what the tour's end returns to, whatever the player showed since
       if (this.playing || this.stop >= 0) return;
       var settings = this.options.settings;
       this.year = view.year === null || view.year === undefined ? settings.last : view.year;
@@ -236,7 +237,10 @@
     /* --- the tour ---------------------------------------------------------------------------- */
     stops: function (data) {
       var settings = this.options.settings, p = data.partners;
-      if (settings.stops && settings.stops.length) return settings.stops;
+      // A scripted stop whose partner is not in the data (a row removed since) is passed over.
+      if (settings.stops && settings.stops.length) {
+        return settings.stops.filter(function (stop) { return p.id.indexOf(stop.id) >= 0; });
+      }
       return p.id.map(function (id, i) { return { id: id, year: p.start[i], caption: null }; })
         .filter(function (stop) { return stop.year !== null; })  // a tour tells the years it knows
         .sort(function (a, b) { return a.year - b.year; });
@@ -249,7 +253,7 @@
       var data = layer.data, list = this.stops(data);
       if (!list.length) return;
       if (this.stop >= 0 && this.stop + delta >= list.length) return this.overview();  // past the last stop
-      if (this.stop < 0) this.before = layer.view;  // what the overview shows again
+      if (this.stop < 0) this.before = this.pageView || layer.view;  // what the overview shows again
       this.stop = Math.max(0, Math.min(list.length - 1, this.stop + delta));
       var stop = list[this.stop], p = data.partners, i = p.id.indexOf(stop.id);
       if (i < 0) return;
@@ -306,8 +310,8 @@
         this.yearLabel.textContent = this.year;
         layer.draw(before, "step");
       }
-      var all = layer.data.partners.id.map(function (id, i) { return i; });
-      map.flyToBounds(layer.boundsOf(all).pad(0.08), { padding: CAMERA_PADDING, maxZoom: 6, duration: 1.2 });
+      // Every partner of the view, clear of the story above and the legend and inset below.
+      map.flyToBounds(layer.boundsOf(layer.shown).pad(0.08), NS.camera.fitOptions(map, { animate: true, duration: 1.2 }));
     },
 
     /* --- the keyboard, also from the page around the map when it may be reached -------------- */

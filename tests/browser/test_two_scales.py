@@ -4,16 +4,21 @@ top of anything, on a laptop, a tablet and a phone. Positions are read from Leaf
 DOM, never from screenshots."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Frame, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from partnerships import settings
 from tests.browser.test_map_offline import (
     LOAD_TIMEOUT_MS, MAIN_MAP, STEP_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers,
     wait_until_idle,
 )
+from tests.browser.conftest import SHIPPED_CSV
 from tests.browser.test_presenting import open_present
 
 SHIPPED = 7
@@ -30,7 +35,7 @@ POSITIONS_JS = """() => {
         main: Object.fromEntries(now.shown.map((i) => [i, at(map, layer.positionOf(i))])),
         insetShown: inset.shown,
         insetHome: inset.shown ? at(inset.map, [home.lat, home.lon]) : null,
-        inset: inset.shown ? Object.fromEntries(inset.members.map((i) => [i, at(inset.map, layer.positionOf(i))])) : {},
+        inset: inset.places,  // where each is drawn there (moved apart from a neighbour if need be)
         names: Object.fromEntries(now.shown.map((i) => [i, now.data.partners.name[i]])),
     };
 }"""
@@ -267,3 +272,81 @@ def test_a_popup_never_opens_under_the_zoom_buttons(offline_page, shipped_app):
     frame.wait_for_function("() => { const z = document.querySelector('.leaflet-control-zoom').getBoundingClientRect(),"
                             " p = document.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect();"
                             " return p.left >= z.right || p.top >= z.bottom; }", timeout=STEP_TIMEOUT_MS)
+
+
+def at_home_csv(write_csv) -> Path:
+    """The shipped partners and two more at home's very spot (a company and a university in town)."""
+    home = settings.home()
+    rows = list(csv.DictReader(SHIPPED_CSV.open(encoding="utf-8")))
+    for key, name in (("danfoss", "Danfoss"), ("sdu", "SDU Sønderborg")):
+        rows.append({**{column: "" for column in rows[0]}, "id": key, "name": name, "type": "Research partnership",
+                     "city": home.name, "country": "Denmark", "lat": str(home.lat), "lon": str(home.lon),
+                     "start_year": "2012", "source": "test"})
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return write_csv(text.getvalue())
+
+
+def test_partners_at_home_stand_apart_in_the_inset(offline_page, start_app, write_csv):
+    page = offline_page.page
+    frame = open_map(page, start_app(at_home_csv(write_csv)).url)
+    wait_for_partner_markers(frame, SHIPPED + 2)
+    wait_until_idle(page)
+    seen = frame.evaluate(POSITIONS_JS)
+    ids = frame.evaluate("() => PartnerMap.current().data.partners.id")
+    at_home = {str(ids.index(key)) for key in ("danfoss", "sdu")}
+    assert at_home <= set(seen["inset"]), seen
+    assert not too_close(seen["inset"], seen["insetHome"]), f"still too close in the inset: {seen['inset']}"
+    for key in sorted(at_home):
+        draws = frame.evaluate("() => PartnerMap.current().draws")
+        frame.evaluate("() => { PartnerMap.current().map.closePopup(); }")
+        x, y = frame.evaluate(POSITIONS_JS)["inset"][key]
+        frame.locator(".pm-inset-map").click(position={"x": x, "y": y})
+        frame.wait_for_function("(name) => [...document.querySelectorAll('.leaflet-popup .pm-popup-name')]"
+                                ".some((n) => n.textContent === name)", arg=seen["names"][key], timeout=STEP_TIMEOUT_MS)
+        frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)
+        wait_until_idle(page)
+
+
+def test_the_inset_follows_home_in_and_out_of_view(offline_page, shipped_app):
+    frame = open_map(offline_page.page, shipped_app.url)
+    wait_for_partner_markers(frame, SHIPPED)
+    assert frame.evaluate("() => PartnerMap.current().map.insetControl.state().shown")
+    frame.evaluate("() => { PartnerMap.current().map.setView([-30, -120], 4, {animate: false}); }")  # home off screen
+    frame.wait_for_function("() => !PartnerMap.current().map.insetControl.state().shown", timeout=STEP_TIMEOUT_MS)
+    frame.evaluate("() => { const h = PartnerMap.current().data.home; PartnerMap.current().map.setView([h.lat, h.lon], 2, "
+                   "{animate: false}); }")
+    frame.wait_for_function("() => PartnerMap.current().map.insetControl.state().shown", timeout=STEP_TIMEOUT_MS)
+
+
+def test_the_tour_ends_on_the_pages_year_after_playback(offline_page, shipped_app):
+    page = offline_page.page
+    frame = open_present(page, shipped_app.url)
+    page_year = frame.evaluate("() => PartnerMap.current().view.year")
+    frame.evaluate("() => { PartnerMap.current().map.storyControl.showYear(2020); }")  # as the player leaves it
+    frame.locator(".pm-story-tour").click()
+    frame.wait_for_selector(".leaflet-popup-content .pm-popup-name", timeout=STEP_TIMEOUT_MS)
+    page.keyboard.press("Escape")
+    frame.wait_for_function("(y) => PartnerMap.current().view.year === y && PartnerMap.current().map.storyControl"
+                            ".state().stop === -1", arg=page_year, timeout=STEP_TIMEOUT_MS)
+    assert frame.locator(".pm-story-year").text_content() == str(page_year)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_on_a_tablet_the_legend_folds_for_the_inset_and_china_stays_in_view(offline_page, shipped_app, lang):
+    page = offline_page.page
+    page.set_viewport_size({"width": 768, "height": 1024})
+    frame = open_map(page, shipped_app.url + f"?lang={lang}")
+    wait_drawn(frame)
+    wait_until_idle(page)
+    assert_apart(frame, "on a tablet")
+    covered = frame.evaluate("""() => { const now = PartnerMap.current(), map = now.map, frame = map.getContainer()
+        .getBoundingClientRect(), controls = [...map.getContainer().querySelectorAll('.pm-inset, .pm-legend, .pm-story')]
+        .filter((c) => !c.hidden).map((c) => c.getBoundingClientRect());
+        return now.shown.filter((i) => { const p = map.latLngToContainerPoint(now.layer.positionOf(i));
+            return controls.some((r) => p.x + frame.left >= r.left && p.x + frame.left <= r.right
+                && p.y + frame.top >= r.top && p.y + frame.top <= r.bottom); })
+            .map((i) => now.data.partners.name[i]); }""")
+    assert covered == [], f"partners under a control: {covered}"
