@@ -134,7 +134,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     home = home or settings.home()
     ScaleBar().add_to(fmap)
     MapCall("basemap", links.basemap, basemap_style, home.title(lang)).add_to(fmap)
-    MapCall("countryLabels", labels_payload(), lang).add_to(fmap)  # names on the land, under home
+    labels = labels_payload() if links.labels is None else links.labels  # names on the land, under home
+    MapCall("countryLabels", labels, lang).add_to(fmap)
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("showAll", t("show_all", lang)).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)

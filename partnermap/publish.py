@@ -27,6 +27,8 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 from geo import COUNTRIES_FILE
+from geo.labels import LABELS_FILE
+from partnermap.labels import labels_payload
 from partnerships.escape import js_json
 from partnerships.settings import ROOT
 
@@ -78,6 +80,8 @@ class AssetLinks:
     styles: tuple[str, ...]
     # A URL, or {"world", "detail", "detailZoom"}: each tier a URL, or inlined in a self-contained file
     basemap: str | dict
+    # The country names (partnermap/labels.py): a URL, or the names inlined; None inlines them
+    labels: str | dict | None = None
 
 
 @dataclass(frozen=True)
@@ -101,12 +105,14 @@ def _named(stem: str, suffix: str, content: bytes, sources: list[Path]) -> Publi
 
 @lru_cache(maxsize=1)
 def published_files() -> dict[str, Published]:
-    """The script bundle, the style bundle and the basemap's two tiers, named by content."""
+    """The script bundle, the style bundle, the basemap's two tiers and the country names, named by content."""
     return {
         "script": _named("partnermap", ".js", _bundle(SCRIPTS, b"\n;\n"), [SOURCES[n] for n in SCRIPTS]),
         "style": _named("partnermap", ".css", _bundle(STYLES, b"\n"), [SOURCES[n] for n in STYLES]),
         "world": _named("basemap-world", ".json", BASEMAP_WORLD_FILE.read_bytes(), [BASEMAP_WORLD_FILE]),
         "detail": _named("basemap-detail", ".json", BASEMAP_DETAIL_FILE.read_bytes(), [BASEMAP_DETAIL_FILE]),
+        # A file of its own, not in the base map's arguments, which a rerun sends whole: 10 kB a year change.
+        "labels": _named("country-labels", ".json", js_json(labels_payload()).encode("utf-8"), [LABELS_FILE]),
     }
 
 
@@ -140,7 +146,7 @@ def _prune(folder: Path, current: set[Path]) -> None:
 
 def publish(static_dir: Path = STATIC_DIR) -> dict[str, str]:
     """Publish the map's files into the served folder; cheap when they are there. Returns
-    each file's path under `static_dir` by kind ("script", "style", "world", "detail")."""
+    each file's path under `static_dir` by kind ("script", "style", "world", "detail", "labels")."""
     current = set()
     for item in published_files().values():
         target = static_dir / item.relative
@@ -176,9 +182,9 @@ def preload_script(urls: dict[str, str]) -> str:
 def served_links(base_url: str) -> AssetLinks:
     """Publish the assets once per process and link them under `base_url` (e.g. '/app/static/')."""
     urls = {kind: base_url + relative for kind, relative in publish().items()}
-    preload = preload_script({urls["style"]: "style", urls["world"]: "fetch"})
+    preload = preload_script({urls["style"]: "style", urls["world"]: "fetch", urls["labels"]: "fetch"})
     basemap = {"world": urls["world"], "detail": urls["detail"], "detailZoom": DETAIL_ZOOM}
-    return AssetLinks((preload, urls["script"]), (urls["style"],), basemap)
+    return AssetLinks((preload, urls["script"]), (urls["style"],), basemap, urls["labels"])
 
 
 @dataclass(frozen=True)

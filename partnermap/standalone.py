@@ -16,6 +16,7 @@ import folium
 from branca.element import Element
 
 from partnermap import publish
+from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from partnerships.filtering import View, YearMode, year_range
 from partnerships.loading import Dataset
@@ -65,7 +66,7 @@ def standalone_html(dataset: Dataset, lang: str = "en", stops: list[dict] | None
     """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
     with the timeline player and the tour, in presentation style."""
     vocabulary = dataset.vocabulary
-    links = publish.AssetLinks(scripts=(), styles=(), basemap=inline_basemap())
+    links = publish.AssetLinks(scripts=(), styles=(), basemap=inline_basemap(), labels=labels_payload())
     years = year_range(dataset.partners, current_year())
     fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
     _inline_assets(fmap)

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from partnermap import publish
+from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
@@ -54,3 +55,19 @@ def test_hostile_home_names_stay_inside_the_inset_title(vocabulary):
 def test_the_map_scripts_load_after_what_they_use(before, after):
     order = list(publish.MAP_SCRIPTS)
     assert order.index(before) < order.index(after)
+
+
+def test_the_country_names_travel_as_a_file_of_their_own_not_in_every_rerun(vocabulary):
+    """A rerun sends the base map's arguments whole: the names (10 kB) are a published file."""
+    links = publish.served_links("/app/static/")
+    html = base_map(vocabulary, links, "en").get_root().render()
+    url, lang = _call(html, "countryLabels")
+    assert url == links.labels and url.startswith("/app/static/") and lang == "en"
+    published = publish.STATIC_DIR / url.removeprefix("/app/static/")
+    assert json.loads(published.read_text(encoding="utf-8")) == labels_payload()
+    assert len(html.encode()) < 8000  # the base map without the names
+
+
+def test_a_map_without_published_files_carries_the_names_inline(vocabulary):
+    (names, lang) = _call(base_map(vocabulary, LINKS, "da").get_root().render(), "countryLabels")
+    assert names == labels_payload() and lang == "da"

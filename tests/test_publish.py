@@ -23,7 +23,7 @@ def _served(path: str) -> str:
 def test_each_kind_is_one_file_named_by_its_content_and_publishing_again_changes_nothing(tmp_path):
     publish.published_files.cache_clear()  # made once per process: the sources as they are now
     published = publish.publish(tmp_path)
-    assert set(published) == {"script", "style", "world", "detail"}
+    assert set(published) == {"script", "style", "world", "detail", "labels"}
     for kind, relative in published.items():
         content = (tmp_path / relative).read_bytes()
         assert hashlib.sha256(content).hexdigest()[:12] in relative, kind

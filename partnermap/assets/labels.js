@@ -285,7 +285,18 @@
   });
 
   /* The page's way in (partnermap/mapbuilder.py base_map): one label layer per map. */
+  /* The names on `map`, from `labels`: the names themselves, or the URL of their file (the app
+   * publishes them apart from the map's arguments, which every rerun sends again). */
   function countryLabels(map, labels, lang) {
+    if (typeof labels === "string") {
+      return fetch(labels)
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + labels);
+          return response.json();
+        })
+        .then(function (data) { return countryLabels(map, data, lang); })
+        .catch(function (err) { console.error("Country names not loaded:", err); });
+    }
     if (map.countryLabels) map.removeLayer(map.countryLabels);
     map.countryLabels = new CountryLabels(labels, lang).addTo(map);
     return map.countryLabels;
