@@ -1,11 +1,12 @@
 /* Home: a ring under the partners (nearby partners stay clickable and the ring shows around
  * them) and its name, set on the free side of the ring.
  *
- * The name never covers a partner, a cluster or a control: after every drawing, zoom and
- * resize it tries eight sides of the ring, west first (over the sea at home in Sønderborg),
- * and takes the first where its box is clear of every marker and cluster on screen and inside
- * the map. Where all eight are taken (partners crowd home at the world view) it stands
- * further out, with a leader line to the ring; failing that, where it covers least.
+ * The name never covers a partner, a cluster or a control, nor stands under an open popup:
+ * after every drawing, zoom, move, resize and popup it tries eight sides of the ring, west
+ * first (over the sea at home in Sønderborg), and takes the first where its box is clear of
+ * every marker and cluster on screen and inside the map. Where all eight are taken (partners
+ * crowd home at the world view) it stands further out, with a leader line to the ring;
+ * failing that, where it covers least.
  */
 (function () {
   "use strict";
@@ -46,13 +47,13 @@
     onAdd: function (map) {
       this.map = map;
       L.Marker.prototype.onAdd.call(this, map);
-      map.on("zoomend moveend resize", this.place, this);
+      map.on("zoomend moveend resize popupopen popupclose", this.place, this);
       map.on("layeradd", this.onLayerAdd, this);
       this.place();
     },
 
     onRemove: function (map) {
-      map.off("zoomend moveend resize", this.place, this);
+      map.off("zoomend moveend resize popupopen popupclose", this.place, this);
       map.off("layeradd", this.onLayerAdd, this);
       L.Marker.prototype.onRemove.call(this, map);
       this.map = null;
@@ -85,7 +86,7 @@
         });
       }
       var frame = map.getContainer().getBoundingClientRect();
-      map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+      map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup").forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
           found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height });
