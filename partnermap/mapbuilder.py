@@ -31,7 +31,7 @@ from partnerships.settings import HomeCity
 from partnerships.vocabulary import Vocabulary
 
 COORDINATE_DECIMALS = 5  # about a metre
-MIN_ZOOM, MAX_ZOOM = 1, 14  # the whole world; a town's streets
+MIN_ZOOM, MAX_ZOOM = 0.5, 14  # the whole world, 362 px wide, on a phone too; a town's streets
 # The scale bar's longest (px): Leaflet draws it at least half as long, room for its label.
 SCALE_MAX_WIDTH = 140
 # A popup fetches the details of this many partners at once: about 230 kB (50 kB gzipped)

@@ -36,8 +36,8 @@
   }
 
   /* Where each of `places` is drawn in the inset: at its place, or, where two of them (or one
-   * and home) would stand closer than APART_PX, evenly on a small circle around them (around
-   * home when they are at home), in the direction they lie in. */
+   * and home) would stand closer than APART_PX, on a small circle around them (around home
+   * when they are at home), each in the direction it lies in. */
   function spread(inset, home, places) {
     var centre = inset.latLngToContainerPoint([home.lat, home.lon]), parent = places.map(function (_, k) { return k; });
     var points = places.map(function (place) { return inset.latLngToContainerPoint(place); });
@@ -45,20 +45,32 @@
     points.forEach(function (a, k) {
       for (var j = k + 1; j < points.length; j++) if (a.distanceTo(points[j]) < APART_PX) parent[root(j)] = root(k);
     });
+    var atHome = points.map(function (p, k) { return p.distanceTo(centre) < APART_PX ? k : -1; })
+      .filter(function (k) { return k >= 0; });
+    atHome.forEach(function (k) { parent[root(k)] = root(atHome[0]); });  // one circle around home
     var groups = {};
     points.forEach(function (_, k) { (groups[root(k)] = groups[root(k)] || []).push(k); });
     var shown = places.slice();
     Object.keys(groups).forEach(function (g) {
-      var ks = groups[g], atHome = ks.some(function (k) { return points[k].distanceTo(centre) < APART_PX; });
-      if (ks.length === 1 && !atHome) return;
-      var middle = atHome ? centre : ks.reduce(function (sum, k) { return sum.add(points[k]); }, L.point(0, 0))
+      var ks = groups[g], nearHome = ks.some(function (k) { return atHome.indexOf(k) >= 0; });
+      if (ks.length === 1 && !nearHome) return;
+      var middle = nearHome ? centre : ks.reduce(function (sum, k) { return sum.add(points[k]); }, L.point(0, 0))
         .divideBy(ks.length);
+      // Each keeps its own direction from the middle where it can (Aabenraa stays north of
+      // Flensburg), pushed out to the circle and turned just enough to stand apart.
       var n = ks.length, radius = Math.max(APART_PX, n > 1 ? APART_PX / (2 * Math.sin(Math.PI / n)) : 0) + 2;
-      var lean = ks.reduce(function (sum, k) { return sum.add(points[k].subtract(middle)); }, L.point(0, 0));
-      var start = lean.x || lean.y ? Math.atan2(lean.y, lean.x) : -Math.PI / 2;
-      ks.forEach(function (k, m) {
-        var angle = start + (2 * Math.PI * m) / n;
-        shown[k] = inset.containerPointToLatLng(middle.add(L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(radius)));
+      var gap = 2 * Math.asin(Math.min(1, APART_PX / (2 * radius))), even = (2 * Math.PI) / n;
+      var turns = ks.map(function (k, m) {
+        var d = points[k].subtract(middle);
+        return { k: k, angle: d.x || d.y ? Math.atan2(d.y, d.x) : -Math.PI / 2 + m * even };
+      }).sort(function (a, b) { return a.angle - b.angle; });
+      for (var m = 1; m < n; m++) turns[m].angle = Math.max(turns[m].angle, turns[m - 1].angle + gap);
+      if (n > 1 && turns[n - 1].angle - turns[0].angle > 2 * Math.PI - gap) {  // no room so: evenly
+        turns.forEach(function (turn, m) { turn.angle = turns[0].angle + m * even; });
+      }
+      turns.forEach(function (turn) {
+        var to = L.point(Math.cos(turn.angle), Math.sin(turn.angle)).multiplyBy(radius);
+        shown[turn.k] = inset.containerPointToLatLng(middle.add(to));
       });
     });
     return shown;
