@@ -17,14 +17,7 @@
     onAdd: function (map) {
       var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = {});
       this.map = map;
-      // The partner layer (layer.js) joins the map once its data is there, and on every rerun.
-      map.on("layeradd", function (event) {
-        var layer = event.layer;
-        if (layer !== map.partnerLayer || layer.pmLegend) return;
-        layer.pmLegend = true;
-        layer.on("draw", function () { self.fitData(layer.data); });
-        self.fitData(layer.data);
-      });
+      map.on("pmdraw", function (event) { self.fitData(event.layer.data); });  // layer.js
       var heading = el("div", "pm-legend-title"), id = "pm-legend-" + L.stamp(this);
       heading.id = id + "-title";
       this.toggle = el("button", "pm-legend-toggle", this.options.title);
@@ -95,5 +88,5 @@
     return map.legendControl;
   }
 
-  NS.controls = { basemap: NS.basemap, legend: legend, Legend: Legend };
+  NS.controls = { legend: legend, Legend: Legend };
 })();

@@ -47,25 +47,14 @@
     onAdd: function (map) {
       this.map = map;
       L.Marker.prototype.onAdd.call(this, map);
-      map.on("zoomend moveend resize popupopen popupclose", this.place, this);
-      map.on("layeradd", this.onLayerAdd, this);
+      map.on("zoomend moveend resize popupopen popupclose pmdraw", this.place, this);
       this.place();
     },
 
     onRemove: function (map) {
-      map.off("zoomend moveend resize popupopen popupclose", this.place, this);
-      map.off("layeradd", this.onLayerAdd, this);
+      map.off("zoomend moveend resize popupopen popupclose pmdraw", this.place, this);
       L.Marker.prototype.onRemove.call(this, map);
       this.map = null;
-    },
-
-    /* The partner layer (layer.js) joins the map once its data is there, and on every rerun. */
-    onLayerAdd: function (event) {
-      var layer = event.layer;
-      if (layer !== this.map.partnerLayer || layer.pmHome) return;
-      layer.pmHome = true;
-      layer.on("draw", this.place, this);
-      this.place();
     },
 
     /* What the name must not cover, as boxes around home (home at 0, 0). */

@@ -95,26 +95,16 @@
       this.inset = null;
       this.key = "";
       this.members = [];
-      map.on("layeradd", this.onLayerAdd, this);
-      map.on("zoomend moveend resize", this.update, this);  // a pan may bring home into view, or take it out
+      // After each drawing of the partners (layer.js); a pan may bring home into view, or take it out.
+      map.on("pmdraw zoomend moveend resize", this.update, this);
       map.on("pmlayout", this.clearLegend, this);  // the legend folded or unfolded, or the inset came
       return box;
     },
 
     onRemove: function (map) {
-      map.off("layeradd", this.onLayerAdd, this);
-      map.off("zoomend moveend resize", this.update, this);
+      map.off("pmdraw zoomend moveend resize", this.update, this);
       map.off("pmlayout", this.clearLegend, this);
       if (this.inset) this.inset.remove();
-    },
-
-    /* The partner layer joins the map once its data is there (layer.js), and on every rerun. */
-    onLayerAdd: function (event) {
-      var layer = event.layer;
-      if (layer !== this.map.partnerLayer || layer.pmInset) return;
-      layer.pmInset = true;
-      layer.on("draw", this.update, this);
-      this.update();
     },
 
     update: function () {
@@ -142,7 +132,7 @@
         this.watched.observe(legend);
       }
       var a = legend.getBoundingClientRect(), b = box.getBoundingClientRect();
-      if (!(a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom)) return;
+      if (!NS.dom.meet(a, b)) return;
       // The legend folds if it may (its own pmlayout brings us back here); else the inset stands above it.
       if (this.map.legendControl && this.map.legendControl.yieldRoom()) return;
       var margin = parseFloat(window.getComputedStyle(box).marginBottom) || 0;
@@ -197,15 +187,16 @@
     draw: function (layer, near) {
       var inset = this.ensureMap(), made = layer.made, data = layer.data, home = data.home, self = this;
       inset.invalidateSize({ pan: false });
+      // What it shows and its size: the same on most moves of the main map, then nothing to do.
+      var size = inset.getSize(), key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data),
+                                         size.x, size.y].join("|");
+      if (key === this.key) return;
+      this.key = key;
       var bounds = L.latLngBounds([[home.lat, home.lon], [home.lat, home.lon]]);
       near.forEach(function (i) { bounds.extend(layer.positionOf(i)); });
       // Room for a marker at the edge: an eighth of the inset, 16 to 26 px.
-      var room = Math.max(16, Math.min(26, Math.round(inset.getSize().x / 8)));
+      var room = Math.max(16, Math.min(26, Math.round(size.x / 8)));
       inset.fitBounds(bounds, { padding: [room, room], maxZoom: MAX_ZOOM, animate: false });
-      var size = inset.getSize(), key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data),
-                                         inset.getZoom(), size.x, size.y].join("|");
-      if (key === this.key) return;
-      this.key = key;
       this.points.clearLayers();
       this.arcs.clearLayers();
       var places = spread(inset, home, near.map(function (i) { return layer.positionOf(i); }));

@@ -84,17 +84,14 @@
       pane.style.pointerEvents = "none";
       this.box = L.DomUtil.create("div", "pm-country-labels", pane);
       this.box.lang = this.lang;
-      map.on({ layeradd: this.onLayerAdd, zoomstart: this.onZoomStart, zoomend: this.schedule,
+      map.on({ pmdraw: this.onDraw, zoomstart: this.onZoomStart, zoomend: this.schedule,
         moveend: this.schedule, resize: this.schedule }, this);
-      if (map.partnerLayer) this.follow(map.partnerLayer);
       this.schedule();
     },
 
     onRemove: function (map) {
-      map.off({ layeradd: this.onLayerAdd, zoomstart: this.onZoomStart, zoomend: this.schedule,
+      map.off({ pmdraw: this.onDraw, zoomstart: this.onZoomStart, zoomend: this.schedule,
         moveend: this.schedule, resize: this.schedule }, this);
-      if (this.partners) this.partners.off("draw", this.onDraw, this);
-      this.partners = null;
       this.map = null;
       if (this.pending) L.Util.cancelAnimFrame(this.pending);
       this.pending = null;
@@ -103,20 +100,9 @@
       this.shown = [];
     },
 
-    /* The partner layer (layer.js) joins the map once its data is there, and on every rerun. */
-    onLayerAdd: function (event) {
-      if (event.layer === this.map.partnerLayer) this.follow(event.layer);
-    },
-
-    follow: function (partners) {
-      if (this.partners === partners) return;
-      if (this.partners) this.partners.off("draw", this.onDraw, this);
-      this.partners = partners;
-      partners.on("draw", this.onDraw, this);
-    },
-
-    onDraw: function () {
-      var view = this.partners && this.partners.view;
+    /* After each drawing of the partners (layer.js): their language, and where they stand now. */
+    onDraw: function (event) {
+      var view = event.view;
       if (view && view.lang && view.lang !== this.lang && this.labels.names[view.lang]) this.rename(view.lang);
       this.schedule();
     },
@@ -178,7 +164,7 @@
     /* What names must not cover, as boxes in container pixels: the partners drawn as their
      * own marker, the clusters, home's ring and home's name, the controls. */
     occupied: function (map, size) {
-      var grid = new Grid(), layer = this.partners, inside = function (p) {
+      var grid = new Grid(), layer = map.partnerLayer, inside = function (p) {
         return p.x > -CELL && p.y > -CELL && p.x < size.x + CELL && p.y < size.y + CELL;
       };
       if (layer && layer.made && map.hasLayer(layer)) {

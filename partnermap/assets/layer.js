@@ -8,7 +8,7 @@
  * draws the view in place, reusing its markers. While streamlit-folium swaps the groups the
  * layer is off the map: no listener of the page is ever attached to a marker or cluster.
  *
- * It fires `draw` ({view, reason}) after each drawing (a view from the page: "view", a step of
+ * It fires `draw` ({view, reason}), and the map `pmdraw` ({layer, view, reason}), after each drawing (a view from the page: "view", a step of
  * the player or tour: "step", a zoom or move of a crowded map: "move") and counts them in
  * `draws`, which tests and benchmarks wait for. What nobody confirms (rules.doubt) is hollow.
  */
@@ -132,9 +132,12 @@
       this.drew(reason);
     },
 
+    /* Heard on the layer (tests, benchmarks) and on the map as `pmdraw` (the legend, home's name,
+     * the inset, the story and the country names), whichever group holds the layer now. */
     drew: function (reason) {
       this.draws += 1;
       this.fire("draw", { view: this.view, reason: reason });
+      if (this.map) this.map.fire("pmdraw", { layer: this, view: this.view, reason: reason });
     },
 
     /* Single partners: arcs under markers; partners leave and enter, faded on a step. */
@@ -358,7 +361,7 @@
   var live = [];  // the partner layers on this page, newest last: what current() reports
 
   window.PartnerMap = {
-    basemap: NS.controls.basemap,
+    basemap: NS.basemap,
     home: NS.home.home,
     legend: NS.controls.legend,
     countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },

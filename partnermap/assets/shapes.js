@@ -146,7 +146,12 @@
     return icon;
   }
 
-  NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg };
+  /* Whether two boxes on screen (DOMRects) overlap: where controls must make room. */
+  function meet(a, b) {
+    return a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  }
+
+  NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg, meet: meet };
   NS.shapes = {
     shapeIcon: shapeIcon, markerIcon: markerIcon, clusterIcon: clusterIcon, clusterRadius: clusterRadius,
     countLabel: countLabel, countFormat: countFormat, fitIcon: fitIcon, CLUSTER_FILL: CLUSTER_FILL,

@@ -102,7 +102,7 @@
       container.appendChild(this.caption);
       if (settings.title) this.titleBox = container.appendChild(el("div", "pm-present-title", settings.title));
       map.on("resize pmlayout", this.layout, this);
-      map.on("layeradd", this.onLayerAdd, this);
+      map.on("pmdraw", this.onDraw, this);
       L.Util.requestAnimFrame(this.layout, this);  // once the control is in the page
       if (window.ResizeObserver && this.titleBox) {  // the title wraps anew as fonts arrive
         new ResizeObserver(this.layout.bind(this)).observe(this.titleBox);
@@ -120,7 +120,7 @@
 
     onRemove: function (map) {
       map.off("resize pmlayout", this.layout, this);
-      map.off("layeradd", this.onLayerAdd, this);
+      map.off("pmdraw", this.onDraw, this);
       this.pause();
       document.removeEventListener("keydown", this.onKey);
       try {
@@ -130,14 +130,9 @@
       }
     },
 
-    /* The year shown is the page's until the player or the tour moves it: the partner layer
-     * (layer.js) joins the map once its data is there, and on every rerun. */
-    onLayerAdd: function (event) {
-      var layer = event.layer, self = this;
-      if (layer !== this.map.partnerLayer || layer.pmStory) return;
-      layer.pmStory = true;
-      layer.on("draw", function (e) { if (e.reason === "view") self.syncYear(e.view); });
-      if (layer.view) this.syncYear(layer.view);
+    /* The year shown is the page's (a view the page sends) until the player or the tour moves it. */
+    onDraw: function (event) {
+      if (event.reason === "view") this.syncYear(event.view);
     },
 
     syncYear: function (view) {
@@ -155,7 +150,7 @@
       if (this.titleBox && box) {
         box.style.marginTop = "";
         var t = this.titleBox.getBoundingClientRect(), b = box.getBoundingClientRect();
-        if (t.right > b.left && t.left < b.right && t.bottom > b.top && t.top < b.bottom) {
+        if (NS.dom.meet(t, b)) {
           var margin = parseFloat(window.getComputedStyle(box).marginTop) || 0;
           box.style.marginTop = Math.ceil(margin + t.bottom - b.top + 8) + "px";
         }
