@@ -100,7 +100,7 @@ def _read_current() -> LoadedData:
     try:
         settings.home()
     except settings.HomeFileError as err:
-        return _fatal(verbatim(str(err)))
+        return _fatal(err.message)
     store, problem = store_or_message()
     if store is None:
         return _fatal(verbatim(problem))

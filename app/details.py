@@ -16,8 +16,9 @@ from partnerships.wording import localised_value, milestone_entries, years_text
 
 
 def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
-    """The view in numbers; what nobody confirms that late is counted apart, and a zero is
-    shown only where it is the headline."""
+    """The view in numbers, by the rule of `filtering.Counts`: the headline counts what the map
+    shows, and what nobody confirms that late or dates at all are parts of it; a zero is shown
+    only where it is the headline."""
     counts = count(shown, year)
     st.metric(t("metric_partnerships", lang), counts.partnerships, help=t("metric_partnerships_help", lang, year=year))
     st.metric(t("metric_countries", lang), counts.countries)
@@ -26,7 +27,7 @@ def show_counts(shown: pd.DataFrame, year: int, lang: str) -> None:
         since = str(last) if first == last else f"{first}–{last}"
         st.metric(t("metric_unknown", lang), counts.unknown, help=t("metric_unknown_help", lang, since=since))
     if counts.year_unknown:
-        st.metric(t("metric_year_unknown", lang), counts.year_unknown)
+        st.metric(t("metric_year_unknown", lang), counts.year_unknown, help=t("metric_year_unknown_help", lang))
     if counts.begun_this_year:
         st.metric(t("metric_begun", lang, year=year), counts.begun_this_year)
 

@@ -29,14 +29,14 @@ def language() -> str:
 
 
 def year_bounds(dataset: Dataset) -> tuple[int, int]:
-    low, high = year_range(dataset.partners, settings.current_year())
-    return (low, high) if low < high else (high - 1, high)
+    return year_range(dataset.partners, settings.current_year())
 
 
 def first_year(dataset: Dataset) -> int:
-    """The year a new visitor sees: the last one the sources confirm (filtering.default_year)."""
-    low, high = year_bounds(dataset)
-    return max(default_year(dataset.partners, high), low)
+    """The year a new visitor sees: the latest one the sources say something of, never in
+    the future (filtering.default_year)."""
+    low, _ = year_bounds(dataset)
+    return max(default_year(dataset.partners, settings.current_year()), low)
 
 
 def current_view(dataset: Dataset) -> View:

@@ -18,13 +18,20 @@ from partnerships.loading import load_partners
 from partnerships.messages import said
 from partnerships.problems import ERROR
 from partnerships.report import summary
-from partnerships.settings import tour_path_for
+from partnerships.settings import HomeFileError, home_path_for, load_home, tour_path_for
 from partnerships.stores import commands as db_commands
 from partnerships.tour import load_tour
 
 
 def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
-    """Errors on stdout, warnings and notes beside them on stderr, the summary last on stdout."""
+    """Errors on stdout, warnings and notes beside them on stderr, the summary last on stdout.
+    The home city file the app would use with this data is checked first."""
+    try:
+        load_home(home_path_for(path))
+    except HomeFileError as err:
+        print(err.message.text(lang))
+        print(said("validate_nothing", path=str(path)).text(lang))
+        return 1
     dataset = load_partners(path)
     if dataset.fatal:
         print(f"{path}: {dataset.fatal.text(lang)}")
@@ -52,7 +59,7 @@ def export_map(out: Path, lang: str) -> int:
     try:
         out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
     except settings.HomeFileError as err:
-        print(err)
+        print(err.message.text(lang))
         return 1
     except OSError as err:
         print(f"{out}: {err.strerror}")

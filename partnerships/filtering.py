@@ -24,15 +24,21 @@ class View:
 
 @dataclass(frozen=True)
 class Counts:
-    """A view in numbers. `partnerships` are those a source confirms in the year; `unknown`
-    those shown whose status nobody confirms that late (see `status_unknown`)."""
+    """A view in numbers, by one rule: what the map shows is what is counted. Those whose status
+    nobody confirms that late (`unknown`, see `status_unknown`) and those nobody knows the start
+    of (`year_unknown`) are parts of `partnerships`, never subtracted from it."""
 
     partnerships: int
     countries: int
     begun_this_year: int
     unknown: int = 0
     unknown_countries: int = 0
-    year_unknown: int = 0  # shown, but nobody knows when they began
+    year_unknown: int = 0
+
+    @property
+    def known(self) -> int:
+        """The part with a known start year and a status the sources confirm in the year."""
+        return self.partnerships - self.unknown - self.year_unknown
 
 
 def in_view(partners: pd.DataFrame, view: View) -> pd.Series:
@@ -69,12 +75,12 @@ def status_unknown(partners: pd.DataFrame, year: int) -> pd.Series:
 
 
 def count(shown: pd.DataFrame, year: int) -> Counts:
+    """The counts of what the map shows in `year` (see `Counts`)."""
     if shown.empty:
         return Counts(0, 0, 0)
     no_year = shown[START_YEAR].isna()
     unknown = status_unknown(shown, year).astype(bool) & ~no_year
-    known = shown[~unknown & ~no_year]
-    return Counts(len(known), known[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()),
+    return Counts(len(shown), shown[COUNTRY_CODE].nunique(), int((shown[START_YEAR] == year).sum()),
                   int(unknown.sum()), shown.loc[unknown, COUNTRY_CODE].nunique(), int(no_year.sum()))
 
 
@@ -85,18 +91,22 @@ def unknown_after(shown: pd.DataFrame, year: int) -> tuple[int, int] | None:
 
 
 def default_year(partners: pd.DataFrame, latest: int) -> int:
-    """Where the first view opens: the last year the sources confirm (so it shows what they
-    say, not a present they say nothing about), else `latest`."""
-    if CONFIRMED in partners and partners[CONFIRMED].notna().any():
-        return min(int(partners[CONFIRMED].max()), latest)
-    return latest
+    """Where the first view opens: the latest year something is known for, a start or a
+    confirmation (so it shows what the sources say, not a present they say nothing about),
+    else `latest`."""
+    known = [partners[column].max() for column in (START_YEAR, CONFIRMED) if column in partners and len(partners)]
+    known = [int(year) for year in known if pd.notna(year)]
+    return min(max(known), latest) if known else latest
 
 
 def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
-    """Slider bounds: the earliest start year (or `latest` when empty) to `latest`."""
-    if partners.empty:
-        return latest, latest
-    return min(int(partners[START_YEAR].min()), latest), latest
+    """The years a slider offers: the earliest known start year to `latest`, or to a later
+    start year planned beyond it. Always two years at least, so a slider can move, also when
+    no start year is known at all."""
+    starts = partners[START_YEAR].dropna() if len(partners) else pd.Series([], dtype="Int64")
+    low = min(int(starts.min()), latest) if len(starts) else latest
+    high = max(int(starts.max()), latest) if len(starts) else latest
+    return (low, high) if low < high else (high - 1, high)
 
 
 def partner_at(shown: pd.DataFrame, name: str, lat: float, lon: float) -> str | None:

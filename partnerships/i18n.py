@@ -87,32 +87,48 @@ _PAGES: dict[str, dict[str, str]] = {
     },
     "summary_none_active": {"en": "In {year}, no partnerships were active", "da": "I {year} var ingen partnerskaber aktive"},
     "summary_none_begun": {"en": "By {year}, no partnerships had begun", "da": "Senest i {year} var ingen partnerskaber begyndt"},
-    "summary_none_confirmed": {
-        "en": "In {year}, no source confirms a partnership as active",
-        "da": "I {year} bekræfter ingen kilde et partnerskab som aktivt",
+    "summary_shown": {
+        "en": "In {year}, the map shows {partnerships} in {countries}",
+        "da": "I {year} viser kortet {partnerships} i {countries}",
+    },
+    "summary_shown_begun": {
+        "en": "By {year}, the map shows {partnerships} in {countries}",
+        "da": "Senest i {year} viser kortet {partnerships} i {countries}",
+    },
+    "summary_part_active": {
+        "en": "; {n} of them is confirmed active that year|; {n} of them are confirmed active that year",
+        "da": "; {n} af dem er bekræftet aktivt det år|; {n} af dem er bekræftet aktive det år",
+    },
+    "summary_part_begun": {
+        "en": "; {n} of them had begun by then|; {n} of them had begun by then",
+        "da": "; {n} af dem var begyndt inden da|; {n} af dem var begyndt inden da",
     },
     "summary_unknown": {
         "en": "; the status of {partnerships} in {countries} is unknown after {since}, the last year a source confirms",
         "da": "; status for {partnerships} i {countries} er ukendt efter {since}, det sidste år en kilde bekræfter",
     },
     "summary_year_unknown": {
-        "en": "; {partnerships} with no known start year",
-        "da": "; {partnerships} uden kendt startår",
+        "en": "; {n} of them has no known start year|; {n} of them have no known start year",
+        "da": "; {n} af dem har intet kendt startår|; {n} af dem har intet kendt startår",
     },
     "legend_doubt": {
         "en": "Hollow, dashed: not confirmed that year, or start year unknown",
         "da": "Hul, stiplet: ikke bekræftet det år, eller startår ukendt",
     },
-    "metric_year_unknown": {"en": "Start year unknown", "da": "Startår ukendt"},
+    "metric_year_unknown": {"en": "Of them: start year unknown", "da": "Heraf startår ukendt"},
     "year_unknown": {"en": "start year unknown", "da": "startår ukendt"},
-    "metric_unknown": {"en": "Status unknown", "da": "Status ukendt"},
+    "metric_unknown": {"en": "Of them: status unknown", "da": "Heraf status ukendt"},
     "metric_unknown_help": {
         "en": "Partnerships no source confirms after {since}: nobody says they ended, nobody says they go on.",
         "da": "Partnerskaber, som ingen kilde bekræfter efter {since}: ingen siger, de er slut, ingen siger, de fortsætter.",
     },
     "metric_partnerships_help": {
-        "en": "Partnerships a source confirms in {year}.",
-        "da": "Partnerskaber, som en kilde bekræfter i {year}.",
+        "en": "Every partnership the map shows for {year}, including those whose status or start year is unknown.",
+        "da": "Alle partnerskaber, som kortet viser for {year}, også dem hvis status eller startår er ukendt.",
+    },
+    "metric_year_unknown_help": {
+        "en": "Partnerships on the map that no source dates: they are shown in every year.",
+        "da": "Partnerskaber på kortet, som ingen kilde daterer: de vises i alle år.",
     },
     "status_unknown_since": {"en": "status unknown since {since}", "da": "status ukendt siden {since}"},
     "confirmed_until": {"en": "Confirmed by a source until {year}", "da": "Bekræftet af en kilde til og med {year}"},

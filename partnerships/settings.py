@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geo.countries import resolve_country
+from partnerships.messages import Message, said
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -93,7 +94,30 @@ def _in_language(texts: tuple[tuple[str, str], ...], lang: str) -> str:
 
 
 class HomeFileError(ValueError):
-    """The home city file cannot be used; the message names the file and the reason."""
+    """The home city file cannot be used; `message` names the file and the reason, in any language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text())
+        self.message = message
+
+
+def _home_value(data: dict, key: str, path: Path, kind: type | tuple[type, ...]) -> object:
+    """`data[key]` when it is of `kind` (a bool is no number); HomeFileError otherwise."""
+    if key not in data:
+        raise HomeFileError(said("home_missing", path=str(path), field=key))
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        wanted = {str: "home_kind_text", dict: "home_kind_table"}.get(kind, "home_kind_number")
+        raise HomeFileError(said("home_wrong_kind", path=str(path), field=key, kind=said(wanted), value=repr(value)[:40]))
+    return value
+
+
+def _texts(data: dict, key: str, path: Path) -> tuple[tuple[str, str], ...]:
+    """A table of texts by language (`[title]`: en = "…", da = "…"), empty when not given."""
+    table = _home_value(data, key, path, dict) if key in data else {}
+    for lang in table:
+        _home_value(table, lang, path, str)
+    return tuple(table.items())
 
 
 def load_home(path: Path) -> HomeCity:
@@ -101,24 +125,20 @@ def load_home(path: Path) -> HomeCity:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-        lat, lon = float(data["lat"]), float(data["lon"])
-        named = str(data.get("country", "")).strip()
-        country = resolve_country(named) if named else None
-        home = HomeCity(str(data["name"]), lat, lon, tuple(dict(data.get("title", {})).items()),
-                        tuple(dict(data.get("subtitle", {})).items()), country.code if country else "")
     except OSError as err:
-        raise HomeFileError(f"The home city file {path} cannot be read: {err.strerror}.") from None
+        raise HomeFileError(said("home_unreadable", path=str(path), reason=err.strerror or str(err))) from None
     except tomllib.TOMLDecodeError as err:
-        raise HomeFileError(f"The home city file {path} is not valid TOML: {err}.") from None
-    except KeyError as err:
-        raise HomeFileError(f"The home city file {path} needs {err} (name, lat and lon).") from None
-    except (TypeError, ValueError) as err:
-        raise HomeFileError(f"The home city file {path} has a value of the wrong kind: {err}.") from None
+        raise HomeFileError(said("home_not_toml", path=str(path), reason=str(err))) from None
+    name = str(_home_value(data, "name", path, str)).strip()
+    lat, lon = (float(_home_value(data, key, path, (int, float))) for key in ("lat", "lon"))
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise HomeFileError(f"The home city file {path}: lat {lat}, lon {lon} are not WGS84 coordinates.")
+        raise HomeFileError(said("home_not_wgs84", path=str(path), lat=lat, lon=lon))
+    named = str(_home_value(data, "country", path, str)).strip() if "country" in data else ""
+    country = resolve_country(named) if named else None
     if named and country is None:
-        raise HomeFileError(f"The home city file {path}: country {named!r} is not a country name or ISO code.")
-    return home
+        raise HomeFileError(said("home_bad_country", path=str(path), country=named))
+    return HomeCity(name, lat, lon, _texts(data, "title", path), _texts(data, "subtitle", path),
+                    country.code if country else "")
 
 
 def home_path_for(partners_csv: Path) -> Path:

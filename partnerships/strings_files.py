@@ -99,6 +99,23 @@ FILE_STRINGS: dict[str, dict[str, str]] = {
                           "da": "Filen med partnerskabstyper {path} skal have en kolonne '{column}'."},
     "types_file_empty": {"en": "The partnership types file {path} lists no types.",
                          "da": "Filen med partnerskabstyper {path} nævner ingen typer."},
+    # The home city file (home.toml), as the app and `validate` report it.
+    "home_unreadable": {"en": "The home city file {path} cannot be read: {reason}.",
+                        "da": "Filen med hjembyen {path} kan ikke læses: {reason}."},
+    "home_not_toml": {"en": "The home city file {path} is not valid TOML: {reason}.",
+                      "da": "Filen med hjembyen {path} er ikke gyldig TOML: {reason}."},
+    "home_missing": {"en": "The home city file {path} needs {field} (name, lat and lon are required).",
+                     "da": "Filen med hjembyen {path} mangler {field} (name, lat og lon skal være der)."},
+    "home_wrong_kind": {"en": "The home city file {path}: {field} must be {kind}, not {value}.",
+                        "da": "Filen med hjembyen {path}: {field} skal være {kind}, ikke {value}."},
+    "home_kind_text": {"en": "a text in quotes", "da": "en tekst i anførselstegn"},
+    "home_kind_number": {"en": "a number (decimal point, no quotes)", "da": "et tal (decimalpunktum, uden anførselstegn)"},
+    "home_kind_table": {"en": "a table of texts by language ([title] with en = \"…\")",
+                        "da": "en tabel af tekster pr. sprog ([title] med da = \"…\")"},
+    "home_not_wgs84": {"en": "The home city file {path}: lat {lat}, lon {lon} are not WGS84 coordinates.",
+                       "da": "Filen med hjembyen {path}: lat {lat}, lon {lon} er ikke WGS84-koordinater."},
+    "home_bad_country": {"en": "The home city file {path}: country {country!r} is not a country name or ISO code.",
+                         "da": "Filen med hjembyen {path}: landet {country!r} er ikke et landenavn eller en ISO-kode."},
     # The command line's own lines (python -m partnerships validate | db import).
     "validate_summary": {
         "en": "{path}: {partnerships} in {countries} will be on the map, {left_off}; {placed}; {remarks}",

@@ -23,32 +23,40 @@ def join_words(items: list[str], lang: str) -> str:
 
 def describe_view(shown: pd.DataFrame, view: View, vocabulary: Vocabulary, lang: str) -> str:
     """E.g. 'In 2013, 7 partnerships were active in 4 countries; 1 began that year: Haiyan
-    County (China).' Partnerships whose status nobody confirms that late are counted apart;
-    types are named when not all of them are shown."""
+    County (China).' Counted by the rule of `filtering.Counts`: every partnership the map shows,
+    with those of unknown status or start year named as parts of it; types are named when not
+    all of them are shown."""
     counts = count(shown, view.year)
     active = view.mode is YearMode.ACTIVE
-    if counts.partnerships == 0 and not counts.unknown and not counts.year_unknown:
-        text = t("summary_none_active" if active else "summary_none_begun", lang, year=view.year) + "."
+    if counts.partnerships == 0:
+        return t("summary_none_active" if active else "summary_none_begun", lang, year=view.year) + "." + \
+            _types_sentence(view, vocabulary, lang)
+    n = counts.partnerships
+    values = {"year": view.year, "partnerships": plural("n_partnerships", n, lang),
+              "countries": plural("n_countries", counts.countries, lang)}
+    certain = counts.known if active else n - counts.year_unknown  # what the plain sentence may claim of all
+    if certain == n:
+        text = plural("summary_active" if active else "summary_begun", n, lang, **values)
     else:
-        n = counts.partnerships
-        if n:
-            text = plural("summary_active" if active else "summary_begun", n, lang, year=view.year,
-                          partnerships=plural("n_partnerships", n, lang),
-                          countries=plural("n_countries", counts.countries, lang))
-        else:
-            text = t("summary_none_confirmed", lang, year=view.year)
-        if counts.unknown:
-            first, last = unknown_after(shown, view.year)
-            text += t("summary_unknown", lang, partnerships=plural("n_partnerships", counts.unknown, lang),
-                      countries=plural("n_countries", counts.unknown_countries, lang),
-                      since=str(last) if first == last else f"{first}–{last}")
-        if counts.year_unknown:
-            text += t("summary_year_unknown", lang, partnerships=plural("n_partnerships", counts.year_unknown, lang))
-        began = shown[shown[START_YEAR] == view.year]
-        country = began[country_name_column(lang)] if COUNTRY_CODE in began else []
-        names = [f"{name} ({where})" for name, where in zip(localised(began, NAME, lang), country)]
-        text += t("summary_new", lang, n=len(names), names=join_words(names, lang)) if names else t("summary_no_new", lang)
-    if list(view.types) != vocabulary.names:
-        labels = [vocabulary.get(name).label(lang) for name in view.types]
-        text += t("summary_types", lang, types=join_words(labels, lang) or "—")
-    return text
+        text = t("summary_shown" if active else "summary_shown_begun", lang, **values)
+        if certain:
+            text += plural("summary_part_active" if active else "summary_part_begun", certain, lang)
+    if counts.unknown:
+        first, last = unknown_after(shown, view.year)
+        text += t("summary_unknown", lang, partnerships=plural("n_partnerships", counts.unknown, lang),
+                  countries=plural("n_countries", counts.unknown_countries, lang),
+                  since=str(last) if first == last else f"{first}–{last}")
+    if counts.year_unknown:
+        text += plural("summary_year_unknown", counts.year_unknown, lang)
+    began = shown[shown[START_YEAR] == view.year]
+    country = began[country_name_column(lang)] if COUNTRY_CODE in began else []
+    names = [f"{name} ({where})" for name, where in zip(localised(began, NAME, lang), country)]
+    text += t("summary_new", lang, n=len(names), names=join_words(names, lang)) if names else t("summary_no_new", lang)
+    return text + _types_sentence(view, vocabulary, lang)
+
+
+def _types_sentence(view: View, vocabulary: Vocabulary, lang: str) -> str:
+    if list(view.types) == vocabulary.names:
+        return ""
+    labels = [vocabulary.get(name).label(lang) for name in view.types]
+    return t("summary_types", lang, types=join_words(labels, lang) or "—")

@@ -196,9 +196,9 @@ def test_a_saved_file_shows_on_the_next_interaction(data_file):
     assert sorted(published_ids(at)) == ["baoding", "haiyan"]
 
 
-def test_after_the_last_confirmed_year_the_status_is_unknown_not_active():
+def test_after_the_last_confirmed_year_the_headline_counts_the_map_with_unknown_status_a_part():
     at = open_app(year="2026")
-    assert metrics(at)["Partnerships"] == "0" and metrics(at)["Status unknown"] == "7"
+    assert metrics(at)["Partnerships"] == "7" and metrics(at)["Of them: status unknown"] == "7"
     assert "Begun in 2026" not in metrics(at)  # no zero headline
 
 

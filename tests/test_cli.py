@@ -107,3 +107,24 @@ def test_a_file_past_the_size_limit_is_refused_without_reading_it(write_csv, mon
     monkeypatch.setenv("PARTNERS_MAX_FILE_MB", "1")
     assert main(["validate", str(path)]) == 1
     assert "more than the 1 MB a partner file may be" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("home", "lang", "first_line"), [
+    ("not = [toml", "en", "is not valid TOML"),
+    ('lat = 1\nlon = 2\n', "en", "needs name (name, lat and lon are required)"),
+    ('name = "X"\nlat = "north"\nlon = 1\n', "en", "lat must be a number (decimal point, no quotes), not 'north'"),
+    ('name = "X"\nlat = true\nlon = 1\n', "da", "lat skal være et tal (decimalpunktum, uden anførselstegn), ikke True"),
+    ('name = ""\nlat = 1\nlon = 1\n', "en", "name must be a text in quotes, not ''"),
+    ('name = "X"\nlat = 1\nlon = 2\ntitle = "plain"\n', "en", "title must be a table of texts by language"),
+    ('name = "X"\nlat = 1\nlon = 2\n[title]\nen = 3\n', "en", "en must be a text in quotes, not 3"),
+    ('name = "X"\nlat = 95\nlon = 2\n', "da", "lat 95.0, lon 2.0 er ikke WGS84-koordinater"),
+    ('name = "X"\nlat = 1\nlon = 2\ncountry = "Atlantis"\n', "en", "'Atlantis' is not a country name or ISO code"),
+])
+def test_validate_checks_the_home_file_beside_the_data_and_says_what_is_wrong(write_csv, capsys, home, lang,
+                                                                             first_line):
+    path = write_csv(csv_text(*GOOD_ROWS))
+    (path.parent / "home.toml").write_text(home, encoding="utf-8")
+    assert main(["validate", str(path), "--lang", lang]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert first_line in lines[0] and str(path.parent / "home.toml") in lines[0]
+    assert len(lines) == 2 and lines[1].startswith(str(path))

@@ -51,7 +51,17 @@ def test_counts_partnerships_countries_and_beginnings(partners):
 
 def test_year_range_runs_from_the_first_start_to_the_latest(partners):
     assert year_range(partners, 2026) == (2007, 2026)
-    assert year_range(partners.iloc[0:0], 2026) == (2026, 2026)
+
+
+@pytest.mark.parametrize(("starts", "latest", "expected"), [
+    ([None, None, None, None], 2026, (2025, 2026)),  # no year known: two years, so a slider can move
+    ([2026, None, None, None], 2026, (2025, 2026)),
+    ([2019, 2019, 2019, 2019], 2026, (2019, 2026)),
+    ([2010, 2029, None, None], 2026, (2010, 2029)),  # a start planned ahead stays reachable
+])
+def test_year_range_holds_two_years_whatever_is_known(partners, starts, latest, expected):
+    assert year_range(partners.assign(start_year=pd.array(starts, dtype="Int64")), latest) == expected
+    assert year_range(partners.iloc[0:0], latest) == (latest - 1, latest)
 
 
 def test_click_is_matched_by_name_and_nearest_position(partners):
@@ -71,11 +81,18 @@ def test_status_is_unknown_after_the_last_confirmed_year_unless_an_end_is_given(
     assert list(confirmed[status_unknown(confirmed, year)]["id"]) == unknown
 
 
-def test_counts_keep_unknown_status_apart(confirmed):
+def test_unknown_status_is_a_part_of_what_is_counted_never_taken_from_it(confirmed):
     shown = filter_partners(confirmed, View(ALL, 2016))
     counts = count(shown, 2016)
-    assert (counts.partnerships, counts.countries, counts.unknown, counts.unknown_countries) == (1, 1, 1, 1)
+    assert len(shown) == 2
+    assert (counts.partnerships, counts.countries, counts.unknown, counts.unknown_countries) == (2, 2, 1, 1)
+    assert counts.known == 1
     assert unknown_after(shown, 2016) == (2014, 2014)
+
+
+def test_begun_by_counts_everything_that_began(confirmed):
+    shown = filter_partners(confirmed, View(ALL, 2026, YearMode.BEGUN))
+    assert count(shown, 2026).partnerships == len(confirmed)
 
 
 def test_without_a_confirmed_column_nothing_is_unknown(partners):
@@ -83,11 +100,16 @@ def test_without_a_confirmed_column_nothing_is_unknown(partners):
     assert count(filter_partners(partners, View(ALL, 2030)), 2030).unknown == 0
 
 
-@pytest.mark.parametrize(("years", "latest", "expected"), [
-    ([2014, 2013, None, 2013], 2026, 2014), ([None, None, None, None], 2026, 2026), ([2030, None, None, None], 2026, 2026),
+@pytest.mark.parametrize(("starts", "years", "latest", "expected"), [
+    ([2010, 2012, 2007, 2013], [2014, 2013, None, 2013], 2026, 2014),
+    ([2010, 2012, 2007, 2013], [None, None, None, None], 2026, 2013),  # the latest start
+    ([2010, 2012, 2015, 2013], [2014, 2013, None, 2013], 2026, 2015),  # a start after the last confirmation
+    ([2010, 2012, 2007, 2013], [2030, None, None, None], 2026, 2026),  # never in the future
+    ([None, None, None, None], [None, None, None, None], 2026, 2026),  # nothing known: this year
 ])
-def test_the_first_view_opens_on_the_last_confirmed_year(partners, years, latest, expected):
-    assert default_year(partners.assign(confirmed=pd.array(years, dtype="Int64")), latest) == expected
+def test_the_first_view_opens_on_the_latest_year_something_is_known_for(partners, starts, years, latest, expected):
+    dated = partners.assign(start_year=pd.array(starts, dtype="Int64"), confirmed=pd.array(years, dtype="Int64"))
+    assert default_year(dated, latest) == expected
 
 
 def test_a_click_on_a_danish_name_finds_its_partner(partners):
@@ -100,7 +122,7 @@ def test_an_unknown_start_year_is_shown_in_every_year_and_counted_apart(partners
     for year, mode in ((1950, YearMode.ACTIVE), (2026, YearMode.BEGUN)):
         assert "a" in set(filter_partners(undated, View(ALL, year, mode))["id"])
     counts = count(filter_partners(undated, View(ALL, 2011)), 2011)
-    assert (counts.partnerships, counts.year_unknown) == (1, 1)
+    assert (counts.partnerships, counts.year_unknown, counts.known) == (2, 1, 1)
 
 
 @pytest.mark.parametrize(("rows", "expected"), [

@@ -1,6 +1,7 @@
 """The view in words, in both languages."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from partnerships.filtering import View, YearMode, filter_partners
@@ -27,13 +28,35 @@ def _describe(shipped, year, lang, mode=YearMode.ACTIVE, types=None):
     (2006, "en", "In 2006, no partnerships were active."),
     (2006, "da", "I 2006 var ingen partnerskaber aktive."),
     (2014, "en", "In 2014, 7 partnerships were active in 4 countries; none began that year."),
-    (2020, "en", "In 2020, no source confirms a partnership as active; the status of 7 partnerships in 4 countries is "
+    (2020, "en", "In 2020, the map shows 7 partnerships in 4 countries; the status of 7 partnerships in 4 countries is "
                  "unknown after 2014, the last year a source confirms; none began that year."),
-    (2026, "da", "I 2026 bekræfter ingen kilde et partnerskab som aktivt; status for 7 partnerskaber i 4 lande er "
+    (2026, "da", "I 2026 viser kortet 7 partnerskaber i 4 lande; status for 7 partnerskaber i 4 lande er "
                  "ukendt efter 2014, det sidste år en kilde bekræfter; ingen begyndte det år."),
 ])
 def test_describe_the_shipped_data(shipped, year, lang, text):
     assert _describe(shipped, year, lang) == text
+
+
+def test_begun_by_counts_everything_that_began(shipped):
+    assert _describe(shipped, 2026, "en", YearMode.BEGUN).startswith("By 2026, 7 partnerships had begun in 4 countries;")
+
+
+def _undated(shipped, dated: int):
+    """The shipped partners with every start year but the first `dated` ones emptied."""
+    partners = shipped.partners.copy()
+    partners.loc[partners.index[dated:], "start_year"] = pd.NA
+    return partners.drop(columns="confirmed")
+
+
+@pytest.mark.parametrize(("dated", "lang", "text"), [
+    (1, "en", "In 2020, the map shows 7 partnerships in 4 countries; 1 of them is confirmed active that year; "
+              "6 of them have no known start year; none began that year."),
+    (0, "da", "I 2020 viser kortet 7 partnerskaber i 4 lande; 7 af dem har intet kendt startår; ingen begyndte det år."),
+])
+def test_a_list_without_years_is_counted_whole_with_its_unknown_years_a_part(shipped, dated, lang, text):
+    view = View(tuple(shipped.vocabulary.names), 2020, YearMode.ACTIVE)
+    partners = _undated(shipped, dated)
+    assert describe_view(filter_partners(partners, view), view, shipped.vocabulary, lang) == text
 
 
 def test_one_partnership_and_named_types(shipped):
