@@ -43,7 +43,7 @@ def show_partner(partner: pd.Series | None, dataset: Dataset, lang: str, beside_
     if not beside_popup:
         kind = dataset.vocabulary.get(partner[TYPE]).label(lang)
         place = f"{localised_value(partner, CITY, lang)}, {partner.get(country_name_column(lang))}"
-        years = years_text(partner[START_YEAR], partner[END_YEAR], lang)
+        years = years_text(partner[START_YEAR], partner[END_YEAR], lang, partner.get(CONFIRMED))
         st.markdown("  \n".join(f"**{t(label, lang)}:** {markdown_text(value)}"
                                  for label, value in (("type", kind), ("place", place), ("years", years))))
         description = localised_value(partner, DESCRIPTION, lang)

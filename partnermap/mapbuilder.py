@@ -38,7 +38,7 @@ SCALE_MAX_WIDTH = 140
 # of generated data, a moment on a slow line; the seed data is one slice.
 DETAILS_PER_SLICE = 1000
 # Words the map's script shows, in every language (partnerships/i18n.py).
-MAP_LABELS = ("since", "year_unknown", "status_unknown_since", "website", "details_unavailable", "cluster_count",
+MAP_LABELS = ("since", "year_unknown", "since_confirmed", "website", "details_unavailable", "cluster_count",
               "cluster_more")
 
 

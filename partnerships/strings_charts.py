@@ -82,11 +82,13 @@ CHART_STRINGS: dict[str, dict[str, str]] = {
     "continent_AN": {"en": "Antarctica", "da": "Antarktis"},
     "timeline_title": {"en": "How the partnerships grew", "da": "Sådan voksede partnerskaberne"},
     "timeline_caption": {
-        "en": "Each bar runs from the first year of a partnership to its last; an arrow marks one still running and "
-              "an open diamond a milestone. The types in the sidebar apply; the dashed line marks its year, and a "
+        "en": "Each bar runs from the first year of a partnership to its last; an arrow marks one a source confirms "
+              "still running, a faint end the years after the last one a source confirms, and an open diamond a "
+              "milestone. The types in the sidebar apply; the dashed line marks its year, and a "
               "pale band years in which nothing happens, drawn short.",
-        "da": "Hver bjælke går fra et partnerskabs første år til dets sidste; en pil markerer et, der stadig kører, "
-              "og en åben rombe en milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år, og "
+        "da": "Hver bjælke går fra et partnerskabs første år til dets sidste; en pil markerer et, som en kilde "
+              "bekræfter stadig kører, en lys ende årene efter det sidste, en kilde bekræfter, og en åben rombe en "
+              "milepæl. Typerne i sidepanelet gælder; den stiplede linje markerer dets år, og "
               "et lyst bånd år, hvor intet sker, tegnet korte.",
     },
     "timeline_chart_title": {"en": "Each partnership from start to end", "da": "Hvert partnerskab fra start til slut"},

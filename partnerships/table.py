@@ -6,7 +6,7 @@ import pandas as pd
 from geo.text import fold
 
 from partnerships.columns import (
-    CITY, CITY_DA, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, NAME_DA,
+    CITY, CITY_DA, CONFIRMED, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, NAME_DA,
     START_YEAR, TYPE, URL, country_name_column,
 )
 from partnerships.escape import safe_url
@@ -40,13 +40,14 @@ def display_table(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> 
     cell holds a value or is blank."""
     country = country_name_column(lang)
     urls = partners[URL] if URL in partners else pd.Series("", index=partners.index)
+    confirmed = partners[CONFIRMED] if CONFIRMED in partners else pd.Series(pd.NA, index=partners.index)
     headers = [t(key, lang) for key in COLUMNS]
     table = pd.DataFrame({
         headers[0]: localised(partners, NAME, lang),
         headers[1]: partners[TYPE].map(lambda name: vocabulary.get(name).label(lang)),
         headers[2]: localised(partners, CITY, lang),
         headers[3]: partners[country],
-        headers[4]: [years_text(s, e, lang) for s, e in zip(partners[START_YEAR], partners[END_YEAR])],
+        headers[4]: [years_text(s, e, lang, c) for s, e, c in zip(partners[START_YEAR], partners[END_YEAR], confirmed)],
         headers[5]: [safe_url(url) or "" for url in urls],  # a blank cell, never "None"
     })
     table.index = pd.Index(partners[ID], name="id")

@@ -64,9 +64,8 @@ def gantt_frame(partners: pd.DataFrame, vocabulary: Vocabulary, lang: str, today
         START: start,
         END: end,
         KNOWN_UNTIL: end.where(~doubtful, confirmed.fillna(0).astype("int64")),
-        ONGOING: ongoing.astype(bool),
-        YEARS: [years_text(s, e, lang) + (f"; {t('status_unknown_since', lang, since=c)}" if d else "")
-                for s, e, c, d in zip(start, partners[END_YEAR], confirmed, doubtful)],
+        ONGOING: (ongoing & ~doubtful).astype(bool),  # an arrow claims it still runs: only where a source says so
+        YEARS: [years_text(s, e, lang, c) for s, e, c in zip(start, partners[END_YEAR], confirmed)],
         COLOR: partners[TYPE].map(lambda name: styles[name].color),
         SHAPE: partners[TYPE].map(lambda name: styles[name].shape),
     })
@@ -113,16 +112,17 @@ def cap_note(gantt: pd.DataFrame, lang: str) -> str | None:
 
 
 def timeline_summary(gantt: pd.DataFrame, lang: str) -> str:
-    """E.g. '7 partnerships from 2007 to today; the longest: Aabenraa Municipality (since
-    2007) and Klimapakt Flensburg (since 2007).' Of every row, not only those drawn."""
+    """E.g. '7 partnerships from 2007 to 2014; the longest: Aabenraa Municipality (since 2007 ·
+    confirmed until 2014) and …': up to today only where a source confirms one still runs. Of
+    every row, not only those drawn."""
     if gantt.empty:
         return t("timeline_empty", lang)
-    length = gantt[END] - gantt[START]
+    length = gantt[KNOWN_UNTIL] - gantt[START]  # as far as the sources go
     longest = gantt[length == length.max()]
     names = join_words([f"{name} ({years})" for name, years in zip(longest[LABEL], longest[YEARS])], lang)
     if len(gantt) == 1:
         return t("timeline_summary_one", lang, longest=names)
-    last = t("timeline_today", lang) if gantt[ONGOING].any() else str(int(gantt[END].max()))
+    last = t("timeline_today", lang) if gantt[ONGOING].any() else str(int(gantt[KNOWN_UNTIL].max()))
     return plural("timeline_summary", len(longest), lang, partnerships=plural("n_partnerships", len(gantt), lang),
                   first=int(gantt[START].min()), last=last, longest=names)
 

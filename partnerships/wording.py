@@ -9,12 +9,15 @@ from partnerships.i18n import t
 MILESTONE_SEPARATOR = "|"
 
 
-def years_text(start: object, end: object, lang: str) -> str:
-    """'since 2010' while it runs, '2012' for a single year, '2007–2015' when it ended; 'start
-    year unknown' (and '–2015') where nobody knows when it began."""
+def years_text(start: object, end: object, lang: str, confirmed: object = None) -> str:
+    """'since 2010' while it runs, 'since 2007 · confirmed until 2014' where a source confirms
+    it only so far (never a claim that it still runs), '2012' for a single year, '2007–2015'
+    when it ended; 'start year unknown' (and '–2015') where nobody knows when it began."""
     if pd.isna(start):
         return t("year_unknown", lang) + ("" if pd.isna(end) else f" (–{end})")
     if pd.isna(end):
+        if confirmed is not None and pd.notna(confirmed):
+            return t("since_confirmed", lang, start=start, confirmed=confirmed)
         return t("since", lang, start=start)
     return str(start) if start == end else f"{start}–{end}"
 

@@ -30,7 +30,7 @@ def test_search_covers_name_city_country_and_description_in_both_languages(shipp
 def test_display_table_in_danish(shipped):
     table = display_table(shipped.partners, shipped.vocabulary, "da")
     assert list(table.columns) == ["Navn", "Type", "By", "Land", "År", "Link"]
-    assert table.loc["baoding"].tolist()[:5] == ["Baoding", "Venskabsby", "Baoding", "Kina", "siden 2010"]
+    assert table.loc["baoding"].tolist()[:5] == ["Baoding", "Venskabsby", "Baoding", "Kina", "siden 2010 · bekræftet til 2014"]
     assert table.loc["klimapakt-flensburg", "By"] == "Flensborg"
     assert table.loc["baoding", "Link"] == ""  # blank, never "None"
     assert table.loc["klimapakt-flensburg", "Link"] == "https://www.klimapakt-flensburg.de"

@@ -57,10 +57,16 @@ def test_one_row_per_shipped_partnership_by_start_then_name(gantt, shipped):
     assert list(gantt["shape"]) == [styles[kind].shape for kind in gantt["type"]]
 
 
-def test_ongoing_partnerships_end_this_year(gantt):
-    assert gantt[ONGOING].all()
+def test_unconfirmed_partnerships_run_on_faintly_to_this_year_with_no_claim_that_they_run(gantt):
+    assert not gantt[ONGOING].any()  # no "still running" arrow where no source confirms it
     assert set(gantt[END]) == {TODAY}
-    assert gantt.loc[0, YEARS] == "since 2007; status unknown since 2014"
+    assert gantt.loc[0, YEARS] == "since 2007 · confirmed until 2014"
+
+
+def test_one_confirmed_this_year_is_still_running(vocabulary):
+    row = gantt_frame(partners([2010]).assign(confirmed=pd.array([TODAY], dtype="Int64")), vocabulary, "en",
+                      TODAY).iloc[0]
+    assert (row[END], row[ONGOING], row[YEARS]) == (TODAY, True, f"since 2010 · confirmed until {TODAY}")
 
 
 def test_an_ended_partnership_keeps_its_end_year(write_csv, vocabulary):
@@ -78,7 +84,7 @@ def test_one_not_yet_begun_ends_in_its_start_year(vocabulary):
 def test_type_labels_and_years_in_danish(shipped):
     gantt = gantt_frame(shipped.partners, shipped.vocabulary, "da", TODAY)
     assert gantt.loc[0, TYPE_LABEL] == "Grænseoverskridende samarbejde"
-    assert gantt.loc[0, YEARS] == "siden 2007; status ukendt siden 2014"
+    assert gantt.loc[0, YEARS] == "siden 2007 · bekræftet til 2014"
 
 
 def test_no_partners_no_rows(vocabulary):
@@ -139,10 +145,10 @@ def test_no_milestones(column):
 # --- The sentence ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", ("7 partnerships from 2007 to today; the longest: Aabenraa Municipality (since 2007; status unknown "
-            "since 2014) and Klimapakt Flensburg (since 2007; status unknown since 2014).")),
-    ("da", ("7 partnerskaber fra 2007 til i dag; de længste: Aabenraa Kommune (siden 2007; status ukendt siden "
-            "2014) og Klimapakt Flensburg (siden 2007; status ukendt siden 2014).")),
+    ("en", ("7 partnerships from 2007 to 2014; the longest: Aabenraa Municipality (since 2007 · confirmed until "
+            "2014) and Klimapakt Flensburg (since 2007 · confirmed until 2014).")),
+    ("da", ("7 partnerskaber fra 2007 til 2014; de længste: Aabenraa Kommune (siden 2007 · bekræftet til "
+            "2014) og Klimapakt Flensburg (siden 2007 · bekræftet til 2014).")),
 ])
 def test_summary_of_the_shipped_data(shipped, lang, text):
     assert timeline_summary(gantt_frame(shipped.partners, shipped.vocabulary, lang, TODAY), lang) == text
@@ -245,7 +251,7 @@ def test_types_by_colour_and_shape_in_one_legend(spec):
 
 def test_size_and_description(spec):
     assert spec["width"] == "container" and spec["height"] == chart_height(7) == 7 * 44
-    assert spec["description"].startswith("7 partnerships from 2007 to today")
+    assert spec["description"].startswith("7 partnerships from 2007 to 2014")
 
 
 def test_titles_in_danish(shipped):

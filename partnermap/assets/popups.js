@@ -53,7 +53,7 @@
     if (start === null || start === undefined) return labels.year_unknown + (ended ? " (–" + end + ")" : "");
     var text = !ended ? labels.since.replace("{start}", start) : start === end ? String(start) : start + "–" + end;
     if (rules.doubt(p, i, year) !== "status") return text;
-    return text + "; " + labels.status_unknown_since.replace("{since}", p.confirmed[i]);
+    return labels.since_confirmed.replace("{start}", start).replace("{confirmed}", p.confirmed[i]);
   }
 
   /* The popup, built when it opens in the language the page has then: what the data file
