@@ -19,7 +19,7 @@ from geo.continents import continent_of
 from partnerships.columns import COUNTRY_CODE, START_YEAR, TYPE, country_name_column
 from partnerships.filtering import View, YearMode, in_view, of_types, status_unknown, year_range
 from partnerships.i18n import plural, t
-from partnerships.style import BORDER, HOME, PALETTE, type_colors
+from partnerships.style import BORDER, CHART_DARK, CHART_HOME, CHART_MID, CHART_PALE, HOME, type_colors
 from partnerships.summary import join_words
 from partnerships.vocabulary import Vocabulary
 
@@ -35,12 +35,12 @@ SERIES = "series"  # in the year chart's spec only: which part of a year's bar
 ORDER = "order"  # and where that part is stacked, from the bottom
 
 TOP_PLACES = 15  # more bars than this stop being readable on a phone; the rest are "Other"
-PLACE_COLOR = PALETTE[0]
-HOME_COLOR = "#5e5a52"  # dark and warm, apart from the blue of the places abroad and the pale "Other"
+PLACE_COLOR = CHART_DARK  # no type colour: a palette colour means a type (style.py)
+HOME_COLOR = CHART_HOME
 OTHER_COLOR = BORDER
-ACTIVE_COLOR = PALETTE[0]
-BEGUN_COLOR = PALETTE[1]
-UNKNOWN_COLOR = "#d9d5cc"  # pale: present in the file, confirmed by no source
+ACTIVE_COLOR = CHART_MID
+BEGUN_COLOR = CHART_DARK
+UNKNOWN_COLOR = CHART_PALE
 BAR_STEP = 34  # px per bar of a horizontal bar chart
 YEAR_HEIGHT = 380  # px, all of it: Streamlit fits the title, axes and legend inside
 LABEL_LIMIT = 240  # px; longer axis labels end in "…" and are whole in the tooltip
@@ -124,8 +124,8 @@ def by_year(partners: pd.DataFrame, view: View) -> pd.DataFrame:
     typed = of_types(partners, view.types)
     if typed.empty or not (typed[START_YEAR] <= view.year).any():
         return pd.DataFrame({YEAR: [], ACTIVE: [], BEGUN: [], UNKNOWN: []}, dtype="int64")
-    first, last = year_range(partners, view.year)
-    years = range(first, last + 1)
+    first, _ = year_range(partners, view.year)
+    years = range(first, view.year + 1)
     active, unknown = [], []
     for year in years:
         running = in_view(typed, View(view.types, year, YearMode.ACTIVE))

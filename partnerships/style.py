@@ -59,6 +59,11 @@ OCEAN = "#d7e4ec"
 LAND = "#f4f1ea"
 BORDER = "#a9a397"
 HOME = "#1b1b1b"
+# Charts that are not about types use greys only: a palette colour always means a type.
+CHART_DARK = "#2f3a45"  # what the chart is about: begun that year, places abroad
+CHART_MID = "#8b95a1"  # its background: begun earlier
+CHART_HOME = "#5e5a52"  # dark and warm, apart from the cool greys of the places abroad
+CHART_PALE = "#d9d5cc"  # present in the file, confirmed by no source
 
 
 @dataclass(frozen=True)

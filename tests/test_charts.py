@@ -343,3 +343,13 @@ def test_place_summary_tells_home_from_international(partners, home, grouping, l
 def test_place_summary_when_all_are_at_home(partners, count, lang, expected):
     shown = partners[partners["country_code"] == "DK"].head(count)
     assert place_summary(shown, Grouping.COUNTRY, lang, "DK") == expected
+
+
+def test_colours_that_mean_a_type_are_used_only_for_types():
+    from partnerships import charts
+    from partnerships.style import PALETTE
+
+    places = [charts.PLACE_COLOR, charts.HOME_COLOR, charts.OTHER_COLOR]
+    years = [charts.ACTIVE_COLOR, charts.BEGUN_COLOR, charts.UNKNOWN_COLOR]
+    assert not {color.lower() for color in places + years} & {color.lower() for color in PALETTE}
+    assert len(set(places)) == len(set(years)) == 3  # no two series of one chart share one
