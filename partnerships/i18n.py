@@ -116,7 +116,7 @@ _PAGES: dict[str, dict[str, str]] = {
         "en": "Hollow, dashed: not confirmed that year, or start year unknown",
         "da": "Hul, stiplet: ikke bekræftet det år, eller startår ukendt",
     },
-    "metric_year_unknown": {"en": "Of them: start year unknown", "da": "Heraf startår ukendt"},
+    "metric_year_unknown": {"en": "Of them: no start year", "da": "Heraf uden startår"},
     "year_unknown": {"en": "start year unknown", "da": "startår ukendt"},
     "metric_unknown": {"en": "Of them: status unknown", "da": "Heraf status ukendt"},
     "metric_unknown_help": {

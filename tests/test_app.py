@@ -255,3 +255,14 @@ def test_the_staff_password_form_is_narrow(monkeypatch):
     at = run("views/manage.py")
     (form,) = at.get("form")
     assert form.proto.width_config.pixel_width == FORM_WIDTH <= 480
+
+
+def test_a_list_with_no_years_opens_and_its_headline_counts_every_partner_drawn(data_file):
+    rows = [f"p{i},Partner {i},Friendship city,Town,Germany,{50 + i / 10},{9 + i / 10},{'2011' if i == 0 else ''}"
+            for i in range(16)]
+    data_file(csv_text(*rows, header="id,name,type,city,country,lat,lon,start_year"))
+    at = run()
+    assert not at.exception and not at.error
+    assert len(published_ids(at)) == 16
+    shown = metrics(at)
+    assert (shown["Partnerships"], shown["Countries"], shown["Of them: no start year"]) == ("16", "1", "15")
