@@ -1,12 +1,15 @@
 """The maps on the pages: the big one, presentation mode, and small inline ones."""
 from __future__ import annotations
 
+import html
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from app.data import loaded
-from app.state import MAP_KEY, PARTNER_KEY, first_year, year_bounds
+from app.state import MAP_KEY, PARTNER_KEY, current_view, view_params, year_bounds
 from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from partnermap.publish import publish_data, served_links
 from partnerships import settings
@@ -17,6 +20,7 @@ MAP_HEIGHT = 560  # before the page style below sizes the map to the window
 # Only a click on a partner reruns the page; panning and zooming stay in the browser.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 PRESENT_KEY = "present_map"
+EXIT_LINK = ".pm-exit-link"  # the page's link out of presentation mode, which the map's Exit follows
 # Presentation mode: nothing but the map, the whole window.
 PRESENT_STYLE = """<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -24,6 +28,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
 [data-testid="stAppViewContainer"] > section { padding: 0 !important; }
 iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; }
+[data-testid="stElementContainer"]:has(.pm-exit-link) { display: none; }
 </style>"""
 
 
@@ -54,14 +59,15 @@ def partner_map(dataset: Dataset, view: View, lang: str) -> dict | None:
 
 
 def present_map(dataset: Dataset, lang: str) -> None:
-    """The whole story on the whole screen: every type, the latest year, player and tour."""
+    """The whole story on the whole screen, opening on the view it was started from (the link
+    names it), with player and tour; Exit and Esc lead back to that view on the map page."""
     data = loaded()
     base_url = static_base_url()
     publish_data(data.map_data)
-    st.html(PRESENT_STYLE)
+    st.html(PRESENT_STYLE + exit_link_html(view_params(dataset)))
     years = year_bounds(dataset)
-    story = story_options(years, [stop.as_json() for stop in data.tour], lang, present=True)
-    view = View(tuple(dataset.vocabulary.names), first_year(dataset), YearMode.ACTIVE)
+    story = story_options(years, [stop.as_json() for stop in data.tour], lang, present=True, exit_link=EXIT_LINK)
+    view = current_view(dataset)
     st_folium(
         base_map(dataset.vocabulary, served_links(base_url), lang, story=story),
         key=PRESENT_KEY,
@@ -70,6 +76,12 @@ def present_map(dataset: Dataset, lang: str) -> None:
         width="stretch",
         height=MAP_HEIGHT,
     )
+
+
+def exit_link_html(params: dict[str, str]) -> str:
+    """The way out of presentation mode, to the map page on the same view. Hidden: the map's
+    own Exit button and Esc follow it (story.js)."""
+    return f'<a class="{EXIT_LINK[1:]}" href="{html.escape("?" + urlencode(params))}" target="_self" hidden></a>'
 
 
 def inline_map(partners: pd.DataFrame, vocabulary, lang: str, key: str, height: int,

@@ -1,11 +1,14 @@
 """The filters every page shares, drawn once in dashboard.py, and the way into presenting."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from app.data import loaded, offline_file
 from app.state import (
-    LANG_KEY, MODE_KEY, TYPES_KEY, YEAR_KEY, first_year, language, restore_view_from_url, year_bounds,
+    LANG_KEY, MODE_KEY, PRESENT_MODE, PRESENT_PARAM, TYPES_KEY, YEAR_KEY, first_year, language, restore_view_from_url,
+    view_params, year_bounds,
 )
 from geo.text import slug
 from partnerships import settings
@@ -46,7 +49,8 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
     (built only when someone asks for it)."""
     if dataset.fatal:
         return
-    st.link_button(t("present", lang), f"?mode=present&lang={lang}", help=t("present_help", lang),
+    present = "?" + urlencode({**view_params(dataset), PRESENT_PARAM: PRESENT_MODE})  # this view, presented
+    st.link_button(t("present", lang), present, help=t("present_help", lang),
                    icon=":material/slideshow:", width="stretch")
     data = loaded()
     key = (data, data.source, lang)

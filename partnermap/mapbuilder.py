@@ -111,13 +111,15 @@ def type_legend(vocabulary: Vocabulary, lang: str) -> list[dict]:
 
 
 def story_options(years: tuple[int, int], stops: list[dict], lang: str, present: bool,
-                  home: HomeCity | None = None) -> dict:
+                  home: HomeCity | None = None, exit_link: str | None = None) -> dict:
     """What the timeline player and the tour (assets/story.js) need: the years to play, the
-    stops (empty: every partnership in the order it began), words in `lang`."""
-    names = ("play", "pause", "next", "back", "speed", "tour", "tour_end", "tour_help", "keys")
+    stops (empty: every partnership in the order it began), words in `lang`; with `exit_link`
+    (a CSS selector of a link in the page around the map), an Exit button and Esc follow it."""
+    names = ("play", "pause", "next", "back", "speed", "tour", "tour_end", "tour_help", "keys", "exit")
     labels = {name: t(f"story_{name}", lang) for name in names}
     return {"first": years[0], "last": years[1], "stops": stops, "lang": lang, "labels": labels,
-            "present": present, "title": (home or settings.home()).title(lang) if present else "", "tourZoom": 5}
+            "present": present, "title": (home or settings.home()).title(lang) if present else "", "tourZoom": 5,
+            "exit": exit_link}
 
 
 def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCity | None = None,

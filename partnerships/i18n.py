@@ -190,8 +190,9 @@ _PAGES: dict[str, dict[str, str]] = {
         "en": "The tour: PageDown or → next stop, PageUp or ← back, Esc ends it; space plays the years",
         "da": "Turen: PageDown eller → næste stop, PageUp eller ← tilbage, Esc afslutter; mellemrum afspiller årene",
     },
-    "story_keys": {"en": "Space: years · PgDn/PgUp: tour · Esc: end",
-                   "da": "Mellemrum: år · PgDn/PgUp: tur · Esc: slut"},
+    "story_keys": {"en": "Space: years · PgDn/PgUp: tour · Esc: end, then exit",
+                   "da": "Mellemrum: år · PgDn/PgUp: tur · Esc: slut, så afslut"},
+    "story_exit": {"en": "Exit ✕", "da": "Afslut ✕"},
     "present": {"en": "Present full screen", "da": "Præsentér i fuld skærm"},
     "present_help": {
         "en": "Opens the map alone, with the timeline player and the tour (space, arrows, a clicker).",

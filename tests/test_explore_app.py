@@ -118,11 +118,21 @@ def test_presentation_mode_is_the_map_alone_with_the_story():
     assert story["first"] == 2007 and [s["id"] for s in story["stops"]][:2] == ["klimapakt-flensburg", "aabenraa"]
     assert story["labels"]["play"].startswith("Afspil")
     assert url(at)["mode"] == "present"  # the address keeps the mode
+    assert story["exit"] and story["labels"]["exit"].startswith("Afslut")
+
+
+def test_presentation_opens_on_the_view_it_was_started_from_and_exits_to_it():
+    at = app(mode="present", year="2010", types="Friendship city,NGO partnership", lang="da", show="begun")
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    view = json.loads(re.search(r"PartnerMap\.partners\([^{]+(\{.*\})\);", args["feature_group"]).group(1))
+    assert (view["types"], view["year"], view["mode"], view["lang"]) == ([0, 5], 2010, "begun", "da")
+    exit_link = re.search(r'href="([^"]+)"', next(h.proto.body for h in at.get("html") if "pm-exit-link" in h.proto.body))
+    assert exit_link.group(1) == "?year=2010&amp;lang=da&amp;types=Friendship+city%2CNGO+partnership&amp;show=begun"
 
 
 def test_the_sidebar_links_to_presentation_mode_and_the_offline_file():
     at = app(lang="da")
-    assert at.get("link_button")[0].proto.url == "?mode=present&lang=da"
+    assert at.get("link_button")[0].proto.url == "?year=2014&lang=da&mode=present"  # this very view, presented
     assert at.get("download_button")
 
 

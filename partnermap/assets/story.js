@@ -90,6 +90,13 @@
       var row = el("div", "pm-story-row");
       row.appendChild(this.tourButton);
       row.appendChild(speed);
+      if (settings.exit) {  // presentation mode in the app: back to the page's view
+        var exit = el("button", "pm-story-exit", labels.exit);
+        exit.type = "button";
+        exit.setAttribute("aria-keyshortcuts", "Escape");
+        exit.addEventListener("click", function (event) { event.preventDefault(); self.exit(); });
+        row.appendChild(exit);
+      }
       box.appendChild(this.yearLabel);
       box.appendChild(buttons);
       box.appendChild(row);
@@ -128,6 +135,15 @@
       } catch (e) {
         // Another origin: nothing was added there.
       }
+    },
+
+    /* Leave presentation mode: the page around the map holds the link back to its view (a map in
+     * a sandboxed frame may not move the page itself, but the page's own link may). */
+    exit: function () {
+      var selector = this.options.settings.exit, link = null;
+      if (!selector) return;
+      try { link = window.parent.document.querySelector(selector); } catch (e) { link = null; }
+      if (link) link.click();
     },
 
     /* The year shown is the page's (a view the page sends) until the player or the tour moves it. */
@@ -320,7 +336,7 @@
         PageUp: function () { self.tourStep(-1); },
         ArrowRight: function () { if (touring) self.tourStep(1); else { self.pause(); self.showYear(self.year + 1); } },
         ArrowLeft: function () { if (touring) self.tourStep(-1); else { self.pause(); self.showYear(self.year - 1); } },
-        Escape: function () { if (touring) self.overview(); else self.pause(); },
+        Escape: function () { if (touring) self.overview(); else if (self.playing) self.pause(); else self.exit(); },
       };
       var action = actions[event.key];
       if (!action) return;

@@ -201,3 +201,22 @@ def test_the_legend_lists_only_the_types_the_data_uses(offline_page, start_app, 
     rows = frame.locator(".pm-legend-row")
     assert [rows.nth(i).is_visible() for i in range(rows.count())].count(True) == 1
     assert frame.locator(".pm-legend-row:not([hidden])").text_content() == "Friendship city"
+
+
+def test_presenting_opens_on_the_view_it_came_from_and_exit_and_esc_lead_back_to_it(offline_page, shipped_app):
+    page = offline_page.page
+    query = "year=2010&lang=da&types=Friendship+city%2CNGO+partnership"
+    for leave in ("button", "Escape"):
+        page.goto(f"{shipped_app.url}?{query}&mode=present", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_selector(MAP_IFRAME, timeout=LOAD_TIMEOUT_MS)
+        frame = page.locator(MAP_IFRAME).first.element_handle().content_frame()
+        frame.wait_for_function("() => window.PartnerMap && PartnerMap.current().view", timeout=LOAD_TIMEOUT_MS)
+        now = frame.evaluate(STATE_JS)
+        assert (now["year"], now["shown"], now["label"]) == (2010, 2, "2010")  # Baoding and WWF, as on the page
+        if leave == "button":
+            frame.get_by_role("button", name="Afslut ✕").click()
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_selector("[data-testid='stSidebar']", timeout=LOAD_TIMEOUT_MS)
+        assert "mode=present" not in page.url and query in page.url
+    assert_offline_and_clean(offline_page)
