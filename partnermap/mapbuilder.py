@@ -115,7 +115,7 @@ def story_options(years: tuple[int, int], stops: list[dict], lang: str, present:
     """What the timeline player and the tour (assets/story.js) need: the years to play, the
     stops (empty: every partnership in the order it began), words in `lang`; with `exit_link`
     (a CSS selector of a link in the page around the map), an Exit button and Esc follow it."""
-    names = ("play", "pause", "next", "back", "speed", "tour", "tour_end", "tour_help", "keys", "exit")
+    names = ("play", "pause", "first", "last", "speed", "tour", "tour_end", "tour_help", "keys", "exit")
     labels = {name: t(f"story_{name}", lang) for name in names}
     return {"first": years[0], "last": years[1], "stops": stops, "lang": lang, "labels": labels,
             "present": present, "title": (home or settings.home()).title(lang) if present else "", "tourZoom": 5,

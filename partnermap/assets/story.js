@@ -3,7 +3,9 @@
  * Every step happens here, in the browser, with no request to the server, so it plays in a
  * hall without network and from the single exported file alike. Space plays and pauses;
  * the arrow keys step through the years, or through the tour while it runs; PageDown and
- * PageUp (what a presentation clicker sends) always drive the tour. Text from the data is
+ * PageUp (what a presentation clicker sends) always drive the tour; ⏮ ⏭ (Home, End) go to the
+ * first and the last year; in the app, Exit (and Esc with nothing running) leaves presenting.
+ * Text from the data is
  * set with textContent only. It draws through the map's partner layer (`map.partnerLayer`),
  * which the first view creates; it keeps its own state (`state()` tells it).
  */
@@ -61,9 +63,9 @@
         buttons.appendChild(b);
         return b;
       }
-      button("back", labels.back, function () { self.tourStep(-1); });
+      button("back", labels.first, function () { self.jump(settings.first); });
       this.playButton = button("play", labels.play, function () { self.toggle(); });
-      button("next", labels.next, function () { self.tourStep(1); });
+      button("next", labels.last, function () { self.jump(settings.last); });
       var speed = el("select", "pm-story-speed");
       speed.title = labels.speed;
       speed.setAttribute("aria-label", labels.speed);
@@ -195,6 +197,13 @@
       var view = Object.assign({}, layer.view, step);
       if (follow) this.follow(layer, view);
       layer.draw(view, "step");
+    },
+
+    /* The first or the last year (⏮ ⏭, Home, End): out of the tour and the playback, to that year. */
+    jump: function (year) {
+      if (this.stop >= 0) this.overview();
+      this.pause();
+      this.showYear(year, true);
     },
 
     /* The player's camera: it opens on the partners of the first year (a cut), then only ever
@@ -329,13 +338,15 @@
     onKey: function (event) {
       var target = event.target, tag = target && target.tagName, self = this;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
-      var touring = this.stop >= 0;
+      var touring = this.stop >= 0, settings = this.options.settings;
       var actions = {
         " ": function () { self.toggle(); },
         PageDown: function () { self.tourStep(1); },
         PageUp: function () { self.tourStep(-1); },
         ArrowRight: function () { if (touring) self.tourStep(1); else { self.pause(); self.showYear(self.year + 1); } },
         ArrowLeft: function () { if (touring) self.tourStep(-1); else { self.pause(); self.showYear(self.year - 1); } },
+        Home: function () { self.jump(settings.first); },
+        End: function () { self.jump(settings.last); },
         Escape: function () { if (touring) self.overview(); else if (self.playing) self.pause(); else self.exit(); },
       };
       var action = actions[event.key];

@@ -220,3 +220,21 @@ def test_presenting_opens_on_the_view_it_came_from_and_exit_and_esc_lead_back_to
         page.wait_for_selector("[data-testid='stSidebar']", timeout=LOAD_TIMEOUT_MS)
         assert "mode=present" not in page.url and query in page.url
     assert_offline_and_clean(offline_page)
+
+
+def test_first_and_last_buttons_and_home_and_end_go_to_the_first_and_last_year(offline_page, shipped_app):
+    page = offline_page.page
+    frame = open_present(page, shipped_app.url)
+    last = frame.evaluate("() => PartnerMap.current().map.storyControl.options.settings.last")
+    frame.get_by_role("button", name="First year (Home)").click()
+    frame.wait_for_function(f"() => ({STATE_JS})().year === {FIRST_YEAR}", timeout=STEP_TIMEOUT_MS)
+    assert frame.evaluate(STATE_JS)["shown"] == 2  # the Border Triangle
+    frame.get_by_role("button", name="Last year (End)").click()
+    frame.wait_for_function(f"() => ({STATE_JS})().year === {last}", timeout=STEP_TIMEOUT_MS)
+    page.keyboard.press("PageDown")  # on the tour, Home leaves it for the first year
+    page.keyboard.press("Home")
+    frame.wait_for_function(f"() => ({STATE_JS})().year === {FIRST_YEAR}", timeout=STEP_TIMEOUT_MS)
+    assert frame.evaluate("() => PartnerMap.current().map.storyControl.state().stop") == -1
+    page.keyboard.press("End")
+    frame.wait_for_function(f"() => ({STATE_JS})().year === {last}", timeout=STEP_TIMEOUT_MS)
+    assert_offline_and_clean(offline_page)
