@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app.store import store_or_message
+from app.viewbar import view_bar
 from partnerships import settings
 from partnerships.escape import markdown_text
 from partnerships.i18n import plural, t
@@ -34,13 +35,15 @@ def apply_page_style() -> None:
 
 
 def page_start(dataset: Dataset, lang: str, title: str, caption: str = "") -> None:
-    """Every page's top: its title, a caption, the data file's status; stops on a fatal file."""
+    """Every page's top: its title, a caption, the data file's status (stops on a fatal file),
+    and the year and types for a screen whose sidebar is folded (app/viewbar.py)."""
     st.title(title, anchor=False)
     if caption:
         st.caption(caption)
     show_data_status(dataset, lang)
     if dataset.fatal:
         st.stop()
+    view_bar(dataset, lang)
 
 
 def show_data_status(dataset: Dataset, lang: str) -> None:

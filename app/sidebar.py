@@ -60,48 +60,49 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
                        width="stretch", key="offline_file", on_click="ignore")
 
 
-def type_key(index: int) -> str:
-    """The checkbox of the index-th type of the types file."""
-    return f"{TYPES_KEY}_{index}"
+def type_key(index: int, place: str = TYPES_KEY) -> str:
+    """The checkbox of the index-th type of the types file, in the sidebar or another `place`."""
+    return f"{place}_{index}"
 
 
-def type_filter(vocabulary: Vocabulary, lang: str, used: list[str]) -> None:
+def type_filter(vocabulary: Vocabulary, lang: str, used: list[str], place: str = TYPES_KEY) -> None:
     """One checkbox per type the data uses (`used`), labelled with the type's marker in its colour
     and its whole name, so the filter is the legend too. The chosen names stay in TYPES_KEY,
     which the URL and every page read: the boxes are set from it before they are drawn, and a
-    click writes it back. A box keeps its type's place in the types file as its key."""
+    click writes it back. A box keeps its type's place in the types file as its key; `place`
+    tells the sidebar's boxes from those of another place (the view bar above the map)."""
     names, looks = vocabulary.names, type_styles(vocabulary)
     chosen = set(st.session_state[TYPES_KEY])
     shown = [(index, name) for index, name in enumerate(names) if name in used]
     st.markdown(f":small[{t('filter_types', lang)}]")
-    st.html(f"<style>{marker_styles(names, looks, used)}</style>")
+    st.html(f"<style>{marker_styles(names, looks, used, place)}</style>")
     for index, name in shown:
-        st.session_state[type_key(index)] = name in chosen
-        st.checkbox(markdown_text(vocabulary.get(name).label(lang)), key=type_key(index),
-                    on_change=_types_from_boxes, args=(names, used))
+        st.session_state[type_key(index, place)] = name in chosen
+        st.checkbox(markdown_text(vocabulary.get(name).label(lang)), key=type_key(index, place),
+                    on_change=_types_from_boxes, args=(names, used, place))
     row = st.container(horizontal=True, gap="small")
-    row.button(t("types_all", lang), key="types_all", type="tertiary", on_click=_choose_types, args=(names,),
+    row.button(t("types_all", lang), key=f"{place}_all", type="tertiary", on_click=_choose_types, args=(names,),
                disabled=chosen.issuperset(used))
-    row.button(t("types_none", lang), key="types_none", type="tertiary", on_click=_choose_types, args=([],),
+    row.button(t("types_none", lang), key=f"{place}_none", type="tertiary", on_click=_choose_types, args=([],),
                disabled=not chosen)
 
 
-def marker_styles(names: list[str], looks: dict, used: list[str]) -> str:
+def marker_styles(names: list[str], looks: dict, used: list[str], place: str = TYPES_KEY) -> str:
     """Each type's marker before its checkbox's name, drawn by CSS so that a screen reader hears
     the name alone (a Markdown image in the label would be read out as its data: address).
     Streamlit marks a keyed widget's container with the class st-key-<key>."""
     return "".join(
-        f'.st-key-{type_key(index)} label p::before {{content: ""; display: inline-block; width: 1em; height: 1em; '
-        f'margin-right: 0.35em; vertical-align: -0.15em; background: url("{symbol_image(looks[name])}") '
+        f'.st-key-{type_key(index, place)} label p::before {{content: ""; display: inline-block; width: 1em; '
+        f'height: 1em; margin-right: 0.35em; vertical-align: -0.15em; background: url("{symbol_image(looks[name])}") '
         "center / contain no-repeat;}"
         for index, name in enumerate(names) if name in used)
 
 
-def _types_from_boxes(names: list[str], used: list[str]) -> None:
+def _types_from_boxes(names: list[str], used: list[str], place: str = TYPES_KEY) -> None:
     """The ticked boxes; a type no partner has (no box) keeps its choice, so that all stays all."""
     chosen = set(st.session_state[TYPES_KEY])
     st.session_state[TYPES_KEY] = [name for index, name in enumerate(names)
-                                   if (st.session_state.get(type_key(index)) if name in used else name in chosen)]
+                                   if (st.session_state.get(type_key(index, place)) if name in used else name in chosen)]
 
 
 def _choose_types(names: list[str]) -> None:

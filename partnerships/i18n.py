@@ -18,6 +18,7 @@ _PAGES: dict[str, dict[str, str]] = {
     "types_none": {"en": "None", "da": "Ingen"},
     "filter_year": {"en": "Year", "da": "År"},
     "filter_mode": {"en": "Show", "da": "Vis"},
+    "filter_bar": {"en": "Filters · {chosen} of {used} types", "da": "Filtre · {chosen} af {used} typer"},
     "mode_active": {"en": "Active in that year", "da": "Aktive det år"},
     "mode_begun": {"en": "All begun by that year", "da": "Alle begyndt senest det år"},
     "metric_partnerships": {"en": "Partnerships", "da": "Partnerskaber"},

@@ -230,7 +230,7 @@ def test_the_type_filter_offers_only_the_types_the_data_uses(write_csv, monkeypa
     monkeypatch.setenv("PARTNERS_CSV", str(write_csv(csv_text(GOOD_ROWS[0]))))
     at = app()
     used = TYPES.index("Friendship city")
-    assert [box.key for box in at.checkbox] == [type_key(used)]
+    assert [box.key for box in at.sidebar.checkbox] == [type_key(used)]
     assert at.button(key="types_all").disabled
     at.checkbox(key=type_key(used)).uncheck().run()
     assert at.session_state["types"] == [name for name in TYPES if name != "Friendship city"]
@@ -238,3 +238,18 @@ def test_the_type_filter_offers_only_the_types_the_data_uses(write_csv, monkeypa
     assert at.session_state["types"] == TYPES and "types" not in url(at)  # all stays all: a short link
     style = next(h.proto.body for h in at.get("html") if "st-key-types_" in h.proto.body)
     assert re.findall(r"\.st-key-(types_\d+) label", style) == [type_key(used)]
+
+
+def test_the_view_bar_above_the_map_moves_the_same_view_as_the_sidebar():
+    """On a tablet or a phone the sidebar is folded: the bar above the map holds the year and types."""
+    at = app(lang="da")
+    at.slider(key="bar_year").set_value(2010).run()
+    assert at.slider(key="year").value == 2010 and url(at)["year"] == "2010"
+    at.checkbox(key=type_key(TYPES.index("Friendship city"), "bar")).uncheck().run()
+    assert "Friendship city" not in at.session_state["types"]
+    assert at.sidebar.checkbox(key=type_key(TYPES.index("Friendship city"))).value is False  # the sidebar follows
+    at.radio(key="bar_mode").set_value("begun").run()
+    assert url(at)["show"] == "begun"
+    at.slider(key="year").set_value(2012).run()  # and the bar follows the sidebar
+    assert at.slider(key="bar_year").value == 2012
+    assert any("data-collapsed" in h.proto.body for h in at.get("html"))  # shown only while the sidebar is folded
