@@ -6,6 +6,9 @@ lies in a strait outside every shape, so a point only counts as outside when it 
 a tolerance from its country. The tolerance becomes degrees at the point's latitude, erring
 wide: a point within it is never flagged, but one north or south of a country may pass at up
 to 1/cos(latitude) times it (1.8 × in Copenhagen). Countries with no shape are never flagged.
+A point the gazetteer placed itself is GeoNames' own place in that country; small islands
+(Ogasawara, San Andrés, Kumejima) are missing from the 1:50m shapes, so such a point is
+allowed OWN_PLACE_KM.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from geo import COUNTRIES_FILE
 from geo.arcs import EARTH_RADIUS_KM
 
 KM_PER_DEGREE = np.pi * EARTH_RADIUS_KM / 180
+OWN_PLACE_KM = 800  # how far from its country's shape one of the gazetteer's own places may lie
 MAX_LATITUDE = 89.0  # where longitude degrees shrink to nothing, stop widening the tolerance
 
 # Shapes the file gives no ISO code, and the codes a row in them may state.
@@ -134,7 +138,17 @@ def outside_country(
         rows = rows[located[rows]]
         if country is not None and len(rows):
             flagged[rows] = _far_from(country, lats[rows], lons[rows], tolerance_km)
+            own = [row for row in rows[flagged[rows]] if _placed_by_gazetteer(code, lats[row], lons[row])]
+            if own:
+                flagged[own] = _far_from(country, lats[own], lons[own], max(tolerance_km, OWN_PLACE_KM))
     return flagged
+
+
+def _placed_by_gazetteer(code: str, lat: float, lon: float) -> bool:
+    """Only asked once the gazetteer is loaded: where it is not, it placed nothing here."""
+    from geo import places
+
+    return places.is_loaded() and places.is_place(code, float(lat), float(lon))
 
 
 def country_at(lat: float, lon: float, tolerance_km: float = 25) -> str | None:

@@ -56,12 +56,20 @@ class _Index:
         self.populations, self.geonameids = columns["populations"], columns["geonameids"]
         self.hits, self.starts = columns["hits"], columns["starts"]
         self.keys = dict(zip(columns["keys"].split("\n"), range(len(self.starts) - 1)))
+        self._points: set[tuple[str, float, float]] | None = None
         self.largest: dict[str, int] = {}  # "CC:admin1" → the row of its most populous place
         for row, (code, admin1) in enumerate(zip(self.countries, self.admin1)):
             region = f"{code}:{admin1}"
             if admin1 and self.populations[row] > self.populations[self.largest.get(region, row)]:
                 self.largest[region] = row
             self.largest.setdefault(region, row)
+
+    @property
+    def points(self) -> set[tuple[str, float, float]]:
+        """Every place as (country, lat, lon), made when first asked for."""
+        if self._points is None:
+            self._points = set(zip(self.countries, self.lats, self.lons))
+        return self._points
 
     def lookup(self, key: str) -> list[int]:
         at = self.keys.get(key)
@@ -163,6 +171,11 @@ def _place(row: int) -> Place:
     code, admin1 = index.countries[row], index.admin1[row]
     return Place(index.names[row], code, index.lats[row], index.lons[row], index.populations[row],
                  index.geonameids[row], admin1, region_name(code, admin1))
+
+
+def is_place(country_code: str, lat: float, lon: float) -> bool:
+    """Whether a point is exactly one of the gazetteer's places of that country: one it placed."""
+    return (country_code, lat, lon) in _index().points
 
 
 def places_named(name: str, country_code: str) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
