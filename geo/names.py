@@ -48,6 +48,8 @@ def _words(block: str) -> tuple[str, ...]:
 
 _SUFFIXES = tuple(sorted(set(_UNIT_WORDS.split()) | set(_words(_UNIT_PHRASES)), key=len, reverse=True))
 _PREFIXES = _words(_LINKED_PREFIXES)
+_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, _PREFIXES)) + ") ")  # longest first, as listed
+_SUFFIX = re.compile(" (?:" + "|".join(map(re.escape, _SUFFIXES)) + ")$")
 _QUALIFIER = re.compile(r"\(([^()]*)\)|,([^,()]*)")
 
 
@@ -79,10 +81,8 @@ def plain_names(text: str) -> list[str]:
 
 
 def _strip_once(name: str) -> str:
-    for prefix in _PREFIXES:
-        if name.startswith(prefix + " "):
-            return name[len(prefix) + 1:]
-    for suffix in _SUFFIXES:
-        if name.endswith(" " + suffix):
-            return name[: -len(suffix) - 1]
+    if found := _PREFIX.match(name):
+        return name[found.end():]
+    if found := _SUFFIX.search(name):
+        return name[:found.start()]
     return name
