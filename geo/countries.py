@@ -105,6 +105,15 @@ def resolve_country(text: str) -> Country | None:
     return country_by_code(code) if code else None
 
 
+def region_in(text: str, code: str) -> str:
+    """The part of a country cell that names one of the country's regions: 'Wales' of
+    'Wales, United Kingdom', 'Bavaria' of 'Bavaria (Germany)'; '' where none does."""
+    from geo.regions import regions_named
+
+    parts = [part.strip() for part in re.split(r"[,()]", text) if fold(part)]
+    return next((part for part in parts if len(parts) > 1 and regions_named(part, code)), "")
+
+
 def _with_part(text: str) -> str | None:
     """The country of "A, B" or "A (B)" when every part names it or one of its regions, or
     the overseas part of "Réunion, France"."""

@@ -41,6 +41,11 @@ mestna obcina|dimos|municipality|municipio
 """
 
 
+# Words for a unit that is an area around many towns, never named for how far its town reaches:
+# "Montgomery County" is not the town of Montgomery, nor "Yangpyeong-gun" the town Yangpyeong.
+_AREA_WORDS = frozenset({"county", "gun", "lan", "megye"})
+
+
 def _words(block: str) -> tuple[str, ...]:
     return tuple(sorted({" ".join(w.split()) for w in block.replace("\n", " ").split("|") if w.strip()},
                         key=len, reverse=True))
@@ -65,6 +70,12 @@ def is_unit_word(text: str) -> bool:
     """'district', '(Landkreis)', 'Kommune': a qualifier that names a kind of unit, not a place."""
     folded = fold(text)
     return bool(folded) and all(word in _SUFFIXES for word in folded.split())
+
+
+def is_area_name(text: str) -> bool:
+    """'Montgomery County', 'County of Kent', 'Skåne län': a name never read as its town's."""
+    words = fold(text).split()
+    return len(words) > 1 and not _AREA_WORDS.isdisjoint(words)
 
 
 def plain_names(text: str) -> list[str]:

@@ -33,6 +33,7 @@ class Unit:
     population: int  # of its towns together: its size among namesakes
     town: str  # where its point is: "Germantown"; for a ward, the city
     in_city: bool  # a ward with no town of its own, placed at its city
+    row: int  # its line in units.tsv: a stable order among equals
 
     @property
     def region(self) -> str:
@@ -47,8 +48,8 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
     with UNITS_FILE.open(encoding="utf-8", newline="") as source:
         rows = csv.reader(source, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)
-        for country, admin1, name, others, lat, lon, population, town, in_city in rows:
-            unit = Unit(name, country, admin1, float(lat), float(lon), int(population), town, in_city == "1")
+        for row, (country, admin1, name, others, lat, lon, population, town, in_city) in enumerate(rows, 2):
+            unit = Unit(name, country, admin1, float(lat), float(lon), int(population), town, in_city == "1", row)
             spellings = {fold(n) for n in (name, *others.split("|")) if n} - {""}
             for spelling in spellings:
                 written.setdefault(f"{country}:{spelling}", []).append(unit)
@@ -58,10 +59,11 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
             {key: tuple(found) for key, found in plain.items()})
 
 
-def units_named(name: str, country_code: str) -> tuple[Unit, ...]:
-    """The units of a country called `name`, by a name as written or, failing that, without the
-    word for its kind ('Bærum' for Bærum kommune, 'Shinagawa' for Shinagawa-ku)."""
+def units_named(name: str, country_code: str, as_written: bool = False) -> tuple[Unit, ...]:
+    """The units of a country called `name`, by a name as written or, failing that (unless
+    `as_written`), without the word for its kind ('Bærum' for Bærum kommune, 'Shinagawa' for
+    Shinagawa-ku)."""
     key = f"{country_code.strip().upper()}:{fold(name)}"
     with _LOCK:
         written, plain = _load()
-    return written.get(key) or plain.get(key, ())
+    return written.get(key) or (() if as_written else plain.get(key, ()))
