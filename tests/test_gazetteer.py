@@ -95,7 +95,6 @@ def test_names_as_lists_write_them(city, code, region, name, region_name):
      ("Portland", "US", "Oregon", {"Maine"}),
      ("Lexington", "US", "Kentucky", {"Massachusetts", "South Carolina", "North Carolina"}),
      ("Salamanca", "ES", "Comunidad de Madrid", {"Castilla y León"}),  # a Madrid district as big as the city
-     ("Joinville", "FR", "Île-de-France", {"Grand-Est"}),  # Joinville-le-Pont, Joinville by its own name
      ("Halle", "DE", "Sachsen-Anhalt", {"Nordrhein-Westfalen"}),  # Halle (Westf.) has 1/11 of Halle (Saale)
      ("Frankfurt", "DE", "Hessen", {"Brandenburg"}),  # Frankfurt (Oder), 57,000 people
      ("Richmond", "GB", "England", {"England"})],  # two in one region: only lat/lon tell them apart
@@ -120,6 +119,8 @@ def test_a_much_bigger_namesake_is_no_ambiguity(city, code):
     ("Crescent City", "US", "California", "Crescent City"),  # not New Orleans' nickname
     ("Hudson", "US", "Ohio", "Hudson"),  # not Jersey City
     ("Frisco", "US", "", "Frisco"),  # not San Francisco
+    ("Joinville", "FR", "", "Joinville"),  # not Joinville-le-Pont, which GeoNames also calls so
+    ("Saint-Étienne", "FR", "", "Saint-Étienne"),  # not Saint-Étienne-du-Rouvray
 ])
 def test_a_places_own_name_beats_another_places_alternate_name(city, code, region, name):
     location = locate(city, code, region)
