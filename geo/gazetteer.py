@@ -56,7 +56,7 @@ def locate(city: str, country_code: str, region: str = "") -> Location:
             anchor, anchor_text, reach = units.place, qualifier, UNIT_NEAR_KM
         else:
             ignored += (qualifier,)
-    named_units = units_named(base, code, as_written=True) if base != city or plain_names(base) else ()
+    named_units = units_named(base, code, as_written=True) if plain_names(base) else ()
     for name in (base,) if is_area_name(base) else (base, *plain_names(base)):
         if name != base and named_units and all(fold(unit.town) != name for unit in named_units):
             break  # "Shinagawa-ku" is the ward, not a town Shinagawa; "Odense Kommune" is Odense
