@@ -39,6 +39,7 @@ _EVERYDAY_NAMES = {
     "VC": "st vincent and the grenadines|saint vincent", "FO": "faroe islands|faroes|færøerne",
     "GL": "greenland|grønland", "BN": "brunei", "MM": "burma", "CH": "schweiz|switzerland",
     "SJ": "svalbard|jan mayen", "AX": "aland|åland|aland islands|ålandsøerne", "RE": "la reunion",
+    "GF": "guyane|guyane francaise", "NC": "nouvelle caledonie", "PF": "polynesie francaise|tahiti",
 }
 # Overseas parts that ISO 3166 and GeoNames list as countries of their own: "Réunion, France"
 # and "Greenland, Denmark" are the part, whose towns GeoNames files under the part's code.
@@ -91,6 +92,11 @@ def _index() -> dict[str, str]:
         for spelling in spellings.split("|"):
             index.setdefault(fold(spelling), code)
     return index
+
+
+def overseas_parts(code: str) -> tuple[str, ...]:
+    """The overseas parts of a country: 'FR' → ('RE', 'GP', …); () for most."""
+    return tuple(_OVERSEAS.get(code, "").split())
 
 
 def overseas_of(code: str) -> str | None:

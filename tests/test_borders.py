@@ -113,3 +113,12 @@ def test_an_island_the_gazetteer_placed_is_in_its_country(name, code):
     place = find_city(name, code)
     assert not outside_country([code], [place.lat], [place.lon])[0]
     assert outside_country([code], [place.lat + 0.01], [place.lon])[0]  # the same point typed in is not
+
+
+@pytest.mark.parametrize(("city", "code"), [("Nouméa, New Caledonia", "FR"), ("Saint-Denis, Réunion", "FR"),
+                                            ("Cayenne, Guyane", "FR"), ("Nuuk, Greenland", "DK")])
+def test_a_row_the_gazetteer_placed_in_an_overseas_part_is_in_its_country(city, code):
+    from geo.gazetteer import locate
+
+    place = locate(city, code).place
+    assert place.country_code != code and not outside_country([code], [place.lat], [place.lon])[0]
