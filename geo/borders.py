@@ -6,6 +6,10 @@ lies in a strait outside every shape, so a point only counts as outside when it 
 a tolerance from its country. The tolerance becomes degrees at the point's latitude, erring
 wide: a point within it is never flagged, but one north or south of a country may pass at up
 to 1/cos(latitude) times it (1.8 × in Copenhagen). Countries with no shape are never flagged.
+A point the gazetteer placed itself is GeoNames' own place in that country; small islands
+(Ogasawara, San Andrés, Kumejima) are missing from the 1:50m shapes, so such a point is
+allowed OWN_PLACE_KM; one in an overseas part of the row's country (Nouméa in a French row)
+is never flagged.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from geo import COUNTRIES_FILE
 from geo.arcs import EARTH_RADIUS_KM
 
 KM_PER_DEGREE = np.pi * EARTH_RADIUS_KM / 180
+OWN_PLACE_KM = 800  # how far from its country's shape one of the gazetteer's own places may lie
 MAX_LATITUDE = 89.0  # where longitude degrees shrink to nothing, stop widening the tolerance
 
 # Shapes the file gives no ISO code, and the codes a row in them may state.
@@ -134,7 +139,24 @@ def outside_country(
         rows = rows[located[rows]]
         if country is not None and len(rows):
             flagged[rows] = _far_from(country, lats[rows], lons[rows], tolerance_km)
+            placed = {row: _placed_by_gazetteer(code, lats[row], lons[row]) for row in rows[flagged[rows]]}
+            flagged[[row for row, where in placed.items() if where and where != code]] = False  # in Réunion
+            if own := [row for row, where in placed.items() if where == code]:
+                flagged[own] = _far_from(country, lats[own], lons[own], max(tolerance_km, OWN_PLACE_KM))
     return flagged
+
+
+def _placed_by_gazetteer(code: str, lat: float, lon: float) -> str | None:
+    """The code under which the gazetteer has a place at the point: the row's own, or one of
+    its overseas parts' (a French row placed in Réunion, which GeoNames files under RE); None
+    where it has none. Only asked once the gazetteer is loaded: before, it placed nothing."""
+    from geo import places
+    from geo.countries import overseas_parts
+
+    if not places.is_loaded():
+        return None
+    return next((part for part in (code, *overseas_parts(code)) if places.is_place(part, float(lat), float(lon))),
+                None)
 
 
 def country_at(lat: float, lon: float, tolerance_km: float = 25) -> str | None:

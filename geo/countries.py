@@ -38,7 +38,17 @@ _EVERYDAY_NAMES = {
     "AE": "uae|u a e", "LC": "st lucia", "KN": "st kitts and nevis|saint kitts|st kitts",
     "VC": "st vincent and the grenadines|saint vincent", "FO": "faroe islands|faroes|færøerne",
     "GL": "greenland|grønland", "BN": "brunei", "MM": "burma", "CH": "schweiz|switzerland",
+    "SJ": "svalbard|jan mayen", "AX": "aland|åland|aland islands|ålandsøerne", "RE": "la reunion",
+    "GF": "guyane|guyane francaise", "NC": "nouvelle caledonie", "PF": "polynesie francaise|tahiti",
 }
+# Overseas parts that ISO 3166 and GeoNames list as countries of their own: "Réunion, France"
+# and "Greenland, Denmark" are the part, whose towns GeoNames files under the part's code.
+_OVERSEAS = {
+    "FR": "RE GP MQ GF YT PM BL MF NC PF WF TF", "DK": "GL FO", "NL": "AW CW SX BQ", "NO": "SJ BV",
+    "FI": "AX", "CN": "HK MO", "US": "PR GU VI AS MP UM", "AU": "CX CC NF HM", "NZ": "CK NU TK",
+    "GB": "GI IM JE GG BM KY VG AI MS TC FK SH PN IO GS",
+}
+_OVERSEAS_OF = {part: country for country, parts in _OVERSEAS.items() for part in parts.split()}
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,16 @@ def _index() -> dict[str, str]:
     return index
 
 
+def overseas_parts(code: str) -> tuple[str, ...]:
+    """The overseas parts of a country: 'FR' → ('RE', 'GP', …); () for most."""
+    return tuple(_OVERSEAS.get(code, "").split())
+
+
+def overseas_of(code: str) -> str | None:
+    """The country an overseas part belongs to: 'RE' → 'FR', 'GL' → 'DK'; None for others."""
+    return _OVERSEAS_OF.get(code)
+
+
 def resolve_country(text: str) -> Country | None:
     """The country a person meant, or None when no spelling we know matches. Lists also write
     "England, United Kingdom", "Wales (UK)", "Bavaria, Germany": a country with its part."""
@@ -91,11 +111,23 @@ def resolve_country(text: str) -> Country | None:
     return country_by_code(code) if code else None
 
 
+def region_in(text: str, code: str) -> str:
+    """The part of a country cell that names one of the country's regions: 'Wales' of
+    'Wales, United Kingdom', 'Bavaria' of 'Bavaria (Germany)'; '' where none does."""
+    from geo.regions import regions_named
+
+    parts = [part.strip() for part in re.split(r"[,()]", text) if fold(part)]
+    return next((part for part in parts if len(parts) > 1 and regions_named(part, code)), "")
+
+
 def _with_part(text: str) -> str | None:
-    """The country of "A, B" or "A (B)" when every part names it or one of its regions."""
+    """The country of "A, B" or "A (B)" when every part names it or one of its regions, or
+    the overseas part of "Réunion, France"."""
     parts = [fold(part) for part in re.split(r"[,()]", text)]
     parts = [part for part in parts if part]
     codes = {_index().get(part) for part in parts} - {None}
+    if len(parts) == len(codes) == 2 and len({_OVERSEAS_OF.get(code, code) for code in codes}) == 1:
+        return next(code for code in codes if code in _OVERSEAS_OF)
     if len(parts) < 2 or len(codes) != 1:
         return None
     (code,) = codes

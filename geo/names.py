@@ -41,6 +41,11 @@ mestna obcina|dimos|municipality|municipio
 """
 
 
+# Words for a unit that is an area around many towns, never named for how far its town reaches:
+# "Montgomery County" is not the town of Montgomery, nor "Yangpyeong-gun" the town Yangpyeong.
+_AREA_WORDS = frozenset({"county", "gun", "lan", "megye"})
+
+
 def _words(block: str) -> tuple[str, ...]:
     return tuple(sorted({" ".join(w.split()) for w in block.replace("\n", " ").split("|") if w.strip()},
                         key=len, reverse=True))
@@ -48,6 +53,8 @@ def _words(block: str) -> tuple[str, ...]:
 
 _SUFFIXES = tuple(sorted(set(_UNIT_WORDS.split()) | set(_words(_UNIT_PHRASES)), key=len, reverse=True))
 _PREFIXES = _words(_LINKED_PREFIXES)
+_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, _PREFIXES)) + ") ")  # longest first, as listed
+_SUFFIX = re.compile(" (?:" + "|".join(map(re.escape, _SUFFIXES)) + ")$")
 _QUALIFIER = re.compile(r"\(([^()]*)\)|,([^,()]*)")
 
 
@@ -65,6 +72,12 @@ def is_unit_word(text: str) -> bool:
     return bool(folded) and all(word in _SUFFIXES for word in folded.split())
 
 
+def is_area_name(text: str) -> bool:
+    """'Montgomery County', 'County of Kent', 'Skåne län': a name never read as its town's."""
+    words = fold(text).split()
+    return len(words) > 1 and not _AREA_WORDS.isdisjoint(words)
+
+
 def plain_names(text: str) -> list[str]:
     """The folded name without the designation words around it, shortest change first:
     'Odense Kommune' → ['odense']; 'City of Baoding' → ['baoding']; 'Kreis Forchheim' →
@@ -79,10 +92,8 @@ def plain_names(text: str) -> list[str]:
 
 
 def _strip_once(name: str) -> str:
-    for prefix in _PREFIXES:
-        if name.startswith(prefix + " "):
-            return name[len(prefix) + 1:]
-    for suffix in _SUFFIXES:
-        if name.endswith(" " + suffix):
-            return name[: -len(suffix) - 1]
+    if found := _PREFIX.match(name):
+        return name[found.end():]
+    if found := _SUFFIX.search(name):
+        return name[:found.start()]
     return name

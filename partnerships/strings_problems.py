@@ -73,6 +73,12 @@ PROBLEM_STRINGS: dict[str, dict[str, str]] = {
     },
     "geo_not_found": {"en": "{city!r} is not in the offline gazetteer for {country}; add lat and lon",
                       "da": "{city!r} findes ikke i det lokale stednavneregister for {country}; tilføj lat og lon"},
+    "geo_not_found_other_name": {
+        "en": "{city!r} is not in the offline gazetteer for {country}; GeoNames has it only as another name of "
+              "{places}, which is not taken for it: add lat and lon",
+        "da": "{city!r} findes ikke i det lokale stednavneregister for {country}; GeoNames har det kun som et andet "
+              "navn for {places}, hvilket ikke bruges: tilføj lat og lon",
+    },
     "geo_places_more": {"en": "{places} and {n} more", "da": "{places} og {n} andre"},
     "geo_more": {"en": "{n} more|{n} more", "da": "{n} anden|{n} andre"},
     "geo_region_only": {
@@ -80,6 +86,14 @@ PROBLEM_STRINGS: dict[str, dict[str, str]] = {
               "place it elsewhere",
         "da": "{city!r} er en region ({region}), ikke en by: placeret ved dens største by, {place}; angiv lat og lon "
               "for at placere den et andet sted",
+    },
+    "geo_found_unit": {"en": "found in GeoNames as a county, municipality or ward: {place}, shown at {town}{read}",
+                       "da": "fundet i GeoNames som amt, kommune eller bydel: {place}, vist ved {town}{read}"},
+    "geo_unit_in_city": {
+        "en": "{city!r} is a ward of {town} that GeoNames gives no point of its own: placed at {town}; give lat and "
+              "lon for the exact place",
+        "da": "{city!r} er en bydel i {town}, som GeoNames ikke giver et eget punkt: placeret ved {town}; angiv lat "
+              "og lon for det nøjagtige sted",
     },
     "geo_found_region_town": {"en": "found the region's largest town in GeoNames: {place}",
                               "da": "fundet regionens største by i GeoNames: {place}"},
@@ -95,6 +109,8 @@ PROBLEM_STRINGS: dict[str, dict[str, str]] = {
                    "da": "valgt blandt {count} steder ved navn {name}: {place}, det største{read}"},
     "geo_found": {"en": "found in GeoNames: {place}{read}{others}", "da": "fundet i GeoNames: {place}{read}{others}"},
     "geo_read_as": {"en": " (read {city!r} as {name})", "da": " (læst {city!r} som {name})"},
+    "geo_other_name": {"en": " ({city!r}: placed as another name of {name})",
+                       "da": " ({city!r}: placeret som et andet navn for {name})"},
     "geo_smaller": {"en": "; {n} smaller place of that name|; {n} smaller places of that name",
                     "da": "; {n} mindre sted med det navn|; {n} mindre steder med det navn"},
     # Checks beyond the schema: warnings that leave the row on the map.

@@ -102,3 +102,23 @@ def test_importing_loads_no_shapes():
 ])
 def test_the_country_at_a_point_or_the_nearest_within_reach(lat, lon, code):
     assert country_at(lat, lon) == code
+
+
+@pytest.mark.parametrize(("name", "code"), [("Ogasawara", "JP"), ("Kumejima", "JP"), ("Yonakuni", "JP"),
+                                            ("Minamidaito", "JP"), ("San Andrés", "CO"), ("Wadomari", "JP")])
+def test_an_island_the_gazetteer_placed_is_in_its_country(name, code):
+    """Islands the 1:50m shapes leave out: a point the gazetteer itself gave is allowed far more."""
+    from geo.gazetteer import find_city
+
+    place = find_city(name, code)
+    assert not outside_country([code], [place.lat], [place.lon])[0]
+    assert outside_country([code], [place.lat + 0.01], [place.lon])[0]  # the same point typed in is not
+
+
+@pytest.mark.parametrize(("city", "code"), [("Nouméa, New Caledonia", "FR"), ("Saint-Denis, Réunion", "FR"),
+                                            ("Cayenne, Guyane", "FR"), ("Nuuk, Greenland", "DK")])
+def test_a_row_the_gazetteer_placed_in_an_overseas_part_is_in_its_country(city, code):
+    from geo.gazetteer import locate
+
+    place = locate(city, code).place
+    assert place.country_code != code and not outside_country([code], [place.lat], [place.lon])[0]

@@ -47,3 +47,19 @@ def test_countries_as_lists_write_them(text, code):
 @pytest.mark.parametrize("text", ["Korea", "Germany, France", "Narnia, Germany", "Bavaria, Austria", "South America"])
 def test_unclear_countries_are_refused(text):
     assert resolve_country(text) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Réunion, France", "RE"), ("La Réunion", "RE"), ("Guadeloupe (France)", "GP"), ("Martinique, France", "MQ"),
+    ("French Guiana, France", "GF"), ("Mayotte, Frankrig", "YT"), ("Greenland, Denmark", "GL"),
+    ("Færøerne, Danmark", "FO"), ("Puerto Rico, USA", "PR"), ("Åland, Finland", "AX"), ("Svalbard, Norway", "SJ"),
+    ("Hong Kong, China", "HK"), ("Aruba, Netherlands", "AW"), ("Gibraltar, UK", "GI"),
+])
+def test_an_overseas_part_with_its_country_is_the_part(text, code):
+    """GeoNames files the towns of Réunion under RE, not FR: the part is what finds them."""
+    assert resolve_country(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Réunion, Denmark", "Greenland, France"])
+def test_an_overseas_part_of_another_country_is_refused(text):
+    assert resolve_country(text) is None

@@ -28,7 +28,8 @@ def test_finds_the_city_whatever_the_spelling(city, code, name, lat, lon):
 
 @pytest.mark.parametrize(
     ("city", "code"), [("Narnia", "DK"), ("Flensburg", "DK"), ("Baoding", "DE"), ("", "DK"), ("Baoding", "ZZ"),
-                       ("Bærum kommune", "NO")],  # a Norwegian municipality that is no town in GeoNames
+                       ("Harpers Ferry", "US"),  # GeoNames' old name of Athens, Ohio: not taken for it
+                       ("Beaver Creek", "US")],  # another name of Beavercreek, Ohio, spelled as another place
 )
 def test_no_place_of_that_name_in_that_country(city, code):
     assert find_city(city, code) is None
@@ -37,12 +38,12 @@ def test_no_place_of_that_name_in_that_country(city, code):
 @pytest.mark.parametrize(
     ("city", "code", "name"),
     [("Frisco", "US", "Frisco"),  # a main name beats San Francisco's nickname…
-     ("Halle", "DE", "Halle (Saale)"),  # …unless the other is over ten times bigger
+     ("Halle", "DE", "Halle (Saale)"),  # …and Halle is Halle (Saale)'s own name, shortened
      ("Newcastle", "GB", "Newcastle upon Tyne"),
      ("Baoding", "CN", "Baoding"),  # two Baodings: the city of millions
      ("Frankfurt", "DE", "Frankfurt am Main")],  # the bigger of the two Frankfurts
 )
-def test_among_namesakes_a_main_name_then_the_biggest(city, code, name):
+def test_among_namesakes_an_own_name_then_the_biggest(city, code, name):
     assert find_city(city, code).name == name
 
 
@@ -86,26 +87,97 @@ def test_names_as_lists_write_them(city, code, region, name, region_name):
 @pytest.mark.parametrize(
     ("city", "code", "chosen", "rivals"),
     [("Peoria", "US", "Arizona", {"Illinois"}),
-     ("Springfield", "US", "Missouri", {"Massachusetts", "Illinois", "Oregon", "Ohio"}),
-     ("Portsmouth", "US", "Virginia", {"New Hampshire", "Ohio"}),
-     ("Pasadena", "US", "Texas", {"California"}),
-     ("Wilmington", "US", "North Carolina", {"Delaware", "California"}),
+     ("Springfield", "US", "Missouri", {"Massachusetts", "Illinois", "Oregon", "Ohio", "Virginia", "Pennsylvania",
+                                        "Tennessee", "New Jersey", "Florida"}),
+     ("Portsmouth", "US", "Virginia", {"New Hampshire", "Ohio", "Rhode Island"}),
+     ("Pasadena", "US", "Texas", {"California", "Maryland"}),
+     ("Wilmington", "US", "North Carolina", {"Delaware", "California", "Massachusetts", "Ohio"}),
+     ("Portland", "US", "Oregon", {"Maine"}),
+     ("Lexington", "US", "Kentucky", {"Massachusetts", "South Carolina", "North Carolina"}),
      ("Salamanca", "ES", "Comunidad de Madrid", {"Castilla y León"}),  # a Madrid district as big as the city
-     ("Joinville", "FR", "Grand-Est", {"Île-de-France"}),  # and Joinville-le-Pont
+     ("Halle", "DE", "Sachsen-Anhalt", {"Nordrhein-Westfalen"}),  # Halle (Westf.) has 1/11 of Halle (Saale)
+     ("Frankfurt", "DE", "Hessen", {"Brandenburg"}),  # Frankfurt (Oder), 57,000 people
      ("Richmond", "GB", "England", {"England"})],  # two in one region: only lat/lon tell them apart
 )
 def test_namesakes_of_comparable_size_make_a_name_ambiguous(city, code, chosen, rivals):
+    """Another place of the name with 1/20 of the chosen one's population, or 50,000 people."""
     location = locate(city, code)
     assert location.ambiguous
     assert location.place.region == chosen and {p.region for p in location.rivals} == rivals
     assert location.fits[0] == location.place and set(location.rivals) <= set(location.fits)
 
 
-@pytest.mark.parametrize(("city", "code"), [("Halle", "DE"), ("Frankfurt", "DE"), ("Newcastle", "GB"),
-                                            ("Portsmouth", "GB"), ("Kiel", "DE"), ("Baoding", "CN")])
+@pytest.mark.parametrize(("city", "code"), [("Newcastle", "GB"), ("Portsmouth", "GB"), ("Kiel", "DE"),
+                                            ("Baoding", "CN"), ("Hitachiōta", "JP")])
 def test_a_much_bigger_namesake_is_no_ambiguity(city, code):
     location = locate(city, code)
     assert not location.ambiguous and len(location.fits) >= 1
+
+
+@pytest.mark.parametrize(("city", "code", "region", "name"), [
+    ("Waterloo", "US", "Iowa", "Waterloo"),  # not Austin, Texas, which GeoNames also calls so
+    ("Crescent City", "US", "California", "Crescent City"),  # not New Orleans' nickname
+    ("Hudson", "US", "Ohio", "Hudson"),  # not Jersey City
+    ("Frisco", "US", "", "Frisco"),  # not San Francisco
+    ("Joinville", "FR", "", "Joinville"),  # not Joinville-le-Pont, which GeoNames also calls so
+    ("Saint-Étienne", "FR", "", "Saint-Étienne"),  # not Saint-Étienne-du-Rouvray
+])
+def test_a_places_own_name_beats_another_places_alternate_name(city, code, region, name):
+    location = locate(city, code, region)
+    assert location.place.name == name and not location.other_name
+
+
+@pytest.mark.parametrize(("city", "code", "name"), [
+    ("Göteborg", "SE", "Gothenburg"), ("København", "DK", "Copenhagen"), ("Slesvig", "DE", "Schleswig"),
+    ("Prishtina", "XK", "Pristina"), ("Halle (Westf.)", "DE", "Halle"),
+])
+def test_an_alternate_name_places_a_row_only_where_no_place_has_it_as_its_own_and_says_so(city, code, name):
+    location = locate(city, code)
+    assert location.place.name == name and (location.other_name or city == "Halle (Westf.)")
+
+
+@pytest.mark.parametrize(("city", "code", "refused"), [("Harpers Ferry", "US", {"Athens"}),
+                                                       ("Beaver Creek", "US", {"Beavercreek", "Brush"})])
+def test_another_places_alternate_name_is_reported_not_taken(city, code, refused):
+    location = locate(city, code)
+    assert location.place is None and {p.name for p in location.refused} == refused
+
+
+@pytest.mark.parametrize(("city", "code", "name"), [
+    ("Hitachiōta", "JP", "Hitachi-ota"), ("Hitachiota", "JP", "Hitachi-ota"), ("Hitachi-Ohta", "JP", "Hitachi-ota"),
+    ("Yamatotakada", "JP", "Yamato-Takada"), ("Yamato Takada", "JP", "Yamato-Takada"), ("Toukyou", "JP", "Tokyo"),
+])
+def test_romanised_spellings_fold_together(city, code, name):
+    assert find_city(city, code).name == name
+
+
+@pytest.mark.parametrize(("city", "code", "region", "unit", "region_name"), [
+    ("Montgomery County, Maryland", "US", "", "Montgomery County", "Maryland"),
+    ("Montgomery County", "US", "MD", "Montgomery County", "Maryland"),
+    ("Bærum", "NO", "", "Bærum", "Akershus"), ("Bærum kommune", "NO", "", "Bærum", "Akershus"),
+    ("Shinagawa, Tokyo", "JP", "", "Shinagawa-ku", "Tokyo"), ("Shinagawa-ku", "JP", "", "Shinagawa-ku", "Tokyo"),
+    ("Lunds kommun", "SE", "", "Lunds Kommun", "Skåne län"), ("Gangnam-gu, Seoul", "KR", "", "Gangnam-gu", ""),
+])
+def test_a_county_municipality_or_ward_is_placed_at_its_point(city, code, region, unit, region_name):
+    location = locate(city, code, region)
+    assert location.unit.name == unit and not location.ambiguous
+    assert location.place.region == region_name or not region_name
+
+
+def test_x_county_is_never_the_town_x():
+    location = locate("Montgomery County", "US")
+    assert location.unit is not None and location.place.name == "Montgomery County" and location.ambiguous
+    assert locate("Narnia County", "US").place is None and find_city("Narnia", "US") is None
+
+
+@pytest.mark.parametrize(("city", "code", "region", "name", "country"), [
+    ("Saint-Denis, Réunion", "FR", "", "Saint-Denis", "RE"), ("Saint-Denis", "FR", "Réunion", "Saint-Denis", "RE"),
+    ("Pointe-à-Pitre (Guadeloupe)", "FR", "", "Pointe-à-Pitre", "GP"), ("Nuuk, Greenland", "DK", "", "Nuuk", "GL"),
+    ("Saint-Denis", "FR", "", "Saint-Denis", "FR"),
+])
+def test_an_overseas_part_in_the_name_or_the_region_column(city, code, region, name, country):
+    place = locate(city, code, region).place
+    assert (place.name, place.country_code) == (name, country)
 
 
 def test_a_region_the_name_is_not_in_finds_nothing_and_says_where_it_is():
@@ -116,8 +188,13 @@ def test_a_region_the_name_is_not_in_finds_nothing_and_says_where_it_is():
 
 
 def test_a_qualifier_that_is_no_region_is_reported_and_the_name_still_placed():
-    location = locate("Joinville, Haute-Marne", "FR")  # a département: second level, not in the regions
-    assert location.place.name == "Joinville" and location.ignored == ("Haute-Marne",)
+    location = locate("Kiel, Holstein", "DE")  # a historical land: no region, unit or town of today
+    assert location.place.name == "Kiel" and location.ignored == ("Holstein",)
+
+
+def test_a_qualifier_naming_a_county_or_departement_keeps_the_namesakes_near_it():
+    location = locate("Joinville, Haute-Marne", "FR")  # not Joinville-le-Pont, near Paris
+    assert (location.place.name, location.place.region, location.ignored) == ("Joinville", "Grand-Est", ())
 
 
 def test_an_unknown_region_column_is_reported():

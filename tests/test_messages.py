@@ -81,9 +81,29 @@ ROW_CASES = [
     (B.replace("38.874,115.4646", "54.78,9.43"),
      "row 2, lat: 54.78, 9.43 is outside China; check lat and lon (swapped, or a missing minus?)",
      "række 2, lat: 54.78, 9.43 ligger uden for Kina; tjek lat og lon (byttet om, eller mangler et minus?)"),
+    (B.replace("Baoding,China,38.874,115.4646", "Narnia kommune,Norge,,"),
+     "row 2, city: 'Narnia kommune' is not in the offline gazetteer for Norway; add lat and lon",
+     "række 2, city: 'Narnia kommune' findes ikke i det lokale stednavneregister for Norge; tilføj lat og lon"),
     (B.replace("Baoding,China,38.874,115.4646", "Bærum kommune,Norge,,"),
-     "row 2, city: 'Bærum kommune' is not in the offline gazetteer for Norway; add lat and lon",
-     "række 2, city: 'Bærum kommune' findes ikke i det lokale stednavneregister for Norge; tilføj lat og lon"),
+     "row 2, lat: found in GeoNames as a county, municipality or ward: Bærum, Akershus (59.9275, 10.4475), shown at Skui",
+     "række 2, lat: fundet i GeoNames som amt, kommune eller bydel: Bærum, Akershus (59.9275, 10.4475), vist ved Skui"),
+    (B.replace("Baoding,China,38.874,115.4646", "Beaver Creek,USA,,"),
+     ("row 2, city: 'Beaver Creek' is not in the offline gazetteer for United States; GeoNames has it only as another "
+      "name of Beavercreek, Ohio (39.7092, -84.0633), Brush, Colorado (40.2589, -103.6238), which is not taken for it: "
+      "add lat and lon"),
+     ("række 2, city: 'Beaver Creek' findes ikke i det lokale stednavneregister for USA; GeoNames har det kun som et "
+      "andet navn for Beavercreek, Ohio (39.7092, -84.0633), Brush, Colorado (40.2589, -103.6238), hvilket ikke "
+      "bruges: tilføj lat og lon")),
+    (B.replace("Baoding,China,38.874,115.4646", "Göteborg,Sverige,,"),
+     ("row 2, lat: found in GeoNames: Gothenburg, Västra Götalands län (57.7072, 11.9668) ('Göteborg': placed as "
+      "another name of Gothenburg)"),
+     ("række 2, lat: fundet i GeoNames: Gothenburg, Västra Götalands län (57.7072, 11.9668) ('Göteborg': placeret som "
+      "et andet navn for Gothenburg)")),
+    (B.replace("Baoding,China,38.874,115.4646", "Mapo-gu,Sydkorea,,"),
+     ("row 2, city: 'Mapo-gu' is a ward of Seoul that GeoNames gives no point of its own: placed at Seoul; give lat "
+      "and lon for the exact place"),
+     ("række 2, city: 'Mapo-gu' er en bydel i Seoul, som GeoNames ikke giver et eget punkt: placeret ved Seoul; angiv "
+      "lat og lon for det nøjagtige sted")),
     (B.replace("Baoding,China,38.874,115.4646", "Kiel,DE,,"),
      "row 2, lat: found in GeoNames: Kiel, Schleswig-Holstein (54.3213, 10.1349); 1 smaller place of that name",
      "række 2, lat: fundet i GeoNames: Kiel, Schleswig-Holstein (54.3213, 10.1349); 1 mindre sted med det navn"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.names import is_unit_word, plain_names, split_qualifiers
+from geo.names import is_area_name, is_unit_word, plain_names, split_qualifiers
 
 
 @pytest.mark.parametrize(("text", "base", "qualifiers"), [
@@ -39,3 +39,11 @@ def test_plain_names_without_unit_words(text, plain):
 ])
 def test_unit_words(text, unit):
     assert is_unit_word(text) is unit
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Montgomery County", True), ("County of Kent", True), ("Yangpyeong-gun", True), ("Skåne län", True),
+    ("Odense Kommune", False), ("Montgomery", False), ("County", False), ("Shinagawa-ku", False),
+])
+def test_area_names_are_never_their_towns(text, area):
+    assert is_area_name(text) is area

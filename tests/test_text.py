@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text import fold, slug
+from geo.text import fold, loose, slug
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -29,3 +29,16 @@ def test_names_written_differently_fold_alike(a, b):
 ])
 def test_slug(text, expected):
     assert slug(text) == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hitachi-ota", "Hitachiōta"), ("Hitachi-Ohta", "Hitachiota"), ("Yamato-Takada", "Yamatotakada"),
+    ("Tōkyō", "Toukyou"), ("Kyūshū", "Kyuushuu"), ("Xi'an", "Xian"), ("Gangnam-gu", "Gangnamgu"),
+])
+def test_romanised_spellings_loosely_alike(a, b):
+    assert loose(fold(a)) == loose(fold(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ōta", "Oita"), ("Kobe", "Kofu"), ("Sapporo", "Saporo ku")])
+def test_loose_keeps_other_names_apart(a, b):
+    assert loose(fold(a)) != loose(fold(b))
