@@ -122,3 +122,22 @@ def test_five_thousand_rows_with_no_years_or_one_year_open_everywhere(years, tmp
         validate_accepts_and_exports(path, tmp_path)
         assert "5000 partnerships" in capsys.readouterr().out
         every_page_opens()
+
+
+@pytest.mark.parametrize("name", ["us", "france", "norway", "japan"])
+def test_real_shaped_lists_with_no_years_open_on_every_page_and_export(name, tmp_path):
+    """The lists of tests/data/lists as a municipality writes them: city, country, maybe a region,
+    no coordinates and no years. A row the gazetteer cannot place is an error; the rest are drawn."""
+    with (Path(__file__).parent / "data" / "lists" / f"{name}.csv").open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "type", "city", "country", "region", "start_year"])
+    writer.writerows([f"r{i}", f"{row['city']} partnership", TYPES[i % len(TYPES)], row["city"], row["country"],
+                      row["region"], ""] for i, row in enumerate(rows))
+    with partner_file(out.getvalue()) as path:
+        dataset = load_partners(path)
+        assert dataset.fatal is None and len(dataset.partners) >= 0.97 * (len(rows) - 1)
+        assert cli.main(["export-map", str(tmp_path / "map.html")]) == 0
+        every_page_opens()
+        every_page_opens(lang="da", show="begun")
