@@ -22,6 +22,8 @@ YEAR_HERE, MODE_HERE = f"{PLACE}_year", f"{PLACE}_mode"
 BAR_STYLE = f"""<style>
 .st-key-{BAR_KEY} {{ display: none; }}
 body:has([data-testid="stSidebar"][data-collapsed="true"]) .st-key-{BAR_KEY} {{ display: flex; }}
+body:has([data-testid="stSidebar"][data-collapsed="true"]) iframe[title="streamlit_folium.st_folium"] {{
+  height: max(420px, calc(100vh - 270px)) !important; }}
 </style>"""
 
 
