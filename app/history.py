@@ -11,7 +11,7 @@ from partnerships import settings
 from partnerships.diff import diff_tables
 from partnerships.escape import markdown_text
 from partnerships.exports import excel_csv
-from partnerships.i18n import plural, t
+from partnerships.i18n import number, plural, t
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 from partnerships.stores import Store, StoreUnavailable, Version, VersionInfo
@@ -23,8 +23,7 @@ HISTORY_COLUMNS = ("version", "current", "saved_at", "saved_by", "note", "bytes"
 def file_size_text(size: int, lang: str) -> str:
     """Bytes as kB or MB with one decimal, in the language's decimal mark (1.7 MB, 1,7 MB)."""
     amount, unit = (size / 1_000_000, "MB") if size >= 1_000_000 else (size / 1_000, "kB")
-    text = f"{amount:.1f}"
-    return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"
+    return f"{number(amount, '.1f', lang)} {unit}"
 
 
 def show_retention(store: Store, versions: list[VersionInfo], lang: str) -> None:

@@ -112,7 +112,7 @@ def show_changes(changes: list[Change], lang: str) -> None:
     counts = summary(changes)
     st.markdown(f"**{t('changes', lang, **{k: counts.get(k, 0) for k in ('added', 'changed', 'removed')})}**")
     for change in changes:
-        label = f"{t('kind_' + change.kind, lang)}: {change.name} ({change.id})"
+        label = f"{t(f'kind_{change.kind}', lang)}: {change.name} ({change.id})"
         with st.expander(markdown_text(label)):
             st.dataframe(change_table(change, lang), hide_index=True, width="stretch")
 

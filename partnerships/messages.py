@@ -2,14 +2,12 @@
 
 A problem or a whole-file error is made once, where it is found, and shown in English on the
 command line, in Danish on a Danish page, and so on: `said("not_a_year")` is a Message, and
-`message.text("da")` words it. The wordings are kept in English and Danish beside the app's
-other strings: strings_problems.py (a row's problems), strings_files.py (a whole file's, and
-the command line's lines); a message may also use any key of i18n.STRINGS ('n_errors').
+`message.text("da")` words it, from the same catalogs as every other word (i18n.py).
 
 A value may itself be worded per language: another Message (a clause), a `Local` name (a
 country: Germany, Tyskland) or a `Joined` list ('Arizona or Illinois', 'Arizona eller
-Illinois'). A wording with two forms ('one|many') takes the form for the value `n`. Numbers
-with a format (`{size:.1f}`, `{limit:,}`) are written the language's way: 1.5 MB, 1,5 MB.
+Illinois'). A plural entry takes the form for the value `n`. Numbers with a format
+(`{size:.1f}`, `{limit:,}`) are written the language's way: 1.5 MB, 1,5 MB.
 """
 from __future__ import annotations
 
@@ -17,12 +15,7 @@ import string
 from dataclasses import dataclass
 from functools import total_ordering
 
-from partnerships.i18n import DEFAULT_LANGUAGE, STRINGS
-from partnerships.strings_files import FILE_STRINGS
-from partnerships.strings_problems import PROBLEM_STRINGS
-
-WORDINGS = {**STRINGS, **FILE_STRINGS, **PROBLEM_STRINGS}  # no key in two of them (tests/test_messages.py)
-_DANISH_NUMBERS = str.maketrans({",": ".", ".": ","})
+from partnerships.i18n import DEFAULT_LANGUAGE, number, wording
 
 
 @dataclass(frozen=True)
@@ -47,7 +40,7 @@ class Joined:
 @total_ordering
 @dataclass(frozen=True, eq=True)
 class Message:
-    """A key of WORDINGS and the values its wording asks for, as sorted (name, value) pairs."""
+    """A key of the catalogs and the values its wording asks for, as sorted (name, value) pairs."""
 
     key: str
     values: tuple[tuple[str, object], ...] = ()
@@ -55,11 +48,7 @@ class Message:
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The message worded in `lang` (English where a wording is missing)."""
         values = dict(self.values)
-        wording = WORDINGS[self.key].get(lang) or WORDINGS[self.key][DEFAULT_LANGUAGE]
-        if "|" in wording:
-            forms = wording.split("|")
-            wording = forms[0 if values["n"] == 1 else -1]
-        return _Formatter(lang).vformat(wording, (), values)
+        return _Formatter(lang).vformat(wording(self.key, lang, values.get("n")), (), values)
 
     def __str__(self) -> str:
         return self.text(DEFAULT_LANGUAGE)
@@ -92,7 +81,7 @@ def text_of(value: object, lang: str) -> str:
 
 
 class _Formatter(string.Formatter):
-    """str.format with nested messages worded in the same language, and Danish numbers."""
+    """str.format with nested messages worded in the same language, and numbers in its signs."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -100,7 +89,6 @@ class _Formatter(string.Formatter):
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, (Message, Local, Joined)):
             return format(text_of(value, self.lang), format_spec)
-        text = format(value, format_spec)
-        if self.lang == "da" and format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return text.translate(_DANISH_NUMBERS)
-        return text
+        if format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return number(value, format_spec, self.lang)
+        return format(value, format_spec)

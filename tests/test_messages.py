@@ -1,57 +1,15 @@
-"""Every problem and whole-file message in English and Danish, from one catalogue."""
+"""Every problem and whole-file message in English and Danish, worded from the catalogs."""
 from __future__ import annotations
 
 import pickle
-import re
-import string
 
 import pytest
 
-from partnerships.i18n import LANGUAGES, STRINGS
 from partnerships.loading import load_bytes
-from partnerships.messages import WORDINGS, Joined, Local, said
+from partnerships.messages import Joined, Local, said
 from partnerships.problems import DataFileError, Problem
 from partnerships.reading import read_table
-from partnerships.settings import ROOT
-from partnerships.strings_files import FILE_STRINGS
-from partnerships.strings_problems import PROBLEM_STRINGS
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
-
-CATALOGUES = {"files": FILE_STRINGS, "problems": PROBLEM_STRINGS}
-KEYS = sorted((name, key) for name, catalogue in CATALOGUES.items() for key in catalogue)
-
-
-def _fields(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
-
-
-@pytest.mark.parametrize(("catalogue", "key"), KEYS, ids=[key for _, key in KEYS])
-def test_every_message_in_both_languages_with_the_same_values(catalogue, key):
-    texts = CATALOGUES[catalogue][key]
-    assert set(texts) == set(LANGUAGES) and all(text.strip() for text in texts.values())
-    assert _fields(texts["en"]) == _fields(texts["da"])
-    assert texts["en"].count("|") == texts["da"].count("|")
-
-
-def test_no_key_is_worded_twice():
-    parts = [set(STRINGS), set(FILE_STRINGS), set(PROBLEM_STRINGS)]
-    assert sum(map(len, parts)) == len(WORDINGS)
-
-
-def _code() -> str:
-    """The app's Python, without the catalogues themselves."""
-    files = [*ROOT.glob("*.py"), *ROOT.glob("views/*.py"), *ROOT.glob("app/*.py"), *ROOT.glob("partnerships/**/*.py")]
-    return "\n".join(path.read_text(encoding="utf-8") for path in files
-                     if path.name not in ("strings_files.py", "strings_problems.py"))
-
-
-def test_every_message_the_code_says_exists_and_every_one_is_said():
-    code = _code()
-    asked = set(re.findall(r"\bsaid\(\s*\"([a-z0-9_]+)\"", code))
-    assert asked and asked <= set(WORDINGS), sorted(asked - set(WORDINGS))
-    unused = [key for catalogue in CATALOGUES.values() for key in catalogue if f'"{key}"' not in code]
-    assert not unused, unused
-
 
 B = GOOD_ROWS[0]  # baoding,City of Baoding,Friendship city,Baoding,China,38.874,115.4646,2010,,…
 ROW_CASES = [
