@@ -9,7 +9,7 @@ from app import data, page, sidebar, state
 from partnerships.i18n import t
 
 presenting = st.query_params.get(state.PRESENT_PARAM) == state.PRESENT_MODE
-st.set_page_config(page_title=data.app_title("en"), page_icon="🌍", layout="wide",
+st.set_page_config(page_title=data.app_title(state.language()), page_icon="🌍", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
 data.pin_data()
 dataset = data.load_dataset()

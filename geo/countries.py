@@ -1,7 +1,8 @@
-"""Countries by any name staff write: English or Danish names, ISO alpha-2 or alpha-3 codes.
+"""Countries by any name staff write: English, Danish or German names, ISO alpha-2 or alpha-3 codes.
 
-pycountry carries the ISO 3166 names and their Danish translations, so "Tyskland", "Germany",
-"DE" and "DEU" are all Germany, with no network.
+pycountry carries the ISO 3166 names and their translations, so "Tyskland", "Deutschland",
+"Germany", "DE" and "DEU" are all Germany, with no network; a country is named in any
+language pycountry translates.
 """
 from __future__ import annotations
 
@@ -55,11 +56,15 @@ _OVERSEAS_OF = {part: country for country, parts in _OVERSEAS.items() for part i
 class Country:
     code: str  # ISO 3166-1 alpha-2
     name: str  # English short name
-    name_da: str
+
+    def name_in(self, language: str) -> str:
+        """The name in `language` (an ISO 639-1 code), as pycountry translates ISO 3166; the
+        English name where it has no translation."""
+        return _name_in(self.code, language) or self.name
 
 
 @lru_cache(maxsize=None)
-def _translations(language: str = "da") -> gettext.NullTranslations:
+def _translations(language: str) -> gettext.NullTranslations:
     try:
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
@@ -69,12 +74,25 @@ def _translations(language: str = "da") -> gettext.NullTranslations:
 @lru_cache(maxsize=None)
 def country_by_code(code: str) -> Country | None:
     if code == "XK":
-        return Country("XK", "Kosovo", "Kosovo")
+        return Country("XK", "Kosovo")
     record = pycountry.countries.get(alpha_2=code)
     if record is None:
         return None
-    name = getattr(record, "common_name", None) or record.name
-    return Country(record.alpha_2, name, _translations().gettext(record.name))
+    return Country(record.alpha_2, getattr(record, "common_name", None) or record.name)
+
+
+def country_name(code: str, language: str) -> str:
+    """The name of the country with ISO code `code` in `language`: country_name("DE", "da") is Tyskland."""
+    country = country_by_code(code)
+    return country.name_in(language) if country else code
+
+
+@lru_cache(maxsize=None)
+def _name_in(code: str, language: str) -> str | None:
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None or language == "en":
+        return None  # Kosovo, and English: the Country's own name
+    return _translations(language).gettext(record.name)
 
 
 @lru_cache(maxsize=1)

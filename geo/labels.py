@@ -1,4 +1,4 @@
-"""Where the basemap names each country, from which zoom, and by what name in English and Danish.
+"""Where the basemap names each country, from which zoom, and by what name in each language.
 
 The points are facts computed once from the basemap's own shapes (data/countries.geojson) and
 committed as data/country_labels.tsv (see data/SOURCE.md): for each country, the pole of
@@ -40,19 +40,29 @@ LABEL_RADIUS_PX = 12  # a name shows from the zoom at which its country's inner 
 MIN_ZOOM, MAX_ZOOM = 0.0, 12.0
 DECIMALS = 3  # the basemap's own grid (about 100 m)
 
-# Short names where ISO's are long, official or inverted; the rest is pycountry's.
+# Short names where ISO's are long, official or inverted, by language (ISO 639-1); the rest is
+# pycountry's. Facts of usage, as atlases and newspapers write them.
 SHORT_NAMES = {
-    "BN": "Brunei", "CD": "DR Congo", "FK": "Falkland Islands", "FM": "Micronesia", "GS": "South Georgia",
-    "HM": "Heard and McDonald Islands", "MF": "Saint Martin", "PS": "Palestine", "RU": "Russia",
-    "SH": "Saint Helena", "SX": "Sint Maarten", "VA": "Vatican City", "VG": "British Virgin Islands",
-    "VI": "U.S. Virgin Islands",
-}
-SHORT_NAMES_DA = {
-    "BO": "Bolivia", "CD": "DR Congo", "CF": "Den Centralafrikanske Republik", "DO": "Den Dominikanske Republik",
-    "FK": "Falklandsøerne", "FM": "Mikronesien", "GS": "South Georgia", "IR": "Iran", "KP": "Nordkorea",
-    "KR": "Sydkorea", "LA": "Laos", "MD": "Moldova", "MF": "Sankt Martin", "PS": "Palæstina", "RU": "Rusland",
-    "SH": "Sankt Helena", "SX": "Sint Maarten", "SY": "Syrien", "TR": "Tyrkiet", "TW": "Taiwan", "TZ": "Tanzania",
-    "VE": "Venezuela", "VG": "Britiske Jomfruøer", "VI": "Amerikanske Jomfruøer",
+    "en": {
+        "BN": "Brunei", "CD": "DR Congo", "FK": "Falkland Islands", "FM": "Micronesia", "GS": "South Georgia",
+        "HM": "Heard and McDonald Islands", "MF": "Saint Martin", "PS": "Palestine", "RU": "Russia",
+        "SH": "Saint Helena", "SX": "Sint Maarten", "VA": "Vatican City", "VG": "British Virgin Islands",
+        "VI": "U.S. Virgin Islands",
+    },
+    "da": {
+        "BO": "Bolivia", "CD": "DR Congo", "CF": "Den Centralafrikanske Republik", "DO": "Den Dominikanske Republik",
+        "FK": "Falklandsøerne", "FM": "Mikronesien", "GS": "South Georgia", "IR": "Iran", "KP": "Nordkorea",
+        "KR": "Sydkorea", "LA": "Laos", "MD": "Moldova", "MF": "Sankt Martin", "PS": "Palæstina", "RU": "Rusland",
+        "SH": "Sankt Helena", "SX": "Sint Maarten", "SY": "Syrien", "TR": "Tyrkiet", "TW": "Taiwan", "TZ": "Tanzania",
+        "VE": "Venezuela", "VG": "Britiske Jomfruøer", "VI": "Amerikanske Jomfruøer",
+    },
+    "de": {
+        "BN": "Brunei", "BO": "Bolivien", "CD": "DR Kongo", "FK": "Falklandinseln", "FM": "Mikronesien",
+        "GS": "Südgeorgien", "HM": "Heard und McDonaldinseln", "IR": "Iran", "KP": "Nordkorea", "KR": "Südkorea",
+        "LA": "Laos", "MD": "Moldau", "MF": "Saint-Martin", "PS": "Palästina", "RU": "Russland", "SH": "St. Helena",
+        "SX": "Sint Maarten", "SY": "Syrien", "TR": "Türkei", "TW": "Taiwan", "TZ": "Tansania", "VA": "Vatikanstadt",
+        "VE": "Venezuela", "VG": "Britische Jungferninseln", "VI": "Amerikanische Jungferninseln",
+    },
 }
 
 
@@ -62,16 +72,17 @@ class CountryLabel:
     lon: float
     lat: float
     min_zoom: float  # the map's zoom from which the name is shown
-    name: str
-    name_da: str
+
+    def name(self, language: str) -> str:
+        return label_name(self.code, language)
 
 
-def label_names(code: str) -> tuple[str, str]:
-    """A country's name on the map, in English and in Danish."""
+def label_name(code: str, language: str) -> str:
+    """A country's name on the map in `language` (ISO 639-1)."""
     country = country_by_code(code)
     if country is None:
         raise ValueError(f"no country with the code {code!r}")
-    return SHORT_NAMES.get(code, country.name), SHORT_NAMES_DA.get(code, country.name_da)
+    return SHORT_NAMES.get(language, {}).get(code) or country.name_in(language)
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +90,11 @@ def country_labels(path: Path = LABELS_FILE) -> tuple[CountryLabel, ...]:
     """Every label in the file's order (largest country first), with its names."""
     with path.open(encoding="utf-8", newline="") as source:
         rows = list(csv.DictReader(source, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return tuple(CountryLabel(row["iso_a2"], float(row["lon"]), float(row["lat"]), float(row["min_zoom"]),
-                              *label_names(row["iso_a2"])) for row in rows)
+    labels = tuple(CountryLabel(row["iso_a2"], float(row["lon"]), float(row["lat"]), float(row["min_zoom"]))
+                   for row in rows)
+    for label in labels:
+        label_name(label.code, "en")  # every code a country: a wrong file fails here, not on the map
+    return labels
 
 
 # --- Building the file from the shapes ---------------------------------------------------------

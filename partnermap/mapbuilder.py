@@ -19,14 +19,11 @@ from jinja2 import Template
 from partnermap.labels import labels_payload
 from partnermap.publish import AssetLinks
 from partnerships import settings, style
-from partnerships.columns import CITY_DA, CONFIRMED, NAME_DA
+from partnerships.columns import CONFIRMED, country_name_column, in_language
 from partnerships.escape import js_json, safe_url
 from partnerships.filtering import View
-from partnerships.i18n import LANGUAGES, t
-from partnerships.schema import (
-    CITY, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE,
-    URL,
-)
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from partnerships.schema import CITY, COUNTRY_NAME, DESCRIPTION, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE, URL
 from partnerships.settings import HomeCity
 from partnerships.vocabulary import Vocabulary
 
@@ -162,30 +159,35 @@ def _any_text(partners: pd.DataFrame, column: str) -> bool:
     return column in partners and bool(partners[column].fillna("").astype(str).str.strip().ne("").any())
 
 
+def _companions(partners: pd.DataFrame, columns: dict[str, str], languages: list[str]) -> dict[str, list[str]]:
+    """`<key>_<lang>` for each column's companion in each language, where the data has any text."""
+    return {f"{key}_{lang}": _text(partners, in_language(column, lang))
+            for lang in languages for key, column in columns.items() if _any_text(partners, in_language(column, lang))}
+
+
 def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCity | None = None) -> dict:
-    """Every partner, column by column, in both languages: what the browser filters and draws.
+    """Every partner, column by column, in every language: what the browser filters and draws.
 
     Made once per version of the data file; a filter change then sends only the view. The
     facts the map draws with (position, type, years, the name for the tooltip) come first;
     what only a popup shows (place, descriptions, website) follows in `details`, in slices
     of DETAILS_PER_SLICE partners that `partnermap.publish.data_files` publishes as files of their
     own, fetched when a popup in them first opens. The arcs are computed in the browser.
-    Danish names (`name_da`) travel only when the data has any; the browser falls back to the
-    name, as `partnerships.wording.localised_value` does.
+    A text in another language (`name_da`, `city_de`, …) travels only when the data has any; the
+    browser falls back to the base text, as `partnerships.wording.localised_value` does.
     """
     home = home or settings.home()
     type_index = {name: i for i, name in enumerate(vocabulary.names)}
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     details = {
         "city": partners[CITY].tolist(),
-        "city_da": _text(partners, CITY_DA),
         "country": partners[COUNTRY_NAME].tolist(),
-        "country_da": partners[COUNTRY_NAME_DA].tolist(),
         "desc": _text(partners, DESCRIPTION),
-        "desc_da": _text(partners, DESCRIPTION_DA),
         "url": [safe_url(url) or "" for url in _text(partners, URL)],
+        **{f"country_{lang}": partners[country_name_column(lang)].tolist() for lang in others},
+        **_companions(partners, {"city": CITY, "desc": DESCRIPTION}, others),
     }
     starts = range(0, len(partners), DETAILS_PER_SLICE)
-    danish_names = {"name_da": _text(partners, NAME_DA)} if _any_text(partners, NAME_DA) else {}
     # The last confirmed years travel only when the data gives any (rules.js `doubt`).
     has_confirmed = CONFIRMED in partners and partners[CONFIRMED].notna().any()
     confirmed = {"confirmed": _column(partners[CONFIRMED])} if has_confirmed else {}
@@ -197,7 +199,7 @@ def partner_payload(partners: pd.DataFrame, vocabulary: Vocabulary, home: HomeCi
         "partners": {
             "id": partners[ID].tolist(),
             "name": partners[NAME].tolist(),
-            **danish_names,
+            **_companions(partners, {"name": NAME}, others),
             "type": [type_index[name] for name in partners[TYPE]],
             "lat": partners[LAT].round(COORDINATE_DECIMALS).tolist(),
             "lon": partners[LON].round(COORDINATE_DECIMALS).tolist(),

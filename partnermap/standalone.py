@@ -19,6 +19,7 @@ from partnermap import publish
 from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
 from partnerships.filtering import View, YearMode, year_range
+from partnerships.i18n import DEFAULT_LANGUAGE
 from partnerships.loading import Dataset
 from partnerships.settings import current_year
 
@@ -62,7 +63,7 @@ def inline_basemap() -> dict:
             "detailZoom": publish.DETAIL_ZOOM}
 
 
-def standalone_html(dataset: Dataset, lang: str = "en", stops: list[dict] | None = None) -> str:
+def standalone_html(dataset: Dataset, lang: str = DEFAULT_LANGUAGE, stops: list[dict] | None = None) -> str:
     """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
     with the timeline player and the tour, in presentation style."""
     vocabulary = dataset.vocabulary

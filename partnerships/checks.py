@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.borders import outside_country
+from geo.countries import country_name
 from geo.text import fold
 from partnerships.messages import Local, said
 from partnerships.problems import WARNING, Problem
-from partnerships.schema import COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, ID, LAT, LON, NAME, map_unique
+from partnerships.schema import COUNTRY_CODE, ID, LAT, LON, NAME, map_unique
 from partnerships.vocabulary import Vocabulary
 
 
@@ -52,10 +53,9 @@ def coordinates_outside_country(partners: pd.DataFrame) -> list[Problem]:
     outside = outside_country(partners[COUNTRY_CODE].tolist(), partners[LAT].tolist(), partners[LON].tolist())
     flagged = partners[outside]
     return [
-        Problem(int(row), LAT, said("outside_country", lat=float(lat), lon=float(lon), country=Local(country, country_da)),
-                WARNING)
-        for row, lat, lon, country, country_da in zip(flagged.index, flagged[LAT], flagged[LON], flagged[COUNTRY_NAME],
-                                                      flagged[COUNTRY_NAME_DA])
+        Problem(int(row), LAT, said("outside_country", lat=float(lat), lon=float(lon),
+                                    country=Local.named(lambda lang, code=code: country_name(code, lang))), WARNING)
+        for row, lat, lon, code in zip(flagged.index, flagged[LAT], flagged[LON], flagged[COUNTRY_CODE])
     ]
 
 

@@ -7,7 +7,8 @@ from enum import Enum
 
 import pandas as pd
 
-from partnerships.columns import CONFIRMED, COUNTRY_CODE, END_YEAR, ID, LAT, LON, NAME, NAME_DA, START_YEAR, TYPE
+from partnerships.columns import CONFIRMED, COUNTRY_CODE, END_YEAR, ID, LAT, LON, NAME, START_YEAR, TYPE, in_language
+from partnerships.i18n import LANGUAGES
 
 
 class YearMode(str, Enum):
@@ -112,13 +113,14 @@ def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
 def partner_at(shown: pd.DataFrame, name: str, lat: float, lon: float) -> str | None:
     """The id of the partner called `name` nearest to a clicked point, if one is in view.
 
-    The map reports a click as the marker's tooltip (the name, in either language) and where
+    The map reports a click as the marker's tooltip (the name, in any language) and where
     the pointer was; the nearest same-named partner settles the rare case of two partners with
     one name.
     """
     named = shown[NAME] == name
-    if NAME_DA in shown:
-        named |= shown[NAME_DA] == name
+    for companion in (in_language(NAME, lang) for lang in LANGUAGES):
+        if companion != NAME and companion in shown:
+            named |= shown[companion] == name
     same_name = shown[named]
     if same_name.empty:
         return None

@@ -48,7 +48,7 @@ def fill_coordinates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
             seen[key] = locate(city, country.code, region)
         location = seen[key]
         problems += [Problem(int(row), column, message, severity)
-                     for column, message, severity in _said(location, city, Local(country.name, country.name_da),
+                     for column, message, severity in _said(location, city, Local.named(country.name_in),
                                                             region)]
         if location.place is not None:
             placed[row] = location.place

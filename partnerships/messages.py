@@ -12,21 +12,28 @@ Illinois'). A plural entry takes the form for the value `n`. Numbers with a form
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import total_ordering
 
-from partnerships.i18n import DEFAULT_LANGUAGE, number, wording
+from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, wording
 
 
 @dataclass(frozen=True)
 class Local:
-    """A name with a form per language; the English one where the other is empty."""
+    """A name with a form per language, as (language, name) pairs; the default language's
+    where a language has none."""
 
-    en: str
-    da: str = ""
+    names: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def named(cls, name_in: Callable[[str], str]) -> Local:
+        """The name in every language the app has: `Local.named(country.name_in)`."""
+        return cls(tuple((lang, name_in(lang)) for lang in LANGUAGES))
 
     def text(self, lang: str) -> str:
-        return self.da if lang == "da" and self.da else self.en
+        names = dict(self.names)
+        return names.get(lang) or names.get(DEFAULT_LANGUAGE, "")
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.countries import resolve_country
+from geo.countries import country_name, resolve_country
 from partnerships import settings
 from partnerships.characters import strip_bidi_controls
 from partnerships.escape import WEB_URL
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
-    CITY, CONFIRMED, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION,
-    DESCRIPTION_DA, END_YEAR, ID, LAT, LON, MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE,
-    URL,
+    CITY, CONFIRMED, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, DESCRIPTION, END_YEAR, ID, LAT, LON,
+    MILESTONES, NAME, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, START_YEAR, TYPE, URL, country_name_column,
 )
+from partnerships.i18n import LANGUAGES
 from partnerships.geocoding import explained_rows, fill_coordinates
 from partnerships.messages import Local, Message, said
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
@@ -105,7 +105,7 @@ def _year_checks() -> list[Rule]:
 def column_rules(vocabulary: Vocabulary) -> dict[str, list[Rule]]:
     """Each column's rules, with the message staff read when a cell breaks one. Cross-row rules
     live in `validate`."""
-    known_types = Local(", ".join(vocabulary.names), ", ".join(t.label("da") for t in vocabulary.types))
+    known_types = Local.named(lambda lang: ", ".join(kind.label(lang) for kind in vocabulary.types))
     return {
         ID: [_REQUIRED, _check(lambda s: s.astype(str).str.fullmatch(ID_PATTERN), said("bad_id")),
              _check(lambda s: s.astype(str).str.len().le(MAX_ID_LENGTH), said("id_too_long", limit=MAX_ID_LENGTH))],
@@ -223,6 +223,7 @@ def typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     out[LAT], out[LON] = parse_number(out[LAT]), parse_number(out[LON])
     for column in (START_YEAR, END_YEAR, CONFIRMED):
         out[column] = parse_year(out[column])
-    for column, field in ((COUNTRY_CODE, "code"), (COUNTRY_NAME, "name"), (COUNTRY_NAME_DA, "name_da")):
-        out[column] = map_unique(out[COUNTRY], lambda text, field=field: getattr(resolve_country(text), field))
+    out[COUNTRY_CODE] = map_unique(out[COUNTRY], lambda text: resolve_country(text).code)
+    for lang in LANGUAGES:
+        out[country_name_column(lang)] = map_unique(out[COUNTRY_CODE], lambda code, lang=lang: country_name(code, lang))
     return out

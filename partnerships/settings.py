@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geo.countries import resolve_country
+from partnerships.i18n import DEFAULT_LANGUAGE
 from partnerships.messages import Message, said
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +91,7 @@ class HomeCity:
 
 def _in_language(texts: tuple[tuple[str, str], ...], lang: str) -> str:
     found = dict(texts)
-    return found.get(lang) or found.get("en", "")
+    return found.get(lang) or found.get(DEFAULT_LANGUAGE, "")
 
 
 class HomeFileError(ValueError):

@@ -6,21 +6,22 @@ import pandas as pd
 from geo.text import fold
 
 from partnerships.columns import (
-    CITY, CITY_DA, CONFIRMED, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA, END_YEAR, ID, NAME, NAME_DA,
-    START_YEAR, TYPE, URL, country_name_column,
+    CITY, COMPANIONS, CONFIRMED, COUNTRY_NAMES, DESCRIPTION, END_YEAR, ID, MILESTONES, NAME, START_YEAR, TYPE, URL,
+    country_name_column,
 )
 from partnerships.escape import safe_url
 from partnerships.i18n import t
 from partnerships.vocabulary import Vocabulary
 from partnerships.wording import localised, years_text
 
-SEARCHED = (NAME, NAME_DA, CITY, CITY_DA, COUNTRY_NAME, COUNTRY_NAME_DA, DESCRIPTION, DESCRIPTION_DA)
+SEARCHED = (*(column for column in (NAME, CITY, DESCRIPTION, *COMPANIONS) if not column.startswith(MILESTONES)),
+            *COUNTRY_NAMES)
 COLUMNS = ("col_name", "col_type", "col_city", "col_country", "col_years", "col_link")
 
 
 def search(partners: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Partners whose name, city, country (either language) or description holds every word
-    of the query, ignoring case, accents and punctuation: 'aabenraa' finds Åbenrå."""
+    """Partners whose name, city, country or description, in any language, holds every word of
+    the query, ignoring case, accents and punctuation: 'aabenraa' finds Åbenrå."""
     words = fold(query).split()
     if not words or partners.empty:
         return partners

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from partnerships.i18n import LANGUAGES
 from partnerships.messages import said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
 
-PARTNER, YEAR, CAPTION_EN, CAPTION_DA = "partner", "year", "caption_en", "caption_da"
+PARTNER, YEAR, CAPTION = "partner", "year", "caption"  # caption_en, caption_da, …: one per language
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Probl
             problems.append(Problem(int(row), PARTNER, said("tour_unknown_partner", partner=partner), WARNING))
             continue
         year = None if years is None or years.isna()[row] else int(years[row])
-        captions = {lang: frame.at[row, column] for lang, column in (("en", CAPTION_EN), ("da", CAPTION_DA))
-                    if column in frame and frame.at[row, column]}
+        captions = {lang: frame.at[row, f"{CAPTION}_{lang}"] for lang in LANGUAGES
+                    if f"{CAPTION}_{lang}" in frame and frame.at[row, f"{CAPTION}_{lang}"]}
         stops.append(Stop(partner, year, captions))
     return stops, problems

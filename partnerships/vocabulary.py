@@ -5,21 +5,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.text import fold
+from partnerships.i18n import LANGUAGES
 from partnerships.messages import said
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 
 TYPE_COLUMN = "type"
-LABEL_DA_COLUMN = "label_da"
+LABEL_COLUMN = "label"  # label_da, label_de, …: the type's name in that language
 
 
 @dataclass(frozen=True)
 class PartnershipType:
-    name: str
-    label_da: str
+    name: str  # in the default language, as files and links name it
+    labels: tuple[tuple[str, str], ...] = ()  # (language, label) where the types file gives one
 
     def label(self, lang: str) -> str:
-        return self.label_da if lang == "da" and self.label_da else self.name
+        return dict(self.labels).get(lang) or self.name
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class Vocabulary:
         return [t.name for t in self.types]
 
     def canonical(self, text: str) -> str | None:
-        """The type's own name for its name or its Danish label, however cased and spaced
-        ('venskabsby ' is 'Friendship city'), else None."""
+        """The type's own name for its name or its label in any language, however cased and
+        spaced ('venskabsby ' is 'Friendship city'), else None."""
         return self._folded().get(fold(text))
 
     def get(self, name: str) -> PartnershipType:
@@ -42,7 +43,7 @@ class Vocabulary:
 
     def _folded(self) -> dict[str, str]:
         """Folded labels first, so a name always wins over another type's label."""
-        by_label = {fold(t.label_da): t.name for t in self.types if t.label_da}
+        by_label = {fold(label): t.name for t in self.types for _, label in t.labels}
         return by_label | {fold(t.name): t.name for t in self.types}
 
 
@@ -55,8 +56,10 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise DataFileError(said("types_file_error", path=str(path), error=err.said)) from None
     if TYPE_COLUMN not in frame.columns:
         raise DataFileError(said("types_need_column", path=str(path), column=TYPE_COLUMN))
-    labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)
-    types = tuple(PartnershipType(name, label) for name, label in zip(frame[TYPE_COLUMN], labels) if name)
+    columns = [(lang, f"{LABEL_COLUMN}_{lang}") for lang in LANGUAGES if f"{LABEL_COLUMN}_{lang}" in frame.columns]
+    types = tuple(PartnershipType(name, tuple((lang, frame.at[row, column]) for lang, column in columns
+                                              if frame.at[row, column]))
+                  for row, name in zip(frame.index, frame[TYPE_COLUMN]) if name)
     if not types:
         raise DataFileError(said("types_file_empty", path=str(path)))
     return Vocabulary(types)

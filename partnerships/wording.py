@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from partnerships.columns import DANISH
+from partnerships.columns import in_language
 from partnerships.i18n import t
 
 MILESTONE_SEPARATOR = "|"
@@ -30,18 +30,17 @@ def milestone_entries(cell: object) -> list[str]:
 
 
 def localised(partners: pd.DataFrame, column: str, lang: str) -> pd.Series:
-    """A text column as `lang` reads it: in Danish its `_da` companion (name_da, city_da, …)
-    where that is filled, the English value elsewhere."""
+    """A text column as `lang` reads it: its companion in that language (name_da, city_de, …)
+    where that is filled, the base column elsewhere."""
     values = partners[column]
-    danish = DANISH.get(column)
-    if lang != "da" or danish not in partners:
+    companion = in_language(column, lang)
+    if companion == column or companion not in partners:
         return values
-    own = partners[danish]
+    own = partners[companion]
     return own.where(own.notna() & (own.astype(str).str.strip() != ""), values)
 
 
 def localised_value(partner: pd.Series, column: str, lang: str) -> object:
     """One partner's text in `lang`, as `localised` gives it for a whole table."""
-    danish = DANISH.get(column)
-    own = partner.get(danish) if lang == "da" and danish else None
+    own = partner.get(in_language(column, lang))
     return own if isinstance(own, str) and own.strip() else partner.get(column)

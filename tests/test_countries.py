@@ -20,9 +20,9 @@ def test_unknown_country_is_none():
     assert resolve_country("Narnia") is None
 
 
-def test_names_in_both_languages():
+def test_names_in_every_language():
     germany = resolve_country("DE")
-    assert (germany.name, germany.name_da) == ("Germany", "Tyskland")
+    assert [germany.name_in(lang) for lang in ("en", "da", "de")] == ["Germany", "Tyskland", "Deutschland"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from shapely.geometry import Point, shape
 
 from geo import COUNTRIES_FILE
-from geo.labels import HEADER, LABELS_FILE, build_rows, country_labels, label_names, min_zoom
+from geo.labels import HEADER, LABELS_FILE, build_rows, country_labels, label_name, min_zoom
 from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map
 from partnermap.publish import AssetLinks
@@ -50,7 +50,7 @@ def test_every_country_of_the_basemap_has_one_label():
 
 def test_shapes_with_no_code_but_kosovo_are_not_named():
     assert "XK" in labels_by_code()
-    assert {label.name for label in country_labels()}.isdisjoint({"Somaliland", "N. Cyprus", "Siachen Glacier"})
+    assert {label.name("en") for label in country_labels()}.isdisjoint({"Somaliland", "N. Cyprus", "Siachen Glacier"})
 
 
 def test_each_label_point_lies_inside_its_country():
@@ -79,33 +79,36 @@ def test_a_name_shows_from_the_zoom_its_country_is_wide_enough(radius, expected)
     assert min_zoom(radius) == expected
 
 
-@pytest.mark.parametrize("code, english, danish", [
-    ("DE", "Germany", "Tyskland"), ("CN", "China", "Kina"), ("US", "United States", "USA"),
-    ("RU", "Russia", "Rusland"), ("KR", "South Korea", "Sydkorea"), ("KP", "North Korea", "Nordkorea"),
-    ("GB", "United Kingdom", "Storbritannien"), ("DK", "Denmark", "Danmark"), ("CD", "DR Congo", "DR Congo"),
-    ("TZ", "Tanzania", "Tanzania"), ("XK", "Kosovo", "Kosovo"), ("GL", "Greenland", "Grønland"),
+@pytest.mark.parametrize("code, english, danish, german", [
+    ("DE", "Germany", "Tyskland", "Deutschland"), ("CN", "China", "Kina", "China"),
+    ("US", "United States", "USA", "Vereinigte Staaten"), ("RU", "Russia", "Rusland", "Russland"),
+    ("KR", "South Korea", "Sydkorea", "Südkorea"), ("KP", "North Korea", "Nordkorea", "Nordkorea"),
+    ("GB", "United Kingdom", "Storbritannien", "Vereinigtes Königreich"), ("DK", "Denmark", "Danmark", "Dänemark"),
+    ("CD", "DR Congo", "DR Congo", "DR Kongo"), ("TZ", "Tanzania", "Tanzania", "Tansania"),
+    ("XK", "Kosovo", "Kosovo", "Kosovo"), ("GL", "Greenland", "Grønland", "Grönland"),
 ])
-def test_names_are_the_short_ones_in_both_languages(code, english, danish):
-    assert label_names(code) == (english, danish)
+def test_names_are_the_short_ones_in_every_language(code, english, danish, german):
+    assert [label_name(code, lang) for lang in ("en", "da", "de")] == [english, danish, german]
 
 
-def test_no_name_is_inverted_or_qualified_as_iso_writes_some():
-    names = [name for label in country_labels() for name in (label.name, label.name_da)]
+@pytest.mark.parametrize("lang", ["en", "da", "de"])
+def test_no_name_is_inverted_or_qualified_as_iso_writes_some(lang):
+    names = [label.name(lang) for label in country_labels()]
     assert [name for name in names if re.search(r"[,()]", name)] == []
 
 
-def test_the_payload_is_parallel_compact_and_in_both_languages():
+def test_the_payload_is_parallel_compact_and_in_every_language():
     payload = labels_payload()
     count = len(country_labels())
     assert [len(payload[key]) for key in ("lat", "lon", "zoom")] == [count] * 3
-    assert {lang: len(names) for lang, names in payload["names"].items()} == {"en": count, "da": count}
-    china = payload["names"]["en"].index("China")
-    assert payload["names"]["da"][china] == "Kina"
+    assert {lang: len(names) for lang, names in payload["names"].items()} == {"en": count, "da": count, "de": count}
+    china, germany = payload["names"]["en"].index("China"), payload["names"]["en"].index("Germany")
+    assert (payload["names"]["da"][china], payload["names"]["de"][germany]) == ("Kina", "Deutschland")
     assert len(gzip.compress(js_json(payload).encode("utf-8"))) < PAYLOAD_GZIP_BYTES
 
 
-@pytest.mark.parametrize("lang", ["en", "da"])
-def test_the_base_map_names_the_countries_in_both_languages(lang):
+@pytest.mark.parametrize("lang", ["en", "da", "de"])
+def test_the_base_map_names_the_countries_in_every_language(lang):
     vocabulary = load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
     html = base_map(vocabulary, AssetLinks((), (), "countries.geojson"), lang).get_root().render()
     call = re.search(r"PartnerMap\.countryLabels\(\w+, (.*), \"(\w+)\"\);", html)

@@ -100,14 +100,16 @@ def test_details_travel_in_slices_in_row_order(vocabulary, partners, monkeypatch
     assert [part["city"] for part in details["slices"]] == [partners["city"].tolist()[:3], partners["city"].tolist()[3:]]
 
 
-def test_payload_carries_both_languages(vocabulary, partners):
+def test_payload_carries_every_language(vocabulary, partners):
     payload = partner_payload(partners, vocabulary)
     details = payload["details"]["slices"][0]
     assert details["desc_da"][0] == "Venskabsby siden 2011"
     assert details["country_da"][:3] == ["Kina", "Kina", "Tyskland"]
     assert details["country"][:3] == ["China", "China", "Germany"]
+    assert details["country_de"][:3] == ["China", "China", "Deutschland"]
+    assert "desc_de" not in details  # a language the data has no text in travels no column
     assert payload["labels"]["da"]["since"] == "siden {start}"
-    assert payload["types"][0]["label"] == {"en": "Friendship city", "da": "Venskabsby"}
+    assert payload["types"][0]["label"] == {"en": "Friendship city", "da": "Venskabsby", "de": "Freundschaftsstadt"}
 
 
 def test_empty_payload_is_still_well_formed(vocabulary, partners):

@@ -154,7 +154,7 @@ def test_a_header_without_rows_is_a_problem_of_the_file(vocabulary):
      "fylder 51,2 MB, mere end de 0,5 MB"),
     (said("not_a_year"), "is not a year", "er ikke et årstal"),
     (said("cell_value", value="2011 ", rule=said("not_a_year")), "'2011 ' is not a year", "'2011 ' er ikke et årstal"),
-    (said("geo_not_found", city="X", country=Local("Germany", "Tyskland")), "for Germany;", "for Tyskland;"),
+    (said("geo_not_found", city="X", country=Local((("en", "Germany"), ("da", "Tyskland")))), "for Germany;", "for Tyskland;"),
     (said("geo_ambiguous", name="A", choices=Joined(("B", "C", said("geo_more", n=2))), place="P", how=""),
      "A: B, C or 2 more?", "A: B, C eller 2 andre?"),
     (said("validate_left_off", n=1), "1 row left off", "1 række udeladt"),

@@ -43,6 +43,6 @@ def test_defaults_stay_out_of_the_link(vocabulary):
     assert params_for(View(tuple(vocabulary.names), 2026), "en", None, vocabulary) == {"year": "2026", "lang": "en"}
 
 
-@pytest.mark.parametrize(("locale", "lang"), [("da-DK", "da"), ("da", "da"), ("en-GB", "en"), ("de-DE", None), (None, None)])
+@pytest.mark.parametrize(("locale", "lang"), [("da-DK", "da"), ("da", "da"), ("en-GB", "en"), ("de-DE", "de"), ("fr-FR", None), (None, None)])
 def test_language_from_locale(locale, lang):
     assert language_from_locale(locale) == lang

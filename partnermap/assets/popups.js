@@ -40,11 +40,16 @@
     });
   }
 
-  /* Partner i's name in `lang`: the Danish one where there is one (partnerships/wording.py
+  /* Partner i's name in `lang`: its `name_<lang>` where there is one (partnerships/wording.py
    * localised_value). */
   function nameOf(data, i, lang) {
-    var p = data.partners;
-    return (lang === "da" && p.name_da && String(p.name_da[i] || "").trim()) ? p.name_da[i] : p.name[i];
+    var p = data.partners, own = p["name_" + lang];
+    return (own && String(own[i] || "").trim()) ? own[i] : p.name[i];
+  }
+
+  /* A detail (`city`, `country`, `desc`) in `lang`, the base one where it has none. */
+  function local(d, column, lang) {
+    return d[column + "_" + lang] || d[column];
   }
 
   /* partnerships/wording.py `years_text`, and what nobody confirms in the view's `year`. */
@@ -59,7 +64,7 @@
   /* The popup, built when it opens in the language the page has then: what the data file
    * holds at once, the rest when its slice is there. `ready` runs when it has its final size. */
   function popupFor(data, i, lang, files, ready, year) {
-    var p = data.partners, labels = data.labels[lang], danish = lang === "da", type = data.types[p.type[i]];
+    var p = data.partners, labels = data.labels[lang], type = data.types[p.type[i]];
     var box = el("div", "pm-popup");
     box.appendChild(el("div", "pm-popup-name", nameOf(data, i, lang)));
     var kind = el("div", "pm-popup-type");
@@ -71,8 +76,8 @@
     box.appendChild(el("div", "pm-popup-years", years(p, i, labels, year)));
     details(data, i, files).then(function (d) {
       place.classList.remove("pm-loading");
-      place.textContent = ((danish && d.city_da) || d.city) + ", " + ((danish && d.country_da) || d.country);
-      var description = (danish && d.desc_da) || d.desc;
+      place.textContent = local(d, "city", lang) + ", " + local(d, "country", lang);
+      var description = local(d, "desc", lang);
       if (description) box.appendChild(el("p", "pm-popup-desc", description));
       var href = rules.safeUrl(d.url);
       if (href) {
@@ -142,7 +147,7 @@
   }
 
   NS.popups = {
-    Files: Files, details: details, nameOf: nameOf, popupFor: popupFor, popupContent: popupContent,
+    Files: Files, details: details, nameOf: nameOf, local: local, popupFor: popupFor, popupContent: popupContent,
     clusterTooltip: clusterTooltip, clusterList: clusterList,
   };
 })();

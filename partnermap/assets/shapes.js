@@ -135,7 +135,7 @@
   }
 
   function countFormat(lang) {
-    return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
+    return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   }
 
   /* "Show all": four corners drawn outwards, for a button (camera.js). */

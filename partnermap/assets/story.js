@@ -289,7 +289,7 @@
       this.tourButton.textContent = settings.labels.tour_end;
       if (!scripted) {
         layer.details(i).then(function (d) {
-          var city = (settings.lang === "da" && d.city_da) || d.city;
+          var city = NS.popups.local(d, "city", settings.lang);
           if (list[self.stop] === stop) self.caption.textContent = name + " · " + city + " · " + p.start[i];
         }).catch(function () { /* the name and year stay */ });
       }
