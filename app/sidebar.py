@@ -25,7 +25,7 @@ def sidebar_filters(dataset: Dataset) -> None:
     """The filters shared by every page, drawn once in dashboard.py."""
     restore_view_from_url(dataset)
     with st.sidebar:
-        st.radio(t("language"), LANGUAGES, key=LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.get)
+        st.radio(t("language", language()), LANGUAGES, key=LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.get)
         lang = language()
         if dataset.vocabulary is None:
             return

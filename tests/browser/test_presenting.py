@@ -28,8 +28,8 @@ RECORD_DRAWS_JS = """() => {
 PLAYING_JS = "() => PartnerMap.current().map.storyControl.state().playing"
 
 
-def open_present(page: Page, url: str) -> Frame:
-    page.goto(url + "?mode=present", timeout=LOAD_TIMEOUT_MS)
+def open_present(page: Page, url: str, query: str = "") -> Frame:
+    page.goto(url + "?mode=present" + query, timeout=LOAD_TIMEOUT_MS)
     page.wait_for_selector(MAP_IFRAME, timeout=LOAD_TIMEOUT_MS)
     frame = page.locator(MAP_IFRAME).first.element_handle().content_frame()
     frame.wait_for_function("() => window.PartnerMap && PartnerMap.current().shown.length === 7", timeout=LOAD_TIMEOUT_MS)
