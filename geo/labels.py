@@ -40,30 +40,17 @@ LABEL_RADIUS_PX = 12  # a name shows from the zoom at which its country's inner 
 MIN_ZOOM, MAX_ZOOM = 0.0, 12.0
 DECIMALS = 3  # the basemap's own grid (about 100 m)
 
-# Short names where ISO's are long, official or inverted, by language (ISO 639-1); the rest is
-# pycountry's. Facts of usage, as atlases and newspapers write them.
-SHORT_NAMES = {
-    "en": {
-        "BN": "Brunei", "CD": "DR Congo", "FK": "Falkland Islands", "FM": "Micronesia", "GS": "South Georgia",
-        "HM": "Heard and McDonald Islands", "MF": "Saint Martin", "PS": "Palestine", "RU": "Russia",
-        "SH": "Saint Helena", "SX": "Sint Maarten", "VA": "Vatican City", "VG": "British Virgin Islands",
-        "VI": "U.S. Virgin Islands",
-    },
-    "da": {
-        "BO": "Bolivia", "CD": "DR Congo", "CF": "Den Centralafrikanske Republik", "DO": "Den Dominikanske Republik",
-        "FK": "Falklandsøerne", "FM": "Mikronesien", "GS": "South Georgia", "IR": "Iran", "KP": "Nordkorea",
-        "KR": "Sydkorea", "LA": "Laos", "MD": "Moldova", "MF": "Sankt Martin", "PS": "Palæstina", "RU": "Rusland",
-        "SH": "Sankt Helena", "SX": "Sint Maarten", "SY": "Syrien", "TR": "Tyrkiet", "TW": "Taiwan", "TZ": "Tanzania",
-        "VE": "Venezuela", "VG": "Britiske Jomfruøer", "VI": "Amerikanske Jomfruøer",
-    },
-    "de": {
-        "BN": "Brunei", "BO": "Bolivien", "CD": "DR Kongo", "FK": "Falklandinseln", "FM": "Mikronesien",
-        "GS": "Südgeorgien", "HM": "Heard und McDonaldinseln", "IR": "Iran", "KP": "Nordkorea", "KR": "Südkorea",
-        "LA": "Laos", "MD": "Moldau", "MF": "Saint-Martin", "PS": "Palästina", "RU": "Russland", "SH": "St. Helena",
-        "SX": "Sint Maarten", "SY": "Syrien", "TR": "Türkei", "TW": "Taiwan", "TZ": "Tansania", "VA": "Vatikanstadt",
-        "VE": "Venezuela", "VG": "Britische Jungferninseln", "VI": "Amerikanische Jungferninseln",
-    },
-}
+# Short names where ISO's are long, official or inverted (`Russian Federation`), by language:
+# facts of usage, as atlases write them (data/short_names.tsv); the rest is pycountry's.
+SHORT_NAMES_FILE = LABELS_FILE.with_name("short_names.tsv")
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[tuple[str, str], str]:
+    """(language, ISO code) → the name atlases use."""
+    with SHORT_NAMES_FILE.open(encoding="utf-8", newline="") as source:
+        return {(row["language"], row["iso_a2"]): row["name"]
+                for row in csv.DictReader(source, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
 
 @dataclass(frozen=True)
@@ -82,7 +69,7 @@ def label_name(code: str, language: str) -> str:
     country = country_by_code(code)
     if country is None:
         raise ValueError(f"no country with the code {code!r}")
-    return SHORT_NAMES.get(language, {}).get(code) or country.name_in(language)
+    return short_names().get((language, code)) or country.name_in(language)
 
 
 @lru_cache(maxsize=1)
