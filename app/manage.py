@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app.history import history_tab
-from app.map import inline_map
+from app.maps import inline_map
 from app.namesakes import PICKED_NOTE, pick_places
 from app.page import show_problems
 from app.staff import EDITOR_KEY, UPLOAD_KEY, saved_by

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app.details import show_partner
-from app.map import inline_map
+from app.maps import inline_map
 from app.state import MAP_PAGE, MODE_KEY, PARTNER_KEY, YEAR_KEY, current_view, year_bounds
 from partnerships.exports import excel_csv, xlsx
 from partnerships.filtering import YearMode, filter_partners

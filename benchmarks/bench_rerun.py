@@ -256,7 +256,7 @@ def breakdown(csv: Path, year: int) -> dict:
         return kwargs["default"]
 
     def folium_strings():
-        """`app.map.partner_map` up to the component call: the base map and the partner layer
+        """`app.maps.partner_map` up to the component call: the base map and the partner layer
         through st_folium's rendering and string building."""
         fmap = base_map(vocabulary, served_links(base_url), "en")
         layer = partner_layer(url, map_view(view, vocabulary, "en"))

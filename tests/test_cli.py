@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from partnerships.__main__ import main
+from cli.main import main
 from partnerships.settings import DEFAULT_PARTNERS_CSV, ROOT
 from tests.conftest import GOOD_ROWS, csv_text
 

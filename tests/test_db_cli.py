@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from partnerships.__main__ import main
+from cli.main import main
 from partnerships.settings import ROOT
 from partnerships.stores import DB_URL_ENV, canonical_bytes, open_store
 from tests.conftest import GOOD_ROWS, csv_text

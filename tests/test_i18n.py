@@ -10,7 +10,7 @@ import pytest
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, catalog, keys, number, plural, t
 from partnerships.settings import ROOT
 
-CODE_FOLDERS = ("*.py", "views/*.py", "app/*.py", "partnerships/**/*.py", "partnermap/*.py", "geo/*.py")
+CODE_FOLDERS = ("*.py", "views/*.py", "app/*.py", "cli/*.py", "partnerships/**/*.py", "partnermap/*.py", "geo/*.py")
 
 
 def _code() -> str:

@@ -2,6 +2,7 @@
 
     views/, dashboard.py, partnerships/__main__.py   entry points: run, never imported
     app/          the Streamlit layer
+    cli/          the command line (`python -m partnerships`, whose __main__ only hands over)
     partnermap/   the map: folium, the published assets, the standalone file, its JavaScript
     partnerships/ the domain: no Streamlit, no folium
     geo/          geography: nothing of ours
@@ -18,7 +19,7 @@ import pytest
 
 from partnerships.settings import ROOT
 
-LAYERS = ("geo", "partnerships", "partnermap", "app")  # from the bottom up
+LAYERS = ("geo", "partnerships", "partnermap", "cli", "app")  # from the bottom up
 ENTRY_POINTS = ("dashboard.py", "views", "partnerships/__main__.py")
 STREAMLIT = {"streamlit", "streamlit_folium"}
 FOLIUM = {"folium", "branca", "streamlit_folium"}
@@ -91,6 +92,16 @@ def test_no_module_imports_an_entry_point():
         assert not imported & {"views", "dashboard"}, f"{path} imports a page"
     sources = [path.read_text(encoding="utf-8") for path in modules()]
     assert not any("partnerships.__main__" in source for source in sources)
+
+
+def test_the_command_line_lives_above_the_domain_and_no_module_shadows_a_builtin():
+    import builtins
+
+    domain = [path for path in modules() if layer_of(path) == "partnerships"]
+    assert not [path for path in domain if "argparse" in modules()[path]], "a command line in the domain"
+    assert modules()[Path("partnerships/__main__.py")] == {"cli", "sys"}  # it only hands over
+    shadows = [path for path in modules() if path.stem in dir(builtins)]
+    assert not shadows, f"modules named like a builtin: {shadows}"
 
 
 @pytest.mark.parametrize("path", sorted(modules()), ids=str)

@@ -237,7 +237,7 @@ def test_the_command_line_reads_the_secrets_file(tmp_path):
 
 
 def test_the_app_and_the_command_line_on_the_file_store_never_import_sqlalchemy():
-    code = ("import sys; from partnerships.__main__ import main; from streamlit.testing.v1 import AppTest; "
+    code = ("import sys; from cli.main import main; from streamlit.testing.v1 import AppTest; "
             "main(['validate', 'data/partners.csv']); "
             "at = AppTest.from_file('dashboard.py', default_timeout=60).run(); assert not at.exception; "
             "sys.exit(1 if 'sqlalchemy' in sys.modules or 'psycopg' in sys.modules else 0)")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from partnerships import __main__ as cli
+from cli import main as cli
 from partnerships.loading import load_partners
 from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME, current_year
 from partnerships.vocabulary import load_vocabulary

@@ -1,7 +1,7 @@
 """The map: partners in view with their arcs from Sønderborg, counts, and a partner's details."""
 import streamlit as st
 
-from app import data, details, map, page, state
+from app import data, details, maps, page, state
 from partnerships import settings
 from partnerships.escape import markdown_text
 from partnerships.filtering import filter_partners
@@ -22,7 +22,7 @@ if shown.empty:
 selected = details.selected_partner(dataset, shown, st.session_state.get(state.MAP_KEY))
 map_column, side_column = st.columns([4, 1], gap="medium")
 with map_column:
-    map.partner_map(dataset, view, lang)
+    maps.partner_map(dataset, view, lang)
     st.markdown(markdown_text(describe_view(shown, view, dataset.vocabulary, lang)))
     state.share_link(dataset, lang)
 with side_column:

@@ -1,7 +1,7 @@
 """Presentation mode (?mode=present): the map alone, full screen, with player and tour."""
 import streamlit as st
 
-from app import data, map, state
+from app import data, maps, state
 from partnerships.escape import markdown_text
 
 lang = state.language()
@@ -10,4 +10,4 @@ dataset = data.load_dataset()
 if dataset.fatal:
     st.error(markdown_text(dataset.fatal.text(lang)))
     st.stop()
-map.present_map(dataset, lang)
+maps.present_map(dataset, lang)
