@@ -1,13 +1,20 @@
 """Fixtures shared by every layer of tests."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+from partnerships.settings import PARTNERS_CSV_ENV, TYPES_FILE_NAME
 from partnerships.vocabulary import Vocabulary, load_vocabulary
 from tests.postgres import database_url, postgres  # noqa: F401  (fixtures: a throwaway PostgreSQL)
+
+# The tests' own copy of the shipped data (tests/data/sonderborg/README.md): a staff edit of
+# data/partners.csv never breaks a test. Every app a test opens reads it unless told otherwise.
+SHIPPED = Path(__file__).resolve().parent / "data" / "sonderborg"
+SHIPPED_CSV = SHIPPED / "partners.csv"
+os.environ[PARTNERS_CSV_ENV] = str(SHIPPED_CSV)
 
 HEADER = "id,name,type,city,country,lat,lon,start_year,end_year,description,url"
 GOOD_ROWS = [
@@ -19,7 +26,7 @@ GOOD_ROWS = [
 
 @pytest.fixture(scope="session")
 def vocabulary() -> Vocabulary:
-    return load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
+    return load_vocabulary(SHIPPED / TYPES_FILE_NAME)
 
 
 def csv_text(*rows: str, header: str = HEADER) -> str:
@@ -33,7 +40,7 @@ def write_csv(tmp_path: Path):
     def write(content: str | bytes, name: str = "partners.csv", encoding: str = "utf-8") -> Path:
         path = tmp_path / name
         path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
-        (tmp_path / TYPES_FILE_NAME).write_bytes((DATA_DIR / TYPES_FILE_NAME).read_bytes())
+        (tmp_path / TYPES_FILE_NAME).write_bytes((SHIPPED / TYPES_FILE_NAME).read_bytes())
         return path
 
     return write

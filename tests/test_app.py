@@ -15,7 +15,7 @@ from partnerships.access import PASSWORD_ENV
 from partnerships import settings
 from partnerships.settings import ROOT
 from partnerships.vocabulary import load_vocabulary
-from tests.conftest import GOOD_ROWS, csv_text, open_app
+from tests.conftest import csv_text, GOOD_ROWS, open_app, SHIPPED
 from tests.test_manage_app import PASSWORD, open_page, unlock
 
 TIMEOUT = 60
@@ -51,7 +51,7 @@ def published_ids(at: AppTest) -> list[str]:
     return payload["partners"]["id"]
 
 
-TYPES = load_vocabulary(settings.DATA_DIR / settings.TYPES_FILE_NAME).names
+TYPES = load_vocabulary(SHIPPED / settings.TYPES_FILE_NAME).names
 
 
 def type_indices(*names: str) -> list[int]:

@@ -20,8 +20,8 @@ from geo import borders
 from partnerships import schema
 from partnerships.loading import load_partners
 from partnerships.reading import read_table
-from partnerships.settings import DEFAULT_PARTNERS_CSV, ROOT
-from tests.conftest import GOOD_ROWS, csv_text
+from partnerships.settings import ROOT
+from tests.conftest import csv_text, GOOD_ROWS, SHIPPED_CSV
 
 # Run in the child: the map page's first run, then (optionally) the charts page; what was imported.
 PROBE = """
@@ -53,7 +53,7 @@ def first_run(csv, then: str = "") -> dict[str, set[str]]:
 
 
 def test_the_map_page_of_the_shipped_file_imports_only_what_it_draws_with():
-    seen = first_run(DEFAULT_PARTNERS_CSV, then="charts")
+    seen = first_run(SHIPPED_CSV, then="charts")
     assert set(NEEDED) <= seen["map"]
     assert not set(PUT_OFF) & seen["map"], sorted(set(PUT_OFF) & seen["map"])
     assert {"altair", "partnerships.charts"} <= seen["charts"]  # the chart page imports its own
@@ -68,7 +68,7 @@ def test_a_file_that_breaks_a_rule_asks_pandera_and_still_not_altair(write_csv):
 
 def test_the_rules_alone_pass_the_shipped_file_as_pandera_does(vocabulary):
     """The shortcut is taken for a good file, and pandera agrees there is nothing to say."""
-    frame, _ = read_table(DEFAULT_PARTNERS_CSV.read_bytes())
+    frame, _ = read_table(SHIPPED_CSV.read_bytes())
     frame = frame.assign(**{c: "" for c in schema.OPTIONAL_COLUMNS if c not in frame})
     assert schema._keeps_every_rule(frame, schema.column_rules(vocabulary))
     schema.build_schema(vocabulary).validate(frame, lazy=True)  # raises where pandera finds anything

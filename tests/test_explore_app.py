@@ -11,13 +11,13 @@ from streamlit.testing.v1 import AppTest
 from app.sidebar import type_key
 from app.state import MAP_KEY, share_link_html, view_link
 from partnerships.i18n import t
-from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME
+from partnerships.settings import ROOT, TYPES_FILE_NAME
 from partnerships.style import type_styles
 from partnerships.vocabulary import load_vocabulary
-from tests.conftest import GOOD_ROWS, csv_text, open_app
+from tests.conftest import csv_text, GOOD_ROWS, open_app, SHIPPED
 from tests.test_app import choose_types, chosen_types
 
-TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
+TYPES = load_vocabulary(SHIPPED / TYPES_FILE_NAME).names
 
 TIMEOUT = 60
 
@@ -142,7 +142,7 @@ def test_the_sidebar_links_to_presentation_mode_and_the_offline_file():
 def test_every_type_has_a_checkbox_with_its_whole_name_colour_and_shape(lang):
     """Not a multiselect whose chips cut "Grænseoverskriden…" and hide the sixth type."""
     at = app(lang=lang)
-    vocabulary = load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
+    vocabulary = load_vocabulary(SHIPPED / TYPES_FILE_NAME)
     looks = type_styles(vocabulary)
     boxes = [at.checkbox(key=type_key(index)) for index in range(len(TYPES))]
     assert [box.value for box in boxes] == [True] * len(TYPES)

@@ -16,8 +16,9 @@ from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map
 from partnermap.publish import AssetLinks
 from partnerships.escape import js_json
-from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+from partnerships.settings import TYPES_FILE_NAME
 from partnerships.vocabulary import load_vocabulary
+from tests.conftest import SHIPPED
 
 WORLD_VIEW = 2  # the zoom of the whole world on a laptop
 PAYLOAD_GZIP_BYTES = 6000  # what the names may add to the page, gzipped
@@ -109,7 +110,7 @@ def test_the_payload_is_parallel_compact_and_in_every_language():
 
 @pytest.mark.parametrize("lang", ["en", "da", "de"])
 def test_the_base_map_names_the_countries_in_every_language(lang):
-    vocabulary = load_vocabulary(DATA_DIR / TYPES_FILE_NAME)
+    vocabulary = load_vocabulary(SHIPPED / TYPES_FILE_NAME)
     html = base_map(vocabulary, AssetLinks((), (), "countries.geojson"), lang).get_root().render()
     call = re.search(r"PartnerMap\.countryLabels\(\w+, (.*), \"(\w+)\"\);", html)
     assert call is not None

@@ -10,7 +10,7 @@ from app import staff
 from partnerships import access, backups, storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from tests.conftest import GOOD_ROWS, HEADER, csv_text
+from tests.conftest import GOOD_ROWS, HEADER, SHIPPED, SHIPPED_CSV, csv_text
 
 PASSWORD = "grænse-2007"
 ORIGINAL = csv_text(*GOOD_ROWS[:2])
@@ -291,13 +291,13 @@ def test_the_editor_shows_no_none_in_empty_year_or_coordinate_cells():
     text (bounded by a pattern), and a full one is a number column the editor bounds."""
     from app.manage import column_config, editable_table
     from partnerships.reading import read_table
-    from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+    from partnerships.settings import TYPES_FILE_NAME
     from partnerships.vocabulary import load_vocabulary
 
-    table = editable_table(read_table((DATA_DIR / "partners.csv").read_bytes())[0])
+    table = editable_table(read_table(SHIPPED_CSV.read_bytes())[0])
     assert table["end_year"].tolist() == [""] * 7  # blank, never None
     assert str(table["start_year"].dtype) == "Int64" and str(table["confirmed"].dtype) == "Int64"
-    config = column_config(table, load_vocabulary(DATA_DIR / TYPES_FILE_NAME))
+    config = column_config(table, load_vocabulary(SHIPPED / TYPES_FILE_NAME))
     assert config["end_year"]["type_config"]["type"] == "text"
     assert config["end_year"]["type_config"]["validate"] == "^([0-9]{4})?$"
     assert config["start_year"]["type_config"]["type"] == "number"

@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 
 from partnerships.loading import load_bytes, load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV
-from tests.conftest import GOOD_ROWS, HEADER, csv_text
+from tests.conftest import csv_text, GOOD_ROWS, HEADER, SHIPPED_CSV
 
 GOOD = "ok,Good Partner,Climate network,Oslo,Norway,59.91,10.75,2012,,Fine.,https://example.org"
 
@@ -141,7 +140,7 @@ def test_unknown_columns_ride_along(vocabulary):
 
 
 def test_shipped_data_is_valid_and_holds_every_seed_partnership():
-    dataset = load_partners(DEFAULT_PARTNERS_CSV)
+    dataset = load_partners(SHIPPED_CSV)
     assert dataset.fatal is None and dataset.problems == []
     ids = set(dataset.partners["id"])
     assert {"klimapakt-flensburg", "aabenraa", "baoding", "nord-star", "clinton-climate-positive", "haiyan", "wwf"} <= ids

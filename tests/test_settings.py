@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 from partnermap.mapbuilder import partner_payload
 from partnerships import settings
 from partnerships.loading import load_partners
-from partnerships.settings import DATA_DIR, HOME_FILE_NAME, load_home
-from tests.conftest import GOOD_ROWS, csv_text
+from partnerships.settings import HOME_FILE_NAME, load_home
+from tests.conftest import csv_text, GOOD_ROWS, SHIPPED
 
 AARHUS = """name = "Aarhus"
 lat = 56.1567
@@ -20,7 +20,7 @@ da = "Aarhus og verden"
 
 
 def test_shipped_home_is_sonderborg():
-    home = load_home(DATA_DIR / HOME_FILE_NAME)
+    home = load_home(SHIPPED / HOME_FILE_NAME)
     assert (home.name, home.lat, home.lon) == ("Sønderborg", 54.9138, 9.7922)
     assert home.title("da") == "Sønderborgs internationale partnerskaber"
     assert home.subtitle("en").startswith("ProjectZero")

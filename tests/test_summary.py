@@ -6,13 +6,13 @@ import pytest
 
 from partnerships.filtering import View, YearMode, filter_partners
 from partnerships.loading import load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.summary import describe_view, join_words
+from tests.conftest import SHIPPED_CSV
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return load_partners(DEFAULT_PARTNERS_CSV)
+    return load_partners(SHIPPED_CSV)
 
 
 def _describe(shipped, year, lang, mode=YearMode.ACTIVE, types=None):

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 from partnerships.loading import load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.table import display_table, search
+from tests.conftest import SHIPPED_CSV
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return load_partners(DEFAULT_PARTNERS_CSV)
+    return load_partners(SHIPPED_CSV)
 
 
 @pytest.mark.parametrize(("query", "ids"), [

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from partnerships.loading import load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.style import SHAPES, type_styles
 from partnerships.filtering import of_types
 from partnerships.symbols import VEGA_SHAPES
@@ -16,7 +15,7 @@ from partnerships.timeline import (
     parse_milestone, timeline_summary, year_unknown,
 )
 from partnerships.timeline_chart import chart_height, gantt_chart
-from tests.conftest import GOOD_ROWS, csv_text
+from tests.conftest import csv_text, GOOD_ROWS, SHIPPED_CSV
 
 TODAY = 2026
 SHIPPED_ORDER = [  # by start year, then name
@@ -27,7 +26,7 @@ SHIPPED_ORDER = [  # by start year, then name
 
 @pytest.fixture(scope="module")
 def shipped():
-    return load_partners(DEFAULT_PARTNERS_CSV)
+    return load_partners(SHIPPED_CSV)
 
 
 @pytest.fixture(scope="module")

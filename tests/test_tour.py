@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from partnerships.loading import load_partners
-from partnerships.settings import DEFAULT_PARTNERS_CSV, tour_path_for
+from partnerships.settings import tour_path_for
 from partnerships.tour import load_tour
+from tests.conftest import SHIPPED_CSV
 
 
 def test_shipped_tour_names_every_seed_partner_in_order():
-    ids = set(load_partners(DEFAULT_PARTNERS_CSV).partners["id"])
-    stops, problems = load_tour(tour_path_for(DEFAULT_PARTNERS_CSV), ids)
+    ids = set(load_partners(SHIPPED_CSV).partners["id"])
+    stops, problems = load_tour(tour_path_for(SHIPPED_CSV), ids)
     assert problems == []
     assert [s.partner for s in stops][:2] == ["klimapakt-flensburg", "aabenraa"] and len(stops) == 7
     assert [s.year for s in stops] == sorted(s.year for s in stops)

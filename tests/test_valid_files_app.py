@@ -21,11 +21,12 @@ from streamlit.testing.v1 import AppTest
 
 from cli import main as cli
 from partnerships.loading import load_partners
-from partnerships.settings import DATA_DIR, ROOT, TYPES_FILE_NAME, current_year
+from partnerships.settings import ROOT, TYPES_FILE_NAME, current_year
 from partnerships.vocabulary import load_vocabulary
+from tests.conftest import SHIPPED
 
 PAGES = ("views/home.py", "views/partners.py", "views/charts.py", "views/timeline.py", "views/manage.py")
-TYPES = load_vocabulary(DATA_DIR / TYPES_FILE_NAME).names
+TYPES = load_vocabulary(SHIPPED / TYPES_FILE_NAME).names
 EXAMPLES = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "6")), deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 # Places given by coordinates, and some left for the gazetteer to find.
@@ -75,7 +76,7 @@ def partner_file(text: str):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "partners.csv"
         path.write_text(text, encoding="utf-8")
-        (Path(folder) / TYPES_FILE_NAME).write_bytes((DATA_DIR / TYPES_FILE_NAME).read_bytes())
+        (Path(folder) / TYPES_FILE_NAME).write_bytes((SHIPPED / TYPES_FILE_NAME).read_bytes())
         before = os.environ.get("PARTNERS_CSV")
         os.environ["PARTNERS_CSV"] = str(path)
         try:

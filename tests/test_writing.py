@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from partnerships.reading import read_table
-from partnerships.settings import DEFAULT_PARTNERS_CSV
 from partnerships.writing import canonical_table, cell_text, to_csv_bytes
+from tests.conftest import SHIPPED_CSV
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -19,7 +19,7 @@ def test_cell_text(value, text):
 
 
 def test_shipped_file_round_trips_byte_for_byte():
-    raw = DEFAULT_PARTNERS_CSV.read_bytes()
+    raw = SHIPPED_CSV.read_bytes()
     table, _ = read_table(raw)
     assert to_csv_bytes(table) == raw
 

@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import SHIPPED_CSV
+
 ROOT = Path(__file__).resolve().parents[2]  # the repo root: the parent of tests/
-SHIPPED_CSV = ROOT / "data" / "partners.csv"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -13,14 +13,15 @@ from playwright.sync_api import expect
 
 from partnerships import settings, style
 from partnerships.i18n import t
-from partnerships.settings import DATA_DIR, TYPES_FILE_NAME
+from partnerships.settings import TYPES_FILE_NAME
 from partnerships.vocabulary import load_vocabulary
 from tests.browser.test_map_offline import (
     MAIN_MAP, MAP_IFRAME, MARKERS_JS, SHIPPED_PARTNERS, STEP_TIMEOUT_MS, assert_offline_and_clean, map_locator, open_map,
     wait_for_partner_markers, wait_until_idle,
 )
+from tests.conftest import SHIPPED
 
-VOCABULARY = load_vocabulary(DATA_DIR / TYPES_FILE_NAME)  # the types file the shipped app reads
+VOCABULARY = load_vocabulary(SHIPPED / TYPES_FILE_NAME)  # the types file the shipped app reads
 LOOKS = style.type_styles(VOCABULARY)
 
 # How far the document reaches sideways, against the width of the window it is in.
@@ -115,7 +116,7 @@ TEXT_SELECTORS = [
 ]
 
 
-def _rgb(css_or_hex: str) -> tuple[int, int, int]:
+def rgb(css_or_hex: str) -> tuple[int, int, int]:
     if css_or_hex.startswith("#"):
         return tuple(int(css_or_hex[k:k + 2], 16) for k in (1, 3, 5))
     return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css_or_hex)[:3])
@@ -178,7 +179,7 @@ def test_markers_and_legend_show_each_type_by_shape_and_colour(offline_page, shi
     assert len({m["shape"] for m in markers}) > 1, f"every marker has the same shape: {markers}"
     for marker in markers:
         assert (marker["shape"], marker["color"]) in expected, f"marker not styled as its type: {marker}"
-        assert _rgb(marker["fill"]) == _rgb(marker["color"]), marker
+        assert rgb(marker["fill"]) == rgb(marker["color"]), marker
         if marker["shape"] == "circle":
             assert marker["figure"] == "circle" and float(marker["r"]) == marker["radius"], marker
         else:  # drawn as its outline from partnerships/style.py, at the marker's radius
@@ -197,7 +198,7 @@ def test_markers_and_legend_show_each_type_by_shape_and_colour(offline_page, shi
         assert row["svgs"] == 1 and row["hidden"] == "true", row  # the label beside it is what is read
         assert row["shape"] == look.shape, f"{name}: legend shows {row['shape']}, the map draws {look.shape}"
         assert row["figure"] == ("circle" if look.shape == "circle" else "polygon"), row
-        assert _rgb(row["fill"]) == _rgb(look.color), f"{name}: legend colour {row['fill']}, map {look.color}"
+        assert rgb(row["fill"]) == rgb(look.color), f"{name}: legend colour {row['fill']}, map {look.color}"
     assert_offline_and_clean(offline_page)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from partnerships import style
-from tests.browser.test_accessibility import _rgb, contrast
+from tests.browser.test_accessibility import rgb, contrast
 from tests.browser.test_crowded_map import crowded_rows
 from tests.browser.test_map_offline import (
     SHIPPED_PARTNERS, STEP_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers, write_partners,
@@ -106,8 +106,8 @@ def test_names_are_quiet_but_readable_on_the_land(offline_page, shipped_app):
     frame = open_shipped(offline_page.page, shipped_app.url)
     for label in labels(frame):
         assert label["size"] >= 11, label
-        assert contrast(_rgb(label["color"]), _rgb(style.LAND)) >= 4.5, label
-        assert contrast(_rgb(label["color"]), _rgb(style.OCEAN)) >= 4.5, label  # a long name may reach the sea
+        assert contrast(rgb(label["color"]), rgb(style.LAND)) >= 4.5, label
+        assert contrast(rgb(label["color"]), rgb(style.OCEAN)) >= 4.5, label  # a long name may reach the sea
 
 
 def test_zooming_in_names_smaller_countries_larger_and_still_clear_of_partners(offline_page, shipped_app):
