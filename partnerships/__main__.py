@@ -20,6 +20,7 @@ from partnerships.problems import ERROR
 from partnerships.report import summary
 from partnerships.settings import tour_path_for
 from partnerships.stores import commands as db_commands
+from partnerships.terminal import echo
 from partnerships.tour import load_tour
 
 
@@ -27,15 +28,15 @@ def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     """Errors on stdout, warnings and notes beside them on stderr, the summary last on stdout."""
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal.text(lang)}")
-        print(said("validate_nothing", path=str(path)).text(lang))
+        echo(f"{path}: {dataset.fatal.text(lang)}")
+        echo(said("validate_nothing", path=str(path)).text(lang))
         return 1
     for problem in dataset.problems:
         if problem.severity == ERROR:
-            print(problem.line(lang))
+            echo(problem.line(lang))
         else:
-            print(f"{problem.line(lang)} ({t(f'severity_{problem.severity}', lang)})", file=sys.stderr)
-    print(summary(dataset, path).text(lang))
+            echo(f"{problem.line(lang)} ({t(f'severity_{problem.severity}', lang)})", file=sys.stderr)
+    echo(summary(dataset, path).text(lang))
     return 1 if dataset.errors else 0
 
 
@@ -46,19 +47,19 @@ def export_map(out: Path, lang: str) -> int:
     path = settings.partners_csv_path()
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal.text(lang)}")
+        echo(f"{path}: {dataset.fatal.text(lang)}")
         return 1
     stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
     try:
         out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
     except settings.HomeFileError as err:
-        print(err)
+        echo(err)
         return 1
     except OSError as err:
-        print(f"{out}: {err.strerror}")
+        echo(f"{out}: {err.strerror}")
         return 1
     size = out.stat().st_size / 1e6
-    print(f"{out}: {len(dataset.partners)} partnerships, {size:.1f} MB, plays offline")
+    echo(f"{out}: {len(dataset.partners)} partnerships, {size:.1f} MB, plays offline")
     return 0
 
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return export_map(args.out, args.lang)
     if args.command == "db":
         if args.db_command == "import" and validate(args.file, args.lang) != 0:
-            print(said("db_not_imported", file=str(args.file)).text(args.lang))
+            echo(said("db_not_imported", file=str(args.file)).text(args.lang))
             return 1
         return db_commands.run(args)
     return validate(args.path, args.lang)

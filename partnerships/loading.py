@@ -10,7 +10,8 @@ from partnerships import settings
 from partnerships.checks import extra_checks
 from partnerships.messages import Message, said
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
-from partnerships.reading import check_size, read_table
+from partnerships.opening import read_limited
+from partnerships.reading import HEADER_ROW, read_table
 from partnerships.schema import validate
 from partnerships.vocabulary import Vocabulary, load_vocabulary
 
@@ -23,6 +24,7 @@ class Dataset:
     vocabulary: Vocabulary | None
     problems: list[Problem] = field(default_factory=list)
     fatal: Message | None = None  # why nothing of the file can be shown
+    header_row: int | None = None  # problems there (a name with a control character) leave no row off
 
     @property
     def errors(self) -> list[Problem]:
@@ -30,7 +32,7 @@ class Dataset:
 
     @property
     def rows_with_errors(self) -> int:
-        return len({p.row for p in self.errors if p.row is not None})
+        return len({p.row for p in self.errors if p.row is not None and p.row != self.header_row})
 
 
 def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
@@ -47,7 +49,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
         shape_problems.append(Problem(None, None, said("no_partnerships")))
-    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), header_row=table.attrs.get(HEADER_ROW))
 
 
 def load_partners(path: Path | None = None) -> Dataset:
@@ -58,8 +60,7 @@ def load_partners(path: Path | None = None) -> Dataset:
     except DataFileError as err:
         return Dataset(pd.DataFrame(), None, fatal=err.said)
     try:
-        check_size(path.stat().st_size, settings.limits())
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     except FileNotFoundError:

@@ -38,6 +38,7 @@ _UTF8, _WINDOWS_1252 = "UTF-8", "Windows-1252"
 _BINARY_SAMPLE, _BINARY_SHARE, _STRAY_CONTROLS = 65536, 0.01, 1
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _MOST_EXTRA_CELLS_NAMED = 5
+HEADER_ROW = "header_row"  # in the frame's attrs: the Excel row of the header, whose problems leave no row off
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,9 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
         if not any(cells):
             continue
         if header is None:
-            header = _header(cells)
+            header, header_row = _header(cells), number
+            if check_characters:  # a header name is shown too, and a database cannot keep a NUL
+                problems += [problem for name, cell in zip(header, cells) for problem in cell_problems(number, name, cell)]
             continue
         if len(rows) == limits.max_rows:
             raise DataFileError(said("too_many_rows", limit=limits.max_rows, setting=settings.MAX_ROWS_ENV))
@@ -153,6 +156,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
     if header is None:
         raise DataFileError(said("no_header"))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
+    frame.attrs[HEADER_ROW] = header_row
     return _drop_unnamed_columns(frame, problems), problems
 
 

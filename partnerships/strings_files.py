@@ -34,6 +34,21 @@ FILE_STRINGS: dict[str, dict[str, str]] = {
         "da": "Filen fylder {size:.1f} MB, mere end de {limit:g} MB, en partnerfil må fylde (grænsen sættes med "
               "{setting}). Intet af den er læst.",
     },
+    "file_over_limit": {
+        "en": "The file is more than the {limit:g} MB a partner file may be (the limit is set by {setting}). "
+              "Nothing of it was read.",
+        "da": "Filen fylder mere end de {limit:g} MB, en partnerfil må fylde (grænsen sættes med {setting}). "
+              "Intet af den er læst.",
+    },
+    "not_a_regular_file": {
+        "en": "This is {what}, not a file. Give the path of a CSV file.",
+        "da": "Dette er {what}, ikke en fil. Angiv stien til en CSV-fil.",
+    },
+    "kind_folder": {"en": "a folder", "da": "en mappe"},
+    "kind_pipe": {"en": "a named pipe", "da": "et navngivet rør (pipe)"},
+    "kind_socket": {"en": "a socket", "da": "en socket"},
+    "kind_device": {"en": "a device", "da": "en enhed"},
+    "kind_special": {"en": "a special file", "da": "en særlig fil"},
     "too_many_rows": {
         "en": "The file has more than {limit:,} partnerships, the most a partner file may hold (the limit is set by "
               "{setting}). Nothing of it was read.",

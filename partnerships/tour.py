@@ -11,6 +11,7 @@ from pathlib import Path
 
 from partnerships.messages import said
 from partnerships.problems import WARNING, DataFileError, Problem
+from partnerships.opening import read_limited
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
 
@@ -30,7 +31,7 @@ class Stop:
 def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Problem]]:
     """The stops of the tour file in order, and what was wrong with it; none if it is absent."""
     try:
-        frame, _ = read_table(path.read_bytes())
+        frame, _ = read_table(read_limited(path))
     except FileNotFoundError:
         return [], []
     except OSError as err:

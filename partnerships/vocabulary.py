@@ -7,6 +7,7 @@ from pathlib import Path
 from geo.text import fold
 from partnerships.messages import said
 from partnerships.problems import DataFileError
+from partnerships.opening import read_limited
 from partnerships.reading import read_table
 
 TYPE_COLUMN = "type"
@@ -48,7 +49,7 @@ class Vocabulary:
 
 def load_vocabulary(path: Path) -> Vocabulary:
     try:
-        frame, _ = read_table(path.read_bytes())
+        frame, _ = read_table(read_limited(path))
     except OSError as err:
         raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
     except DataFileError as err:
