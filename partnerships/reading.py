@@ -14,12 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
 from partnerships import characters, settings
+from partnerships.columns import CONTRACT_COLUMNS
 from partnerships.messages import Message, said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.settings import Limits
@@ -111,13 +112,22 @@ def normalise_header(name: str) -> str:
     return "_".join(name.strip().lower().split())
 
 
-def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+def header_name(cell: str, known: Collection[str]) -> str:
+    """A known column by its own name ('Start Year' is start_year); any other exactly as written,
+    so 'Contact Person' is saved as 'Contact Person'."""
+    name = normalise_header(cell)
+    return name if name in known else cell.strip()
+
+
+def parse_table(text: str | Decoded, limits: Limits | None = None,
+                known: Collection[str] = CONTRACT_COLUMNS) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse CSV text into strings indexed by Excel row number, blank rows dropped.
 
     Parsing is strict: a quote that is never closed, or text after a closing quote, stops the
     read with a message naming the row, rather than swallowing the rows after it. Cells are
     stripped. Columns with no name are dropped when empty (Excel's trailing `;;;`) and reported
-    when they hold values; so are cells beyond the header's width.
+    when they hold values; so are cells beyond the header's width. The `known` columns are named
+    by their own names, the others as written (header_name).
     """
     decoded = text if isinstance(text, Decoded) else Decoded(text)
     limits = limits or settings.limits()
@@ -138,7 +148,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
         if not any(cells):
             continue
         if header is None:
-            header, header_row = _header(cells), number
+            header, header_row = _header(cells, known), number
             if check_characters:  # a header name is shown too, and a database cannot keep a NUL
                 problems += [problem for name, cell in zip(header, cells) for problem in cell_problems(number, name, cell)]
             continue
@@ -255,9 +265,10 @@ def _drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.Da
     return frame.loc[:, named]
 
 
-def _header(cells: list[str]) -> list[str]:
-    """Normalised names; trailing empty names dropped later; duplicates refused."""
-    names = [normalise_header(cell) for cell in cells]
+def _header(cells: list[str], known: Collection[str]) -> list[str]:
+    """Known names normalised, the others as written; trailing empty names dropped later;
+    duplicates refused."""
+    names = [header_name(cell, known) for cell in cells]
     seen: set[str] = set()
     for name in names:
         if name and name in seen:
@@ -266,10 +277,11 @@ def _header(cells: list[str]) -> list[str]:
     return names
 
 
-def read_table(raw: bytes, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+def read_table(raw: bytes, limits: Limits | None = None,
+               known: Collection[str] = CONTRACT_COLUMNS) -> tuple[pd.DataFrame, list[Problem]]:
     """Bytes of any accepted variant → a frame of stripped strings indexed by Excel row, and
     the problems of the file's shape and characters (not of its values). Files over the limits
     are refused before they are parsed."""
     limits = limits or settings.limits()
     check_size(len(raw), limits)
-    return parse_table(decode(raw), limits)
+    return parse_table(decode(raw), limits, known)

@@ -31,7 +31,7 @@ class Stop:
 def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Problem]]:
     """The stops of the tour file in order, and what was wrong with it; none if it is absent."""
     try:
-        frame, _ = read_table(read_limited(path))
+        frame, _ = read_table(read_limited(path), known=(PARTNER, YEAR, CAPTION_EN, CAPTION_DA))
     except FileNotFoundError:
         return [], []
     except OSError as err:

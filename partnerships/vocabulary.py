@@ -49,7 +49,7 @@ class Vocabulary:
 
 def load_vocabulary(path: Path) -> Vocabulary:
     try:
-        frame, _ = read_table(read_limited(path))
+        frame, _ = read_table(read_limited(path), known=(TYPE_COLUMN, LABEL_DA_COLUMN))
     except OSError as err:
         raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
     except DataFileError as err:

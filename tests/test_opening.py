@@ -68,7 +68,7 @@ def test_header_names_with_terminal_escapes_are_printed_inert(write_csv, capsys)
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
-    assert out.splitlines()[0] == ("row 1, \\x1b]0;owned\\x07\\x1b[2j\\x1b[31mnote: holds an invisible control "
+    assert out.splitlines()[0] == ("row 1, \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mnote: holds an invisible control "
                                    "character (U+001B); remove it")
     assert out.splitlines()[-1].endswith("3 partnerships in 2 countries will be on the map, none left off; none "
                                          "placed by the gazetteer; 1 error")
