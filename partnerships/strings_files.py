@@ -28,6 +28,20 @@ FILE_STRINGS: dict[str, dict[str, str]] = {
         "da": "Filen er hverken UTF-8- eller Windows-1252-tekst (linje {line}, byte {byte} i linjen, kan ikke "
               "læses). {save_as}",
     },
+    "looks_garbled": {
+        "en": "This file is not UTF-8, and read as Windows-1252 it shows characters that look garbled "
+              "({sample!r}): it is in another encoding, and no single one reads it cleanly. {save_as}",
+        "da": "Filen er ikke UTF-8, og læst som Windows-1252 viser den tegn, der ser forvanskede ud "
+              "({sample!r}): den er i en anden tegnkodning, og ingen enkelt læser den rent. {save_as}",
+    },
+    "read_as_encoding": {
+        "en": "The file is neither UTF-8 nor Windows-1252; it was read as {encoding}, which is unusual "
+              "for a partner file. Check that the text reads right (it shows {sample!r}); to be sure, save it from "
+              "Excel as 'CSV UTF-8 (comma delimited)'.",
+        "da": "Filen er hverken UTF-8 eller Windows-1252; den er læst som {encoding}, hvilket er "
+              "usædvanligt for en partnerfil. Kontrollér, at teksten læses rigtigt (den viser {sample!r}); gem den "
+              "for en sikkerheds skyld fra Excel som 'CSV UTF-8 (kommasepareret)'.",
+    },
     "file_too_big": {
         "en": "The file is {size:.1f} MB, more than the {limit:g} MB a partner file may be (the limit is set by "
               "{setting}). Nothing of it was read.",
