@@ -44,7 +44,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         # off the map like the schema's; the table keeps it, for staff to fix.
         unreadable = {p.row for p in shape_problems if p.severity == ERROR}
         partners = partners.drop(index=list(unreadable & set(partners.index)))
-        problems += extra_checks(partners, vocabulary)
+        problems += extra_checks(partners, vocabulary) + list(vocabulary.problems)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:

@@ -187,6 +187,9 @@ def cell_problems(row: int, column: str | None, cell: str) -> list[Problem]:
         problems.append(Problem(row, column, said("control_character", character=control)))
     if characters.has_bidi_controls(cell):
         problems.append(Problem(row, column, said("bidi_controls"), WARNING))
+    invisible = characters.invisible_character(cell)
+    if invisible:
+        problems.append(Problem(row, column, said("invisible_character", character=invisible), WARNING))
     repaired = characters.ungarbled(cell)
     if repaired:
         problems.append(Problem(row, column, said("garbled", cell=cell, repaired=repaired), WARNING))

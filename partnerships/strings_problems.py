@@ -22,6 +22,12 @@ PROBLEM_STRINGS: dict[str, dict[str, str]] = {
     },
     "control_character": {"en": "holds an invisible control character ({character}); remove it",
                           "da": "indeholder et usynligt kontroltegn ({character}); fjern det"},
+    "invisible_character": {
+        "en": "holds a character of no width ({character}), so it looks like what it is not; the app shows it "
+              "without; remove it",
+        "da": "indeholder et tegn uden bredde ({character}), så det ligner noget, det ikke er; appen viser det "
+              "uden; fjern det",
+    },
     "bidi_controls": {
         "en": "holds invisible right-to-left controls, which can show the text in another order than it is written; "
               "the app shows it without them",

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from partnerships.characters import shown
 from partnerships.messages import said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.opening import read_limited
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
+from partnerships.vocabulary import companion_problems
 
 PARTNER, YEAR, CAPTION_EN, CAPTION_DA = "partner", "year", "caption_en", "caption_da"
 
@@ -31,7 +33,7 @@ class Stop:
 def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Problem]]:
     """The stops of the tour file in order, and what was wrong with it; none if it is absent."""
     try:
-        frame, _ = read_table(read_limited(path), known=(PARTNER, YEAR, CAPTION_EN, CAPTION_DA))
+        frame, read_problems = read_table(read_limited(path), known=(PARTNER, YEAR, CAPTION_EN, CAPTION_DA))
     except FileNotFoundError:
         return [], []
     except OSError as err:
@@ -41,14 +43,14 @@ def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Probl
     if PARTNER not in frame:
         return [], [Problem(None, None, said("tour_needs_column", file=path.name, column=PARTNER), WARNING)]
     years = parse_year(frame[YEAR]) if YEAR in frame else None
-    stops, problems = [], []
+    stops, problems = [], list(companion_problems(read_problems, path))
     for row in frame.index:
         partner = frame.at[row, PARTNER]
         if partner not in partner_ids:
             problems.append(Problem(int(row), PARTNER, said("tour_unknown_partner", partner=partner), WARNING))
             continue
         year = None if years is None or years.isna()[row] else int(years[row])
-        captions = {lang: frame.at[row, column] for lang, column in (("en", CAPTION_EN), ("da", CAPTION_DA))
+        captions = {lang: shown(frame.at[row, column]) for lang, column in (("en", CAPTION_EN), ("da", CAPTION_DA))
                     if column in frame and frame.at[row, column]}
         stops.append(Stop(partner, year, captions))
     return stops, problems

@@ -1,12 +1,13 @@
 """The partnership types, kept in a small CSV beside the partners so staff can add one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.text import fold
+from partnerships.characters import shown
 from partnerships.messages import said
-from partnerships.problems import DataFileError
+from partnerships.problems import DataFileError, Problem
 from partnerships.opening import read_limited
 from partnerships.reading import read_table
 
@@ -28,6 +29,7 @@ class Vocabulary:
     """The types in the file's order; that order also fixes each type's colour."""
 
     types: tuple[PartnershipType, ...]
+    problems: tuple[Problem, ...] = field(default=(), compare=False)  # the file's characters (companion_problems)
 
     @property
     def names(self) -> list[str]:
@@ -47,9 +49,17 @@ class Vocabulary:
         return by_label | {fold(t.name): t.name for t in self.types}
 
 
+def companion_problems(problems: list[Problem], path: Path) -> tuple[Problem, ...]:
+    """A companion file's problems (the types file, the tour) among the partner file's: each says
+    its file, row and column, and counts for the file as a whole."""
+    return tuple(Problem(None, None, said("companion_problem", file=path.name, row=p.row, column=p.column or "",
+                                          problem=p.said), p.severity) for p in problems)
+
+
 def load_vocabulary(path: Path) -> Vocabulary:
+    """The types, named and labelled as shown: invisible characters are reported, not shown."""
     try:
-        frame, _ = read_table(read_limited(path), known=(TYPE_COLUMN, LABEL_DA_COLUMN))
+        frame, problems = read_table(read_limited(path), known=(TYPE_COLUMN, LABEL_DA_COLUMN))
     except OSError as err:
         raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
     except DataFileError as err:
@@ -57,7 +67,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
     if TYPE_COLUMN not in frame.columns:
         raise DataFileError(said("types_need_column", path=str(path), column=TYPE_COLUMN))
     labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)
-    types = tuple(PartnershipType(name, label) for name, label in zip(frame[TYPE_COLUMN], labels) if name)
+    types = tuple(PartnershipType(shown(name), shown(label)) for name, label in zip(frame[TYPE_COLUMN], labels)
+                  if shown(name))
     if not types:
         raise DataFileError(said("types_file_empty", path=str(path)))
-    return Vocabulary(types)
+    return Vocabulary(types, companion_problems(problems, path))
