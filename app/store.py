@@ -2,6 +2,7 @@
 from Streamlit's secrets (`[connections.partners]`) beside `PARTNERS_DB_URL`."""
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 
@@ -10,6 +11,9 @@ import streamlit as st
 from partnerships import settings
 from partnerships.stores import Store, StoreUnavailable, open_store
 from partnerships.stores.config import CONNECTION_NAME, StoreSettingError, database_url
+from partnerships.i18n import t
+
+log = logging.getLogger("partnerships.store")
 
 
 def _connection_secrets() -> Mapping[str, object] | None:
@@ -30,5 +34,14 @@ def store_or_message() -> tuple[Store | None, str | None]:
     """The store, or None and why the settings cannot be used."""
     try:
         return current_store(), None
-    except (StoreSettingError, StoreUnavailable) as err:
+    except StoreUnavailable as err:
+        return None, unreachable(err, "en")
+    except StoreSettingError as err:
         return None, str(err)
+
+
+def unreachable(err: StoreUnavailable, lang: str) -> str:
+    """What a visitor is told of a database outage: that it is one, never what the driver said
+    (a host, a socket's path, a user name); that goes to the server's log."""
+    log.warning("%s", err)
+    return t("store_unreachable", lang)

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
+from app.store import unreachable
 from partnerships.diff import Change, summary
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
@@ -61,13 +62,13 @@ def current_version(store: Store, lang: str, reload: bool = False) -> Version | 
         try:
             version = store.current()
         except OSError as err:
-            st.error(markdown_text(f"{store.key}: {err.strerror}"))
+            st.error(markdown_text(f"{store.name}: {err.strerror}"))
             return None
         except StoreUnavailable as err:
-            st.error(markdown_text(str(err)))
+            st.error(unreachable(err, lang))
             return None
         if version is None:
-            st.error(markdown_text(t("nothing_stored", lang, where=store.key)))
+            st.error(markdown_text(t("nothing_stored", lang, where=store.name)))
             return None
         held = Held(store.key, version)
         st.session_state[SNAPSHOT_KEY] = held
@@ -89,7 +90,8 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
     try:
         result = action()
     except (ConflictError, StoreUnavailable, OSError, ValueError) as err:
-        text = t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError) else str(err)
+        text = (t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError)
+                else unreachable(err, lang) if isinstance(err, StoreUnavailable) else str(err))
         st.error(markdown_text(text))
         if unsaved is not None:
             st.download_button(t("download_unsaved", lang), unsaved, file_name=f"{store.name}-unsaved.csv",

@@ -61,6 +61,8 @@ _PAGES: dict[str, dict[str, str]] = {
         "da": "{reason}. Kortet viser den seneste version, denne server har hentet; der kan gemmes igen, når "
               "databasen er tilbage.",
     },
+    "store_unreachable": {"en": "The partner database cannot be reached right now",
+                          "da": "Partnerdatabasen kan ikke nås lige nu"},
     "store_empty": {
         "en": "The partner database holds no version yet, and {path} cannot be used as the first. Put one in with "
               "`python -m partnerships db import FILE`.",

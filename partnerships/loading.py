@@ -64,7 +64,8 @@ def load_partners(path: Path | None = None) -> Dataset:
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     except FileNotFoundError:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=str(path)))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=path.name))
     except OSError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=str(path), reason=err.strerror))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=path.name,
+                                                                    reason=err.strerror))
     return load_bytes(raw, vocabulary)

@@ -61,14 +61,14 @@ def load_vocabulary(path: Path) -> Vocabulary:
     try:
         frame, problems = read_table(read_limited(path), known=(TYPE_COLUMN, LABEL_DA_COLUMN))
     except OSError as err:
-        raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
+        raise DataFileError(said("types_unreadable", path=path.name, reason=err.strerror)) from None
     except DataFileError as err:
-        raise DataFileError(said("types_file_error", path=str(path), error=err.said)) from None
+        raise DataFileError(said("types_file_error", path=path.name, error=err.said)) from None
     if TYPE_COLUMN not in frame.columns:
-        raise DataFileError(said("types_need_column", path=str(path), column=TYPE_COLUMN))
+        raise DataFileError(said("types_need_column", path=path.name, column=TYPE_COLUMN))
     labels = frame[LABEL_DA_COLUMN] if LABEL_DA_COLUMN in frame.columns else [""] * len(frame)
     types = tuple(PartnershipType(shown(name), shown(label)) for name, label in zip(frame[TYPE_COLUMN], labels)
                   if shown(name))
     if not types:
-        raise DataFileError(said("types_file_empty", path=str(path)))
+        raise DataFileError(said("types_file_empty", path=path.name))
     return Vocabulary(types, companion_problems(problems, path))
