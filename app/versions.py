@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
-from app.store import unreachable
+from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY, saved_by
+from app.store import log, unreachable
 from partnerships.diff import Change, summary
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
@@ -99,6 +99,8 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
         st.button(t("reload", lang), key=f"reload_{message}", on_click=current_version,
                   args=(store, lang), kwargs={"reload": True})
         return
+    log.info("Saved %s as version %s by %s (%s)%s", store.name, result.id, saved_by(), message,
+             f"; the one it replaced is kept as {result.kept}" if result.kept else "")
     st.session_state[NOTICE_KEY] = t(message, lang, backup=result.kept or "—")
     current_version(store, lang, reload=True)
     st.session_state.pop(UPLOAD_KEY, None)

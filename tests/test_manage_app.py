@@ -1,6 +1,8 @@
 """AppTest of the staff page: the lock (waits, Log out, idle), uploads good and bad, save, conflict, restore."""
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 
 import pytest
@@ -102,6 +104,21 @@ def test_danish_excel_upload_previews_saves_and_keeps_a_backup(data_path):
     versions = backups.versions(data_path)
     assert len(versions) == 1 and versions[0].path.read_text() == ORIGINAL
     assert any("Saved." in s.value for s in at.success)
+
+
+def test_a_save_is_logged_with_who_and_shown_at_the_servers_default_level(data_path, caplog):
+    caplog.set_level(logging.INFO, logger="partnerships")
+    at = upload(unlock(open_page()), csv_text(GOOD_ROWS[0]).encode())
+    save_button(at).click().run()
+    saved = [r for r in caplog.records if r.name == "partnerships.store" and r.getMessage().startswith("Saved")]
+    assert len(saved) == 1 and saved[0].levelno == logging.INFO
+    assert saved[0].getMessage().startswith("Saved partners as version ") and "by staff password" in saved[0].getMessage()
+    ours = logging.getLogger("partnerships")  # as a fresh server has it: Python's default, warnings only
+    for handler in [h for h in ours.handlers if getattr(h, "ours", False)]:
+        ours.removeHandler(handler)
+    ours.setLevel(logging.NOTSET)
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert ours.getEffectiveLevel() == logging.INFO and any(getattr(h, "ours", False) for h in ours.handlers)
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(data_path):
