@@ -91,7 +91,7 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.info(t("identical", lang))
     elif older is not None and current.table is not None:
         st.markdown(f"**{t('history_diff', lang)}**")
-        show_changes(diff_tables(canonical_table(older), current.table), lang)
+        show_changes(diff_tables(canonical_table(older), current.table), lang, "history")
     if st.button(t("restore", lang), key="manage_restore", disabled=content == held.content):
         who = saved_by()
         guarded_save(store, lambda: store.restore(chosen.id, held, who), "restored", lang)

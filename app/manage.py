@@ -102,7 +102,7 @@ def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabula
     show_report(dataset, lang)
     if dataset.fatal:
         return
-    show_changes(diff_tables(current.table, read_table(candidate)[0]), lang)
+    show_changes(diff_tables(current.table, read_table(candidate)[0]), lang, key)
     with st.expander(t("preview_map", lang)):
         inline_map(dataset.partners, vocabulary, lang, key=f"{key}_map", height=PREVIEW_HEIGHT)
     if dataset.errors:

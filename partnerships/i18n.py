@@ -55,7 +55,7 @@ _PAGES: dict[str, dict[str, str]] = {
     "show_all": {"en": "Show every partner in view", "da": "Vis alle partnere i visningen"},
     "inset_title": {"en": "Around {home}", "da": "Omkring {home}"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
-    "data_database": {"en": "Database: {key}", "da": "Database: {key}"},
+    "data_database": {"en": "Data: the partner database", "da": "Data: partnerdatabasen"},
     "store_unavailable": {
         "en": "{reason}. The map shows the last version this server loaded; saving waits until the database is back.",
         "da": "{reason}. Kortet viser den seneste version, denne server har hentet; der kan gemmes igen, når "

@@ -121,6 +121,21 @@ def test_a_save_is_logged_with_who_and_shown_at_the_servers_default_level(data_p
     assert ours.getEffectiveLevel() == logging.INFO and any(getattr(h, "ours", False) for h in ours.handlers)
 
 
+def test_a_large_preview_shows_the_counts_the_first_changes_and_a_table_of_the_rest(data_path):
+    rows = [f"p{i:03d},Partner {i},Friendship city,Baoding,China,38.874,115.4646,2010,,," for i in range(160)]
+    data_path.write_text(csv_text(*rows))
+    at = upload(unlock(open_page()), csv_text(*(row.replace(",2010,,,", ",2010,,New.,") for row in rows)).encode())
+    assert any("0 added, 160 changed, 0 removed" in m.value for m in at.markdown)
+    changes = [e for e in at.tabs[2].expander if e.label.startswith("Changed")]
+    assert len(changes) == 20 and any("and 140 more" in m.value for m in at.markdown)
+    page = at.number_input(key="upload_changes_page")
+    assert page.max == 2 and at.tabs[2].dataframe[-1].value.iloc[0, 1] == "p020"
+    page.set_value(2).run()
+    table = at.tabs[2].dataframe[-1].value
+    assert len(table) == 40 and list(table.iloc[-1])[1:] == ["p159", "Partner 159", "description", "", "New."]
+    assert not save_button(at).disabled
+
+
 def test_a_file_changed_meanwhile_is_not_overwritten(data_path):
     at = unlock(open_page())
     data_path.write_text(csv_text(GOOD_ROWS[1]))  # someone saves from Excel after the page loaded
