@@ -14,7 +14,7 @@ from pathlib import Path
 from partnerships import settings
 from partnerships.columns import ID
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from partnerships.loading import load_partners
+from partnerships.loading import encoding_note, load_partners
 from partnerships.messages import said
 from partnerships.problems import ERROR
 from partnerships.report import summary
@@ -31,6 +31,9 @@ def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
         echo(f"{path}: {dataset.fatal.text(lang)}")
         echo(said("validate_nothing", path=str(path)).text(lang))
         return 1
+    note = encoding_note(dataset.encoding)
+    if note:
+        echo(f"{path}: {note.text(lang)} ({t('severity_note', lang)})", file=sys.stderr)
     for problem in dataset.problems:
         if problem.severity == ERROR:
             echo(problem.line(lang))

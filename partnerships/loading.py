@@ -11,7 +11,8 @@ from partnerships.checks import extra_checks
 from partnerships.messages import Message, said
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.opening import read_limited
-from partnerships.reading import HEADER_ROW, read_table
+from partnerships.decoding import UTF8
+from partnerships.reading import ENCODING, HEADER_ROW, read_table
 from partnerships.schema import validate
 from partnerships.vocabulary import Vocabulary, load_vocabulary
 
@@ -25,6 +26,7 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     fatal: Message | None = None  # why nothing of the file can be shown
     header_row: int | None = None  # problems there (a name with a control character) leave no row off
+    encoding: str = UTF8  # what the file was read as; anything but UTF-8 is said (encoding_note)
 
     @property
     def errors(self) -> list[Problem]:
@@ -33,6 +35,11 @@ class Dataset:
     @property
     def rows_with_errors(self) -> int:
         return len({p.row for p in self.errors if p.row is not None and p.row != self.header_row})
+
+
+def encoding_note(encoding: str) -> Message | None:
+    """What is said of the encoding a file was read in: nothing for UTF-8."""
+    return None if encoding == UTF8 else said("read_encoding", encoding=encoding)
 
 
 def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
@@ -49,7 +56,8 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
         shape_problems.append(Problem(None, None, said("no_partnerships")))
-    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), header_row=table.attrs.get(HEADER_ROW))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), header_row=table.attrs.get(HEADER_ROW),
+                   encoding=table.attrs.get(ENCODING, UTF8))
 
 
 def load_partners(path: Path | None = None) -> Dataset:

@@ -27,6 +27,7 @@ from partnerships.settings import Limits
 SEPARATORS = (",", ";", "\t")
 _MOST_EXTRA_CELLS_NAMED = 5
 HEADER_ROW = "header_row"  # in the frame's attrs: the Excel row of the header, whose problems leave no row off
+ENCODING = "encoding"  # in the frame's attrs: the encoding the file was read in (decoding.py)
 
 
 def check_size(size: int, limits: Limits) -> None:
@@ -103,6 +104,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None,
         raise DataFileError(said("no_header"))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
     frame.attrs[HEADER_ROW] = header_row
+    frame.attrs[ENCODING] = decoded.encoding
     return _drop_unnamed_columns(frame, problems), problems
 
 

@@ -28,6 +28,10 @@ FILE_STRINGS: dict[str, dict[str, str]] = {
         "da": "Filen er hverken UTF-8- eller Windows-1252-tekst (linje {line}, byte {byte} i linjen, kan ikke "
               "læses). {save_as}",
     },
+    "read_encoding": {
+        "en": "The file is not UTF-8: it was read as {encoding}.",
+        "da": "Filen er ikke UTF-8: den er læst som {encoding}.",
+    },
     "looks_garbled": {
         "en": "This file is not UTF-8, and read as Windows-1252 it shows characters that look garbled "
               "({sample!r}): it is in another encoding, and no single one reads it cleanly. {save_as}",

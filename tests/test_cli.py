@@ -107,3 +107,15 @@ def test_a_file_past_the_size_limit_is_refused_without_reading_it(write_csv, mon
     monkeypatch.setenv("PARTNERS_MAX_FILE_MB", "1")
     assert main(["validate", str(path)]) == 1
     assert "more than the 1 MB a partner file may be" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("encoding", "said"), [
+    ("cp1252", "The file is not UTF-8: it was read as Windows-1252. (note)"),
+    ("utf-8", None),
+])
+def test_the_encoding_decided_is_said_when_it_is_not_utf8(write_csv, capsys, encoding, said):
+    path = write_csv(csv_text(*GOOD_ROWS).replace("Tyskland", "Østrig").replace("Germany", "Østrig"),
+                     encoding=encoding)
+    main(["validate", str(path)])
+    err = capsys.readouterr().err.splitlines()
+    assert (f"{path}: {said}" in err) if said else not any("UTF-8" in line for line in err)

@@ -136,6 +136,11 @@ def test_a_large_preview_shows_the_counts_the_first_changes_and_a_table_of_the_r
     assert not save_button(at).disabled
 
 
+def test_an_upload_says_which_encoding_it_was_read_in(data_path):
+    at = upload(unlock(open_page()), csv_text(*GOOD_ROWS).replace("Tyskland", "Østrig").encode("cp1252"))
+    assert any(c.value == "The file is not UTF\\-8\\: it was read as Windows\\-1252\\." for c in at.tabs[2].caption)
+
+
 def test_a_file_changed_meanwhile_is_not_overwritten(data_path):
     at = unlock(open_page())
     data_path.write_text(csv_text(GOOD_ROWS[1]))  # someone saves from Excel after the page loaded
