@@ -183,7 +183,7 @@ def gantt_chart(gantt: pd.DataFrame, milestones: pd.DataFrame, selected_year: in
         # After the last confirmed year the bar goes on faint: status unknown, not active.
         base.transform_filter(alt.datum[KNOWN_AT] < alt.datum[UNTIL_AT]).mark_bar(
             size=BAR_SIZE, opacity=UNKNOWN_OPACITY, **on_bar).encode(x=_years(KNOWN_AT, scale), x2=f"{UNTIL_AT}:Q",
-                                                                   color=color),
+                                                                   color=color.legend(None)),
         base.mark_text(align="left", baseline="bottom", dy=NAME_DY, fontSize=FONT_SIZE, color=NAME_COLOR,
                        limit=_px("width")).encode(x=alt.value(0), text=f"{LABEL}:N"),
         base.mark_point(filled=True, opacity=1, size=MARKER_SIZE, stroke="white", strokeWidth=1,

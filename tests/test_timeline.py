@@ -211,6 +211,7 @@ def test_after_the_last_confirmed_year_a_bar_goes_on_faint(spec):
     assert faint["mark"]["opacity"] < 0.5
     assert faint["encoding"]["x"]["field"] == "known_at" and faint["encoding"]["x2"]["field"] == "until_at"
     assert {row["known_until"] for row in rows_of(spec, bars)} == {2014}
+    assert faint["encoding"]["color"]["legend"] is None  # the legend's markers stay in full colour
 
 
 def test_each_name_is_written_whole_above_its_bar(spec):
