@@ -31,10 +31,10 @@ SAVE_AS_CSV = said("save_as_csv")
 # Text has no control bytes; a few stray ones are reported per row, a file full of them is binary.
 _BINARY_SAMPLE, _BINARY_SHARE, _STRAY_CONTROLS = 65536, 0.01, 1
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
-# Mojibake: three or more characters beyond ASCII in a row, two or more of them not letters
+# Mojibake: four or more characters beyond ASCII in a row, two or more of them not letters
 # ('“Œ‹ž“'). Latin text has its accented letters one by one between plain ones ('Sønderborg');
-# a quote beside a letter ('“Øst”') is two characters, one of them a letter.
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+# quotes around a letter or an ellipsis ('“Øst”', '»Ø«', '»…«') make three at most.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{4,}")
 _MOST_NON_LETTERS = 1
 _SAMPLE = re.compile(r"\S*[^\x00-\x7f][^,;\t\n]*")
 _SAMPLE_LENGTH = 40

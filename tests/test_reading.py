@@ -194,6 +194,9 @@ def test_a_shift_jis_file_is_read_right_and_said_to_be_unusual():
     assert [(p.row, p.severity) for p in problems] == [(None, "warning")]
     assert "read as Shift-JIS, which is unusual for a partner file" in problems[0].message
     assert "東京都" in problems[0].message
+    for danish in ("»Ø« og «Æ»", "„Klimapakt“ – 5 € ½–¾", "»…« Café “Øst”"):  # typography, not mojibake
+        frame, problems = read_table(f"id;name\na;{danish}\n".encode("cp1252"))
+        assert frame.loc[2, "name"] == danish and problems == []
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "euc_kr"])
