@@ -1,6 +1,6 @@
 """Ids, names, types and headers that are JavaScript object keys (`constructor`, `__proto__`,
-`toString`, `hasOwnProperty`) draw the map, the charts and the timeline in a real browser, in
-English and Danish, with no page error (the data: tests/object_keys.py)."""
+`toString`, `hasOwnProperty`) draw the map, the partner table, the charts and the timeline in a
+real browser, in English and Danish, with no page error (the data: tests/object_keys.py)."""
 from __future__ import annotations
 
 import pytest
@@ -41,6 +41,9 @@ def test_object_keys_as_data_draw_every_page(offline_page, start_app, tmp_path, 
     wait_for_partner_markers(frame, len(KEYS))
     assert offline_page.console_errors == []
 
+    open_page(offline_page, t("page_partners", lang), 0)
+    page.get_by_test_id("stDataFrame").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    open_page(offline_page, t("page_manage", lang), 0)
     open_page(offline_page, t("page_charts", lang), 3)
     open_page(offline_page, t("page_timeline", lang), 1)
     shown = page.get_by_test_id("stMain").inner_text() + page.evaluate(CHART_TEXT_JS)
