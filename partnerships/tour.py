@@ -37,7 +37,8 @@ def load_tour(path: Path, partner_ids: set[str]) -> tuple[list[Stop], list[Probl
     except FileNotFoundError:
         return [], []
     except OSError as err:
-        return [], [Problem(None, None, said("tour_unusable", file=path.name, reason=str(err)), WARNING)]
+        reason = err.strerror or type(err).__name__  # not str(err): it holds the server's path
+        return [], [Problem(None, None, said("tour_unusable", file=path.name, reason=reason), WARNING)]
     except DataFileError as err:
         return [], [Problem(None, None, said("tour_unusable", file=path.name, reason=err.said), WARNING)]
     if PARTNER not in frame:
