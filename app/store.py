@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Mapping
 
 import streamlit as st
@@ -14,6 +15,8 @@ from partnerships.stores.config import CONNECTION_NAME, StoreSettingError, datab
 from partnerships.i18n import t
 
 log = logging.getLogger("partnerships.store")
+OUTAGE_LOG_SECONDS = 60
+_LOGGED: dict[str, float] = {}  # the outage last logged, and when (time.monotonic)
 
 
 def _connection_secrets() -> Mapping[str, object] | None:
@@ -42,6 +45,11 @@ def store_or_message() -> tuple[Store | None, str | None]:
 
 def unreachable(err: StoreUnavailable, lang: str) -> str:
     """What a visitor is told of a database outage: that it is one, never what the driver said
-    (a host, a socket's path, a user name); that goes to the server's log."""
-    log.warning("%s", err)
+    (a host, a socket's path, a user name); that goes to the server's log, once a minute at most
+    for the same words, however many visitors click meanwhile."""
+    now, said_before = time.monotonic(), _LOGGED.get(str(err))
+    if said_before is None or now - said_before >= OUTAGE_LOG_SECONDS:
+        _LOGGED.clear()
+        _LOGGED[str(err)] = now
+        log.warning("%s", err)
     return t("store_unreachable", lang)
