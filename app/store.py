@@ -10,9 +10,9 @@ from collections.abc import Mapping
 import streamlit as st
 
 from partnerships import settings
+from partnerships.i18n import t
 from partnerships.stores import Store, StoreUnavailable, open_store
 from partnerships.stores.config import CONNECTION_NAME, StoreSettingError, database_url
-from partnerships.i18n import t
 
 log = logging.getLogger("partnerships.store")
 OUTAGE_LOG_SECONDS = 60

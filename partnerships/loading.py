@@ -8,10 +8,10 @@ import pandas as pd
 
 from partnerships import settings
 from partnerships.checks import extra_checks
-from partnerships.messages import Message, said
-from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
-from partnerships.opening import read_limited
 from partnerships.decoding import UTF8
+from partnerships.messages import Message, said
+from partnerships.opening import read_limited
+from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
 from partnerships.reading import ENCODING, HEADER_ROW, read_table
 from partnerships.schema import validate
 from partnerships.vocabulary import Vocabulary, load_vocabulary
@@ -56,8 +56,8 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
         shape_problems.append(Problem(None, None, said("no_partnerships")))
-    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems), header_row=table.attrs.get(HEADER_ROW),
-                   encoding=table.attrs.get(ENCODING, UTF8))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems),
+                   header_row=table.attrs.get(HEADER_ROW), encoding=table.attrs.get(ENCODING, UTF8))
 
 
 def load_partners(path: Path | None = None) -> Dataset:

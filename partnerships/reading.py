@@ -87,7 +87,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None,
         if header is None:
             header, header_row = _header(cells, known), number
             if check_characters:  # a header name is shown too, and a database cannot keep a NUL
-                problems += [problem for name, cell in zip(header, cells) for problem in cell_problems(number, name, cell)]
+                problems += [found for name, cell in zip(header, cells) for found in cell_problems(number, name, cell)]
             continue
         if len(rows) == limits.max_rows:
             raise DataFileError(said("too_many_rows", limit=limits.max_rows, setting=settings.MAX_ROWS_ENV))

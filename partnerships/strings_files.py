@@ -132,7 +132,8 @@ FILE_STRINGS: dict[str, dict[str, str]] = {
                           "da": "Filen med partnerskabstyper {path} skal have en kolonne '{column}'."},
     "types_file_empty": {"en": "The partnership types file {path} lists no types.",
                          "da": "Filen med partnerskabstyper {path} nævner ingen typer."},
-    "companion_problem": {"en": "{file}, row {row}, {column}: {problem}", "da": "{file}, række {row}, {column}: {problem}"},
+    "companion_problem": {"en": "{file}, row {row}, {column}: {problem}",
+                          "da": "{file}, række {row}, {column}: {problem}"},
     # The command line's own lines (python -m partnerships validate | db import).
     "validate_summary": {
         "en": "{path}: {partnerships} in {countries} will be on the map, {left_off}; {placed}; {remarks}",

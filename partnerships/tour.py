@@ -11,8 +11,8 @@ from pathlib import Path
 
 from partnerships.characters import shown
 from partnerships.messages import said
-from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.opening import read_limited
+from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.reading import read_table
 from partnerships.schema import parse_year
 from partnerships.vocabulary import companion_problems

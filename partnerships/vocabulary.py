@@ -7,8 +7,8 @@ from pathlib import Path
 from geo.text import fold
 from partnerships.characters import shown
 from partnerships.messages import said
-from partnerships.problems import DataFileError, Problem
 from partnerships.opening import read_limited
+from partnerships.problems import DataFileError, Problem
 from partnerships.reading import read_table
 
 TYPE_COLUMN = "type"

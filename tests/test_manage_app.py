@@ -112,7 +112,8 @@ def test_a_save_is_logged_with_who_and_shown_at_the_servers_default_level(data_p
     save_button(at).click().run()
     saved = [r for r in caplog.records if r.name == "partnerships.store" and r.getMessage().startswith("Saved")]
     assert len(saved) == 1 and saved[0].levelno == logging.INFO
-    assert saved[0].getMessage().startswith("Saved partners as version ") and "by staff password" in saved[0].getMessage()
+    message = saved[0].getMessage()
+    assert message.startswith("Saved partners as version ") and "by staff password" in message
     ours = logging.getLogger("partnerships")  # as a fresh server has it: Python's default, warnings only
     for handler in [h for h in ours.handlers if getattr(h, "ours", False)]:
         ours.removeHandler(handler)
