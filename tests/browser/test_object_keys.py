@@ -10,11 +10,14 @@ from partnerships.i18n import t
 from tests.browser.test_map_offline import (
     LOAD_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers, wait_until_idle,
 )
-from tests.object_keys import KEYS, write_object_key_files
+from tests.object_keys import KEYS, TYPES, UNUSED_TYPE, write_object_key_files
 
 # Charts drawn: a Vega view with its marks (a failed view leaves an empty .vega-embed).
 DRAWN_JS = """() => [...document.querySelectorAll('.vega-embed')]
     .filter((embed) => embed.querySelector('canvas, svg.marks')).length"""
+# The map legend's rows that show, by type name.
+LEGEND_ROWS_JS = """() => [...document.querySelectorAll('.pm-legend-row')].filter((row) => !row.hidden)
+    .map((row) => row.getAttribute('data-type'))"""
 # What the charts' legends and axes say, for the types named by keys.
 CHART_TEXT_JS = """() => [...document.querySelectorAll('.vega-embed')].map((e) => e.getAttribute('aria-label') || '')
     .join(' ') + ' ' + [...document.querySelectorAll('.vega-embed svg text')].map((e) => e.textContent).join(' ')"""
@@ -40,6 +43,8 @@ def test_object_keys_as_data_draw_every_page(offline_page, start_app, tmp_path, 
     frame = open_map(page, f"{app.url}?year=2012&lang={lang}&partner=constructor")
     wait_for_partner_markers(frame, len(KEYS))
     assert offline_page.console_errors == []
+    legend = frame.evaluate(LEGEND_ROWS_JS)
+    assert legend == [name for name, _ in TYPES if name != UNUSED_TYPE], "the legend lists the types in use"
 
     open_page(offline_page, t("page_partners", lang), 0)
     page.get_by_test_id("stDataFrame").first.wait_for(timeout=LOAD_TIMEOUT_MS)
