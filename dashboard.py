@@ -5,9 +5,10 @@ pages) and hands over to the chosen page; `?mode=present` shows the map alone in
 """
 import streamlit as st
 
-from app import data, page, sidebar, state
+from app import data, logs, page, sidebar, state
 from partnerships.i18n import t
 
+logs.show_our_logs()
 presenting = st.query_params.get(state.PRESENT_PARAM) == state.PRESENT_MODE
 st.set_page_config(page_title=data.app_title(state.language()), page_icon="🌍", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")

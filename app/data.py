@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from app.state import language
-from app.store import store_or_message
+from app.store import store_or_message, unreachable
 from partnermap.mapbuilder import partner_payload
 from partnermap.publish import DataFiles, data_files
 from partnermap.standalone import standalone_html
@@ -120,11 +120,12 @@ def _read_stored(store: Store, path: Path) -> LoadedData:
         if not version_id and seed(store, path, SEEDED_BY):
             version_id = store.head()
         if not version_id:
-            return _fatal(said("store_empty", path=str(path)))
+            return _fatal(said("store_empty", path=path.name))
         data = _load_stored(store, store.key, version_id, settings.versions(path)[1:])
     except StoreUnavailable as err:
         last = _LAST_LOADED.get(store.key)
-        return _fatal(verbatim(str(err))) if last is None else replace(last, unavailable=str(err))
+        reason = unreachable(err, language())
+        return _fatal(verbatim(reason)) if last is None else replace(last, unavailable=reason)
     _LAST_LOADED[store.key] = data
     return data
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app.staff import BACKUP_KEY, saved_by
+from app.store import unreachable
 from app.versions import CurrentFile, guarded_save, show_changes, time_text, version_label, version_name
 from partnerships import settings
 from partnerships.diff import diff_tables
@@ -63,8 +64,11 @@ def history_tab(current: CurrentFile, lang: str) -> None:
     store, held = current.store, current.version
     try:
         versions = store.history()
-    except (StoreUnavailable, OSError) as err:
-        st.warning(markdown_text(str(err)))
+    except StoreUnavailable as err:
+        st.warning(unreachable(err, lang))
+        return
+    except OSError as err:
+        st.warning(markdown_text(t("save_failed", lang, reason=err.strerror)))
         return
     show_retention(store, versions, lang)
     st.download_button(t("download_history", lang), lambda: history_csv(store, held),
@@ -86,7 +90,7 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.info(t("identical", lang))
     elif older is not None and current.table is not None:
         st.markdown(f"**{t('history_diff', lang)}**")
-        show_changes(diff_tables(canonical_table(older), current.table), lang)
+        show_changes(diff_tables(canonical_table(older), current.table), lang, "history")
     if st.button(t("restore", lang), key="manage_restore", disabled=content == held.content):
         who = saved_by()
         guarded_save(store, lambda: store.restore(chosen.id, held, who), "restored", lang)

@@ -23,9 +23,9 @@ from partnerships.diff import diff_tables
 from partnerships.escape import WEB_URL, markdown_text
 from partnerships.exports import excel_csv, xlsx
 from partnerships.i18n import t
-from partnerships.loading import Dataset, load_bytes
+from partnerships.loading import Dataset, encoding_note, load_bytes
 from partnerships.problems import DataFileError
-from partnerships.reading import read_table
+from partnerships.reading import ENCODING, read_table
 from partnerships.schema import (
     CONFIRMED, END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
 )
@@ -35,10 +35,14 @@ from partnerships.writing import canonical_table, cell_text, to_csv_bytes
 PREVIEW_HEIGHT = 420
 
 
-def show_report(dataset: Dataset, lang: str) -> None:
+def show_report(dataset: Dataset, lang: str, encoding: str | None = None) -> None:
+    """The file's check; `encoding`: what an upload was read as, before it became UTF-8."""
     if dataset.fatal:
         st.error(markdown_text(dataset.fatal.text(lang)))
         return
+    note = encoding_note(encoding or dataset.encoding)
+    if note:
+        st.caption(markdown_text(note.text(lang)))
     if dataset.errors:
         st.warning(t("file_problems", lang, errors=len(dataset.errors), rows=dataset.rows_with_errors))
     else:  # warnings and notes are no errors: the table lists them, and counts them
@@ -92,17 +96,18 @@ def edited_bytes(edited: pd.DataFrame) -> bytes:
 
 
 def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabulary, lang: str, key: str,
-                    note: str) -> None:
-    """Validation, the changes field by field, the map as it would be, and a guarded save."""
+                    note: str, encoding: str | None = None) -> None:
+    """Validation, the changes field by field, the map as it would be, and a guarded save.
+    `encoding`: what an upload was read as (the candidate is already UTF-8)."""
     if candidate == current.canonical:
         st.info(t("no_changes", lang))
         return
     dataset = load_bytes(candidate, vocabulary)
     st.subheader(t("preview", lang), anchor=False)
-    show_report(dataset, lang)
+    show_report(dataset, lang, encoding)
     if dataset.fatal:
         return
-    show_changes(diff_tables(current.table, read_table(candidate)[0]), lang)
+    show_changes(diff_tables(current.table, read_table(candidate)[0]), lang, key)
     with st.expander(t("preview_map", lang)):
         inline_map(dataset.partners, vocabulary, lang, key=f"{key}_map", height=PREVIEW_HEIGHT)
     if dataset.errors:
@@ -132,7 +137,8 @@ def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     candidate = to_csv_bytes(canonical_table(table))
     if current.table is None:  # the file on disk is unusable: anything valid replaces it
         current = CurrentFile(current.store, current.version, current.dataset, table.iloc[0:0], b"")
-    review_and_save(candidate, current, vocabulary, lang, key="upload", note=f"uploaded {uploaded.name}")
+    review_and_save(candidate, current, vocabulary, lang, key="upload", note=f"uploaded {uploaded.name}",
+                    encoding=table.attrs.get(ENCODING))
 
 
 def download_tab(current: CurrentFile, lang: str) -> None:

@@ -64,11 +64,12 @@ def show_data_status(dataset: Dataset, lang: str) -> None:
 
 
 def data_source(lang: str) -> str:
-    """Where the data comes from, for a message about it: the file, or the database."""
+    """Where the data comes from, for a message about it: the file by its name, or the database;
+    never a folder, a host or a user name, which a visitor has no use for."""
     store, _ = store_or_message()
     if store is not None and store.kind == "database":
-        return t("data_database", lang, key=store.key)
-    return t("data_file", lang, path=settings.partners_csv_path())
+        return t("data_database", lang)
+    return t("data_file", lang, path=settings.partners_csv_path().name)
 
 
 def show_problems(dataset: Dataset, lang: str, limit: int | None = None, grid: bool = True) -> None:

@@ -15,11 +15,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY
-from partnerships.diff import Change, summary
+from app.staff import EDITOR_KEY, NOTICE_KEY, SNAPSHOT_KEY, UPLOAD_KEY, saved_by
+from app.store import log, unreachable
+from partnerships.diff import FIRST_SHOWN, Change, rest_page, rest_pages, summary
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
+from partnerships.messages import said
 from partnerships.reading import read_table
 from partnerships.stores import ConflictError, Saved, Store, StoreUnavailable, Version
 from partnerships.vocabulary import Vocabulary
@@ -61,13 +63,13 @@ def current_version(store: Store, lang: str, reload: bool = False) -> Version | 
         try:
             version = store.current()
         except OSError as err:
-            st.error(markdown_text(f"{store.key}: {err.strerror}"))
+            st.error(markdown_text(f"{store.name}: {err.strerror}"))
             return None
         except StoreUnavailable as err:
-            st.error(markdown_text(str(err)))
+            st.error(unreachable(err, lang))
             return None
         if version is None:
-            st.error(markdown_text(t("nothing_stored", lang, where=store.key)))
+            st.error(markdown_text(t("nothing_stored", lang, where=store.name)))
             return None
         held = Held(store.key, version)
         st.session_state[SNAPSHOT_KEY] = held
@@ -89,7 +91,8 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
     try:
         result = action()
     except (ConflictError, StoreUnavailable, OSError, ValueError) as err:
-        text = t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError) else str(err)
+        text = (t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError)
+                else unreachable(err, lang) if isinstance(err, StoreUnavailable) else str(err))
         st.error(markdown_text(text))
         if unsaved is not None:
             st.download_button(t("download_unsaved", lang), unsaved, file_name=f"{store.name}-unsaved.csv",
@@ -97,6 +100,8 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
         st.button(t("reload", lang), key=f"reload_{message}", on_click=current_version,
                   args=(store, lang), kwargs={"reload": True})
         return
+    log.info("Saved %s as version %s by %s (%s)%s", store.name, result.id, saved_by(), message,
+             f"; the one it replaced is kept as {result.kept}" if result.kept else "")
     st.session_state[NOTICE_KEY] = t(message, lang, backup=result.kept or "—")
     current_version(store, lang, reload=True)
     st.session_state.pop(UPLOAD_KEY, None)
@@ -108,13 +113,24 @@ def change_table(change: Change, lang: str) -> pd.DataFrame:
                          for f in change.fields])
 
 
-def show_changes(changes: list[Change], lang: str) -> None:
+def show_changes(changes: list[Change], lang: str, key: str) -> None:
+    """The counts; the first FIRST_SHOWN changes field by field; the rest "and N more", in a table
+    a page at a time, so a file of 50,000 changes previews as fast as one of 50."""
     counts = summary(changes)
     st.markdown(f"**{t('changes', lang, **{k: counts.get(k, 0) for k in ('added', 'changed', 'removed')})}**")
-    for change in changes:
+    for change in changes[:FIRST_SHOWN]:
         label = f"{t(f'kind_{change.kind}', lang)}: {change.name} ({change.id})"
         with st.expander(markdown_text(label)):
             st.dataframe(change_table(change, lang), hide_index=True, width="stretch")
+    pages = rest_pages(changes)
+    if not pages:
+        return
+    st.markdown(markdown_text(said("changes_more", n=len(changes) - FIRST_SHOWN).text(lang)))
+    page = st.number_input(said("changes_page", pages=pages).text(lang), min_value=1, max_value=pages, step=1,
+                           key=f"{key}_changes_page") if pages > 1 else 1
+    columns = [t(name, lang) for name in ("change_kind", "change_id", "col_name", "field", "before", "after")]
+    rows = [(t(f"kind_{kind}", lang), *rest) for kind, *rest in rest_page(changes, int(page))]
+    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
 
 def time_text(saved_at: datetime | None) -> str:

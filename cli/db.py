@@ -13,11 +13,13 @@ from pathlib import Path
 
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from partnerships.messages import said
+from partnerships.opening import read_limited
 from partnerships.problems import DataFileError
 from partnerships.stores import (
     ConflictError, Store, StoreUnavailable, VersionInfo, canonical_bytes, digest_of, open_store,
 )
 from partnerships.stores.config import StoreSettingError, database_url, secrets_file_connection
+from partnerships.terminal import echo
 
 NOT_CONFIGURED = ("No database is configured: set PARTNERS_DB_URL (postgresql+psycopg://user:password@host/db) "
                   "or [connections.partners] in .streamlit/secrets.toml.")
@@ -48,16 +50,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         url = database_url(os.environ, secrets_file_connection())
     except StoreSettingError as err:
-        print(err)
+        echo(err)
         return 1
     if url is None:
-        print(NOT_CONFIGURED)
+        echo(NOT_CONFIGURED)
         return 1
     commands = {"import": import_file, "export": export_version, "history": list_history}
     try:
         return commands[args.db_command](open_store(url), args)
     except StoreUnavailable as err:
-        print(err)
+        echo(err)
         return 1
 
 
@@ -65,24 +67,24 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
     """The file, written as the app writes it, becomes the current version; the one it replaces
     stays in the history. Refused (ConflictError) only if someone saved during the import."""
     try:
-        content = canonical_bytes(args.file.read_bytes())
+        content = canonical_bytes(read_limited(args.file))
     except OSError as err:
-        print(f"{args.file}: {err.strerror}")
+        echo(f"{args.file}: {err.strerror}")
         return 1
     except DataFileError as err:
-        print(f"{args.file}: {err.text(args.lang)}")
+        echo(f"{args.file}: {err.text(args.lang)}")
         return 1
     current = store.current()
     if current is not None and current.digest == digest_of(content):
-        print(said("db_same_version", file=str(args.file), version=current.id).text(args.lang))
+        echo(said("db_same_version", file=str(args.file), version=current.id).text(args.lang))
         return 0
     try:
         result = store.save(content, current, saved_by(), args.note or f"imported {args.file.name}")
     except ConflictError as err:
-        print(err)
+        echo(err)
         return 1
     key, kept = ("db_imported_kept", {"kept": result.kept}) if result.kept else ("db_imported", {})
-    print(said(key, file=str(args.file), version=result.id, **kept).text(args.lang))
+    echo(said(key, file=str(args.file), version=result.id, **kept).text(args.lang))
     return 0
 
 
@@ -90,17 +92,17 @@ def export_version(store: Store, args: argparse.Namespace) -> int:
     try:
         version = store.read(args.version) if args.version else store.current()
     except KeyError:
-        print(f"There is no version {args.version}; `python -m partnerships db history` lists them.")
+        echo(f"There is no version {args.version}; `python -m partnerships db history` lists them.")
         return 1
     if version is None:
-        print("The database holds no version yet; `python -m partnerships db import FILE` puts one in.")
+        echo("The database holds no version yet; `python -m partnerships db import FILE` puts one in.")
         return 1
     try:
         args.out.write_bytes(version.content)
     except OSError as err:
-        print(f"{args.out}: {err.strerror}")
+        echo(f"{args.out}: {err.strerror}")
         return 1
-    print(f"{args.out}: version {version.id}, {_when(version.saved_at)} by {version.saved_by}, "
+    echo(f"{args.out}: version {version.id}, {_when(version.saved_at)} by {version.saved_by}, "
           f"{len(version.content):,} bytes")
     return 0
 
@@ -108,13 +110,13 @@ def export_version(store: Store, args: argparse.Namespace) -> int:
 def list_history(store: Store, args: argparse.Namespace) -> int:
     current = store.current()
     if current is None:
-        print("The database holds no version yet.")
+        echo("The database holds no version yet.")
         return 0
     newest = VersionInfo(current.id, current.digest, len(current.content), current.saved_at, current.saved_by,
                          current.note)
     for info in [newest, *store.history()]:
         mark = "  (current)" if info is newest else ""
-        print(f"{info.id:>6}  {_when(info.saved_at)}  {info.saved_by}  {info.size / 1000:,.1f} kB  {info.note}{mark}")
+        echo(f"{info.id:>6}  {_when(info.saved_at)}  {info.saved_by}  {info.size / 1000:,.1f} kB  {info.note}{mark}")
     return 0
 
 

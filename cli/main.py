@@ -15,11 +15,12 @@ from cli import db as db_commands
 from partnerships import settings
 from partnerships.columns import ID
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from partnerships.loading import load_partners
+from partnerships.loading import encoding_note, load_partners
 from partnerships.messages import said
 from partnerships.problems import ERROR
 from partnerships.report import summary
 from partnerships.settings import HomeFileError, home_path_for, load_home, tour_path_for
+from partnerships.terminal import echo
 from partnerships.tour import load_tour
 
 
@@ -29,20 +30,23 @@ def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     try:
         load_home(home_path_for(path))
     except HomeFileError as err:
-        print(err.message.text(lang))
-        print(said("validate_nothing", path=str(path)).text(lang))
+        echo(err.message.text(lang))
+        echo(said("validate_nothing", path=str(path)).text(lang))
         return 1
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal.text(lang)}")
-        print(said("validate_nothing", path=str(path)).text(lang))
+        echo(f"{path}: {dataset.fatal.text(lang)}")
+        echo(said("validate_nothing", path=str(path)).text(lang))
         return 1
+    note = encoding_note(dataset.encoding)
+    if note:
+        echo(f"{path}: {note.text(lang)} ({t('severity_note', lang)})", file=sys.stderr)
     for problem in dataset.problems:
         if problem.severity == ERROR:
-            print(problem.line(lang))
+            echo(problem.line(lang))
         else:
-            print(f"{problem.line(lang)} ({t(f'severity_{problem.severity}', lang)})", file=sys.stderr)
-    print(summary(dataset, path).text(lang))
+            echo(f"{problem.line(lang)} ({t(f'severity_{problem.severity}', lang)})", file=sys.stderr)
+    echo(summary(dataset, path).text(lang))
     return 1 if dataset.errors else 0
 
 
@@ -52,19 +56,19 @@ def export_map(out: Path, lang: str) -> int:
     path = settings.partners_csv_path()
     dataset = load_partners(path)
     if dataset.fatal:
-        print(f"{path}: {dataset.fatal.text(lang)}")
+        echo(f"{path}: {dataset.fatal.text(lang)}")
         return 1
     stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
     try:
         out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
     except settings.HomeFileError as err:
-        print(err.message.text(lang))
+        echo(err.message.text(lang))
         return 1
     except OSError as err:
-        print(f"{out}: {err.strerror}")
+        echo(f"{out}: {err.strerror}")
         return 1
     size = out.stat().st_size / 1e6
-    print(f"{out}: {len(dataset.partners)} partnerships, {size:.1f} MB, plays offline")
+    echo(f"{out}: {len(dataset.partners)} partnerships, {size:.1f} MB, plays offline")
     return 0
 
 
@@ -83,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         return export_map(args.out, args.lang)
     if args.command == "db":
         if args.db_command == "import" and validate(args.file, args.lang) != 0:
-            print(said("db_not_imported", file=str(args.file)).text(args.lang))
+            echo(said("db_not_imported", file=str(args.file)).text(args.lang))
             return 1
         return db_commands.run(args)
     return validate(args.path, args.lang)

@@ -198,6 +198,8 @@ class Throttle:
         self.session_backoff = session
         self._process = Failures(process)
         self._lock = threading.Lock()
+        self._unchecked = 0  # passwords refused unseen during the current wait, logged once with a count
+        self._unchecked_until = 0.0
 
     def new_session(self) -> Failures:
         """A counter for one browser session, to keep in that session's state."""
@@ -215,8 +217,9 @@ class Throttle:
             now = self.clock()
             wait = self._wait(session, now)
             if wait > 0:
-                log.warning("Staff password refused unchecked: %d s of waiting left", whole_seconds(wait))
+                self._refused_unchecked(now, wait)
                 return Attempt(ok=False, checked=False, wait=wait)
+            self._log_unchecked()
             if password_matches(given, expected):
                 session.clear()
                 log.info("Staff password accepted: editing unlocked")
@@ -232,6 +235,23 @@ class Throttle:
         """Forget the process's failures, as a restart does (tests start from here)."""
         with self._lock:
             self._process.clear()
+            self._unchecked, self._unchecked_until = 0, 0.0
+
+    def _refused_unchecked(self, now: float, wait: float) -> None:
+        """The first password refused unseen in a wait is logged; the rest are counted and logged
+        as one line when the wait is over, so a script hammering the form cannot flood the log."""
+        if now >= self._unchecked_until:
+            self._log_unchecked()
+        if not self._unchecked:
+            log.warning("Staff password refused unchecked: %d s of waiting left; more during this wait are "
+                        "counted", whole_seconds(wait))
+        self._unchecked += 1
+        self._unchecked_until = max(self._unchecked_until, now + wait)
+
+    def _log_unchecked(self) -> None:
+        if self._unchecked > 1:
+            log.warning("Staff passwords refused unchecked during the last wait: %d", self._unchecked)
+        self._unchecked = 0
 
     def _wait(self, session: Failures, now: float) -> float:
         return max(session.wait(now), self._process.wait(now))

@@ -24,6 +24,7 @@ STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _STAMP = r"[0-9]{8}-[0-9]{6}-[0-9]{6}"  # ASCII digits only: a name in backups/ is not trusted
 # A temporary file younger than this may belong to a save still running in another process.
 ORPHAN_AGE_SECONDS = 60
+SAVES_LOG_SUFFIX = ".saves.jsonl"  # who saved each version, beside the backups (stores/files.py)
 # What tempfile.mkstemp puts between our prefix and suffix (see `_write_atomically`).
 _TEMPORARY_RANDOM = r"[a-z0-9_]{8}"
 
@@ -88,10 +89,12 @@ def utc_now() -> datetime:
 
 
 def orphans(path: Path) -> list[Path]:
-    """This file's temporary files (`_write_atomically`'s names for the file itself and for its
-    backups) last written more than ORPHAN_AGE_SECONDS ago; nobody else's, nothing younger."""
+    """This file's temporary files (`_write_atomically`'s names for the file itself, its backups
+    and its log of who saved) last written more than ORPHAN_AGE_SECONDS ago; nobody else's,
+    nothing younger."""
     moment = time.time()
-    places = ((path.parent, re.escape(path.name)), (folder_of(path), name_pattern(path).pattern))
+    places = ((path.parent, re.escape(path.name)), (folder_of(path), name_pattern(path).pattern),
+              (folder_of(path), re.escape(path.name + SAVES_LOG_SUFFIX)))
     found = []
     for place, target in places:
         temporary = re.compile(rf"\.{target}\.{_TEMPORARY_RANDOM}\.tmp")

@@ -13,8 +13,9 @@ a repeat.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,8 @@ from partnerships.schema import ID, NAME
 
 Kind = Literal["added", "changed", "removed"]
 KINDS: tuple[Kind, ...] = ("added", "changed", "removed")
+FIRST_SHOWN = 20  # changes shown one by one, field by field; the rest in pages of a table
+PAGE_SIZE = 100  # changes per page of that table (a row per field changed)
 
 
 @dataclass(frozen=True)
@@ -120,3 +123,17 @@ def summary(changes: Iterable[Change]) -> dict[str, int]:
     """How many partnerships were added, changed and removed; every kind present, 0 or not."""
     counts = Counter(change.kind for change in changes)
     return {kind: counts[kind] for kind in KINDS}
+
+
+def rest_pages(changes: Sequence[Change], first: int = FIRST_SHOWN, size: int = PAGE_SIZE) -> int:
+    """How many pages the changes after the first `first` take; 0 when there are none."""
+    return math.ceil(max(0, len(changes) - first) / size)
+
+
+def rest_page(changes: Sequence[Change], page: int, first: int = FIRST_SHOWN,
+              size: int = PAGE_SIZE) -> list[tuple[Kind, str, str, str, str, str]]:
+    """Page `page` (from 1) of the changes after the first: one row per field changed, (kind,
+    id, name, column, before, after), so 50,000 changes cost a page's rows, not 50,000 of anything."""
+    start = first + (min(max(page, 1), max(rest_pages(changes, first, size), 1)) - 1) * size
+    return [(change.kind, change.id, change.name, field.column, field.old, field.new)
+            for change in changes[start:start + size] for field in change.fields]

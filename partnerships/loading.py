@@ -8,9 +8,11 @@ import pandas as pd
 
 from partnerships import settings
 from partnerships.checks import extra_checks
+from partnerships.decoding import UTF8
 from partnerships.messages import Message, said
+from partnerships.opening import read_limited
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
-from partnerships.reading import check_size, read_table
+from partnerships.reading import ENCODING, HEADER_ROW, read_table
 from partnerships.schema import validate
 from partnerships.vocabulary import Vocabulary, load_vocabulary
 
@@ -23,6 +25,8 @@ class Dataset:
     vocabulary: Vocabulary | None
     problems: list[Problem] = field(default_factory=list)
     fatal: Message | None = None  # why nothing of the file can be shown
+    header_row: int | None = None  # problems there (a name with a control character) leave no row off
+    encoding: str = UTF8  # what the file was read as; anything but UTF-8 is said (encoding_note)
 
     @property
     def errors(self) -> list[Problem]:
@@ -30,7 +34,12 @@ class Dataset:
 
     @property
     def rows_with_errors(self) -> int:
-        return len({p.row for p in self.errors if p.row is not None})
+        return len({p.row for p in self.errors if p.row is not None and p.row != self.header_row})
+
+
+def encoding_note(encoding: str) -> Message | None:
+    """What is said of the encoding a file was read in: nothing for UTF-8."""
+    return None if encoding == UTF8 else said("read_encoding", encoding=encoding)
 
 
 def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
@@ -42,12 +51,13 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
         # off the map like the schema's; the table keeps it, for staff to fix.
         unreadable = {p.row for p in shape_problems if p.severity == ERROR}
         partners = partners.drop(index=list(unreadable & set(partners.index)))
-        problems += extra_checks(partners, vocabulary)
+        problems += extra_checks(partners, vocabulary) + list(vocabulary.problems)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
         shape_problems.append(Problem(None, None, said("no_partnerships")))
-    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems))
+    return Dataset(partners, vocabulary, sort_problems(shape_problems + problems),
+                   header_row=table.attrs.get(HEADER_ROW), encoding=table.attrs.get(ENCODING, UTF8))
 
 
 def load_partners(path: Path | None = None) -> Dataset:
@@ -58,12 +68,12 @@ def load_partners(path: Path | None = None) -> Dataset:
     except DataFileError as err:
         return Dataset(pd.DataFrame(), None, fatal=err.said)
     try:
-        check_size(path.stat().st_size, settings.limits())
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     except FileNotFoundError:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=str(path)))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=path.name))
     except OSError as err:
-        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=str(path), reason=err.strerror))
+        return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=path.name,
+                                                                    reason=err.strerror))
     return load_bytes(raw, vocabulary)

@@ -13,41 +13,21 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
 
 import pandas as pd
 
 from partnerships import characters, settings
+from partnerships.columns import CONTRACT_COLUMNS
+from partnerships.decoding import SAVE_AS_CSV, Decoded, decode
 from partnerships.messages import Message, said
 from partnerships.problems import WARNING, DataFileError, Problem
 from partnerships.settings import Limits
 
 SEPARATORS = (",", ";", "\t")
-_BINARY_SIGNATURES = {  # the start of a file → what it is (a message key)
-    b"PK\x03\x04": "kind_zip",
-    b"\xd0\xcf\x11\xe0": "kind_xls",
-    b"%PDF": "kind_pdf",
-    b"\xff\xfe": "kind_utf16",
-    b"\xfe\xff": "kind_utf16",
-}
-_SAVE_AS_CSV = said("save_as_csv")
-_UTF8, _WINDOWS_1252 = "UTF-8", "Windows-1252"
-# Text has no control bytes; a few stray ones are reported per row, a file full of them is binary.
-_BINARY_SAMPLE, _BINARY_SHARE, _STRAY_CONTROLS = 65536, 0.01, 1
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _MOST_EXTRA_CELLS_NAMED = 5
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """A file's text, and the lines (counted from 1) written in another encoding than the rest."""
-
-    text: str
-    encoding: str = _UTF8
-    foreign_lines: frozenset[int] = frozenset()
-    foreign_encoding: str | None = None
+HEADER_ROW = "header_row"  # in the frame's attrs: the Excel row of the header, whose problems leave no row off
+ENCODING = "encoding"  # in the frame's attrs: the encoding the file was read in (decoding.py)
 
 
 def check_size(size: int, limits: Limits) -> None:
@@ -55,47 +35,6 @@ def check_size(size: int, limits: Limits) -> None:
     if size > limits.max_bytes:
         raise DataFileError(said("file_too_big", size=size / 1e6, limit=limits.max_megabytes,
                                  setting=settings.MAX_FILE_MB_ENV))
-
-
-def decode(raw: bytes) -> Decoded:
-    """The encoding is decided per file: UTF-8 (BOM or not), else Windows-1252. A file that mixes
-    the two (one line saved by older Excel in a UTF-8 file) is decoded line by line, each in its
-    own encoding, and the odd lines are named, never silently garbled. Refuses what is not text."""
-    for signature, what in _BINARY_SIGNATURES.items():
-        if raw.startswith(signature):
-            raise DataFileError(said("not_csv", what=said(what), save_as=_SAVE_AS_CSV))
-    sample = raw[:_BINARY_SAMPLE]
-    if len(_CONTROL_BYTES.findall(sample)) > max(_STRAY_CONTROLS, len(sample) * _BINARY_SHARE):
-        raise DataFileError(said("not_text", save_as=_SAVE_AS_CSV))
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return Decoded(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return _decode_by_line(raw)
-
-
-def _decode_by_line(raw: bytes) -> Decoded:
-    parts: list[str] = []
-    rich_utf8: set[int] = set()  # lines with letters beyond ASCII that are valid UTF-8
-    windows: set[int] = set()
-    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
-        try:
-            parts.append(line.decode("utf-8"))
-            if not line.isascii():
-                rich_utf8.add(number)
-        except UnicodeDecodeError:
-            try:
-                parts.append(line.decode("cp1252"))
-            except UnicodeDecodeError as err:
-                raise DataFileError(said("not_utf8_or_1252", line=number, byte=err.start + 1,
-                                         save_as=_SAVE_AS_CSV)) from None
-            windows.add(number)
-    text = "".join(parts)
-    if not rich_utf8:
-        return Decoded(text, _WINDOWS_1252)
-    if len(windows) <= len(rich_utf8):
-        return Decoded(text, _UTF8, frozenset(windows), _WINDOWS_1252)
-    return Decoded(text, _WINDOWS_1252, frozenset(rich_utf8), _UTF8)
 
 
 def sniff_separator(header_line: str) -> str:
@@ -110,13 +49,22 @@ def normalise_header(name: str) -> str:
     return "_".join(name.strip().lower().split())
 
 
-def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+def header_name(cell: str, known: Collection[str]) -> str:
+    """A known column by its own name ('Start Year' is start_year); any other exactly as written,
+    so 'Contact Person' is saved as 'Contact Person'."""
+    name = normalise_header(cell)
+    return name if name in known else cell.strip()
+
+
+def parse_table(text: str | Decoded, limits: Limits | None = None,
+                known: Collection[str] = CONTRACT_COLUMNS) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse CSV text into strings indexed by Excel row number, blank rows dropped.
 
     Parsing is strict: a quote that is never closed, or text after a closing quote, stops the
     read with a message naming the row, rather than swallowing the rows after it. Cells are
     stripped. Columns with no name are dropped when empty (Excel's trailing `;;;`) and reported
-    when they hold values; so are cells beyond the header's width.
+    when they hold values; so are cells beyond the header's width. The `known` columns are named
+    by their own names, the others as written (header_name).
     """
     decoded = text if isinstance(text, Decoded) else Decoded(text)
     limits = limits or settings.limits()
@@ -131,13 +79,15 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
     header: list[str] | None = None
     rows: list[list[str]] = []
     excel_rows: list[int] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(decoded.problems)
     for number, lines, record in _records(decoded.text, separator, limits):
         cells = [cell.strip() for cell in record]
         if not any(cells):
             continue
         if header is None:
-            header = _header(cells)
+            header, header_row = _header(cells, known), number
+            if check_characters:  # a header name is shown too, and a database cannot keep a NUL
+                problems += [found for name, cell in zip(header, cells) for found in cell_problems(number, name, cell)]
             continue
         if len(rows) == limits.max_rows:
             raise DataFileError(said("too_many_rows", limit=limits.max_rows, setting=settings.MAX_ROWS_ENV))
@@ -153,6 +103,8 @@ def parse_table(text: str | Decoded, limits: Limits | None = None) -> tuple[pd.D
     if header is None:
         raise DataFileError(said("no_header"))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
+    frame.attrs[HEADER_ROW] = header_row
+    frame.attrs[ENCODING] = decoded.encoding
     return _drop_unnamed_columns(frame, problems), problems
 
 
@@ -189,7 +141,7 @@ def _csv_error(error: str, row: int, line: str) -> Message:
         return said("text_after_quote", row=row, snippet=snippet)
     if "field larger than field limit" in error:
         return said("cell_too_long", row=row, limit=csv.field_size_limit())
-    return said("csv_unreadable", row=row, error=error, save_as=_SAVE_AS_CSV)
+    return said("csv_unreadable", row=row, error=error, save_as=SAVE_AS_CSV)
 
 
 def _too_many_columns(count: int, limits: Limits, row: int = 1) -> DataFileError:
@@ -237,6 +189,9 @@ def cell_problems(row: int, column: str | None, cell: str) -> list[Problem]:
         problems.append(Problem(row, column, said("control_character", character=control)))
     if characters.has_bidi_controls(cell):
         problems.append(Problem(row, column, said("bidi_controls"), WARNING))
+    invisible = characters.invisible_character(cell)
+    if invisible:
+        problems.append(Problem(row, column, said("invisible_character", character=invisible), WARNING))
     repaired = characters.ungarbled(cell)
     if repaired:
         problems.append(Problem(row, column, said("garbled", cell=cell, repaired=repaired), WARNING))
@@ -251,9 +206,10 @@ def _drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.Da
     return frame.loc[:, named]
 
 
-def _header(cells: list[str]) -> list[str]:
-    """Normalised names; trailing empty names dropped later; duplicates refused."""
-    names = [normalise_header(cell) for cell in cells]
+def _header(cells: list[str], known: Collection[str]) -> list[str]:
+    """Known names normalised, the others as written; trailing empty names dropped later;
+    duplicates refused."""
+    names = [header_name(cell, known) for cell in cells]
     seen: set[str] = set()
     for name in names:
         if name and name in seen:
@@ -262,10 +218,11 @@ def _header(cells: list[str]) -> list[str]:
     return names
 
 
-def read_table(raw: bytes, limits: Limits | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+def read_table(raw: bytes, limits: Limits | None = None,
+               known: Collection[str] = CONTRACT_COLUMNS) -> tuple[pd.DataFrame, list[Problem]]:
     """Bytes of any accepted variant → a frame of stripped strings indexed by Excel row, and
     the problems of the file's shape and characters (not of its values). Files over the limits
     are refused before they are parsed."""
     limits = limits or settings.limits()
     check_size(len(raw), limits)
-    return parse_table(decode(raw), limits)
+    return parse_table(decode(raw), limits, known)

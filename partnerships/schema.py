@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.countries import country_name, resolve_country
 from partnerships import settings
-from partnerships.characters import strip_bidi_controls
+from partnerships.characters import strip_unseen
 from partnerships.escape import WEB_URL
 from partnerships.columns import (  # noqa: F401  (re-exported: the schema names the columns)
     CITY, CONFIRMED, CONTRACT_COLUMNS, COUNTRY, COUNTRY_CODE, COUNTRY_NAME, DESCRIPTION, END_YEAR, ID, LAT, LON,
@@ -217,7 +217,7 @@ def validate(frame: pd.DataFrame, vocabulary: Vocabulary) -> tuple[pd.DataFrame,
 
 def typed(frame: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     """Valid strings → the partner frame the app uses; unknown columns ride along as text."""
-    out = strip_bidi_controls(frame)  # shown everywhere from here on: no spoofed reading order
+    out = strip_unseen(frame)  # shown everywhere from here on: no spoofed reading order, no hidden characters
     out = out.copy()
     out[TYPE] = map_unique(out[TYPE], vocabulary.canonical)
     out[LAT], out[LON] = parse_number(out[LAT]), parse_number(out[LON])

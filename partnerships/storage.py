@@ -51,8 +51,9 @@ class SaveResult:
     backup: Path | None
 
 
-# Called with the save's result and the digest of the version it replaced (None: there was none).
-AfterSave = Callable[[SaveResult, str | None], None]
+# Called with the save's result and the digest of the version it replaced (None: there was none),
+# once the replaced version is kept and before the new one takes its place.
+Record = Callable[[SaveResult, str | None], None]
 
 
 class ConflictError(Exception):
@@ -90,11 +91,13 @@ def snapshot(path: Path) -> Snapshot:
     return Snapshot(path, content, digest_of(content))
 
 
-def save(path: Path, content: bytes, expected_digest: str | None, after: AfterSave | None = None) -> SaveResult:
+def save(path: Path, content: bytes, expected_digest: str | None, record: Record | None = None) -> SaveResult:
     """Replace the file with `content` if it still has `expected_digest` (None: it must not
-    exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise.
-    `after(result, replaced_digest)` runs once the new file is in place, still under the lock,
-    so what it records (who saved) is in the order of the saves."""
+    exist yet), keeping the replaced version in backups/. Raises ConflictError otherwise; the
+    same bytes again change nothing and keep no backup. `record(result, replaced_digest)` runs
+    under the lock, after the backup and before the rename: what it records (who saved) is on
+    disk before the version is, in the order of the saves, and a crash never leaves a version
+    nobody recorded."""
     with _locked(path):
         backups.remove(backups.orphans(path))
         current = _read_if_exists(path)
@@ -105,32 +108,32 @@ def save(path: Path, content: bytes, expected_digest: str | None, after: AfterSa
         if new_digest == current_digest:
             return SaveResult(new_digest, None)
         if current is None:
+            if record is not None:
+                record(SaveResult(new_digest, None), None)
             _write_atomically(path, content)
-            if after is not None:
-                after(SaveResult(new_digest, None), None)
             return SaveResult(new_digest, None)
         backup = _new_backup_path(path)
+        result = SaveResult(new_digest, backup)
         try:
             _write_atomically(backup, current)
+            if record is not None:
+                record(result, current_digest)
             _write_atomically(path, content)
         except BaseException:
             _drop_if_redundant(backup, path, current)
             raise
-        result = SaveResult(new_digest, backup)
-        if after is not None:
-            after(result, current_digest)
         backups.prune(path)
         return result
 
 
-def restore(path: Path, backup: Path, expected_digest: str, after: AfterSave | None = None) -> SaveResult:
+def restore(path: Path, backup: Path, expected_digest: str, record: Record | None = None) -> SaveResult:
     """Put a kept version back. It is an ordinary save, so the version it replaces is kept
     too and a restore can itself be undone. Refuses anything that is not one of this file's
     backups (ValueError), so a path from a form cannot read other files into the data."""
     folder = backups.folder_of(path).resolve()
     if backup.resolve().parent != folder or not backups.name_pattern(path).fullmatch(backup.name):
         raise ValueError(f"{backup} is not a backup of {path.name}: backups live in {folder}.")
-    return save(path, backup.read_bytes(), expected_digest, after)
+    return save(path, backup.read_bytes(), expected_digest, record)
 
 
 def tidy(path: Path) -> list[Path]:

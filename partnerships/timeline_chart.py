@@ -56,6 +56,11 @@ YEAR = "year"
 MIDDLE = "middle"  # where the chosen year's line is drawn
 START_AT, UNTIL_AT, DATE_AT = "start_at", "until_at", "date_at"  # where those years are drawn (YearScale)
 KNOWN_AT = "known_at"  # where the confirmed part of a bar ends
+# Rows and types are told apart by their place, never by the text of an id or a label: text from
+# the file stays in the data, out of the spec's expressions, where Vega reads `constructor` or
+# `toString` as a name of its own and fails to draw (tests/browser/test_object_keys.py).
+ROW = "row"  # the bar's place, from the top
+TYPE_ORDER = "type_order"  # the type's place in the legend
 UNKNOWN_OPACITY = 0.28
 
 
@@ -101,11 +106,11 @@ def _years(field: str, scale: YearScale, axis: alt.Axis | None = None) -> alt.X:
                                                            padding=EDGE))
 
 
-def _partner_axis(rows: pd.DataFrame) -> alt.Y:
-    """Rows by id in start order, so two partners of one name keep two rows; a line between rows.
-    The names are written above the bars, whole, not beside them in a column that cuts them."""
+def _partner_axis() -> alt.Y:
+    """Rows by their place in start order, so two partners of one name keep two rows; a line between
+    rows. The names are written above the bars, whole, not beside them in a column that cuts them."""
     axis = alt.Axis(labels=False, ticks=False, domain=False, grid=True, bandPosition=0, title=None)
-    return alt.Y(f"{ID}:N", sort=list(rows[ID]), title=None, axis=axis, scale=alt.Scale(padding=0))
+    return alt.Y(f"{ROW}:O", title=None, axis=axis, scale=alt.Scale(padding=0))
 
 
 def _room_below(types: int) -> dict[str, str]:
@@ -114,17 +119,26 @@ def _room_below(types: int) -> dict[str, str]:
     return _px(f"{{left: 5, top: 5, right: 5, bottom: {LEGEND_TITLE} + {rows} * {LEGEND_ROW} + 12}}")
 
 
+def _type_order(rows: pd.DataFrame) -> pd.Series:
+    """Each row's type's place among the types, in the order they began."""
+    first = rows.drop_duplicates(TYPE_LABEL)[TYPE_LABEL]
+    return rows[TYPE_LABEL].map({label: place for place, label in enumerate(first)}).astype("int64")
+
+
 def _type_encodings(rows: pd.DataFrame, lang: str) -> tuple[alt.Color, alt.Shape]:
-    """Each type's colour and shape, as on the map, in one legend: in the order the types began."""
+    """Each type's colour and shape, as on the map, in one legend: in the order the types began.
+
+    The legend's entries come from the data, ordered by TYPE_ORDER; the labels are never
+    written into the spec (see ROW)."""
     looks = rows.drop_duplicates(TYPE_LABEL)
-    title, domain = t("legend_title", lang), list(looks[TYPE_LABEL])
+    title, order = t("legend_title", lang), alt.EncodingSortField(field=TYPE_ORDER, op="min")
     legend = alt.Legend(orient="none", legendX=0, legendY=_px(f"height + {LEGEND_GAP}"),
                         direction="horizontal", columns=_px(LEGEND_COLUMNS), symbolSize=MARKER_SIZE,
                         symbolStrokeWidth=0, labelLimit=_px(f"{CONTAINER} - 40"))
-    color = alt.Color(f"{TYPE_LABEL}:N", title=title, scale=alt.Scale(domain=domain, range=list(looks[COLOR])),
+    color = alt.Color(f"{TYPE_LABEL}:N", title=title, sort=order, scale=alt.Scale(range=list(looks[COLOR])),
                       legend=legend)
-    shape = alt.Shape(f"{TYPE_LABEL}:N", title=title,
-                      scale=alt.Scale(domain=domain, range=[VEGA_SHAPES.get(s, "circle") for s in looks[SHAPE]]))
+    shape = alt.Shape(f"{TYPE_LABEL}:N", title=title, sort=order,
+                      scale=alt.Scale(range=[VEGA_SHAPES.get(s, "circle") for s in looks[SHAPE]]))
     return color, shape
 
 
@@ -148,9 +162,11 @@ def gantt_chart(gantt: pd.DataFrame, milestones: pd.DataFrame, selected_year: in
     points = milestones[milestones[ID].isin(rows[ID])]
     scale = year_scale(rows, points, selected_year)
     rows = rows.assign(**{START_AT: scale.at(rows[START]), UNTIL_AT: scale.at(rows[UNTIL]),
-                          KNOWN_AT: scale.at(rows[KNOWN_UNTIL] + 1)})
-    points = points.assign(**{DATE_AT: scale.at(points[DATE])})
-    y = _partner_axis(rows)
+                          KNOWN_AT: scale.at(rows[KNOWN_UNTIL] + 1), ROW: range(len(rows)),
+                          TYPE_ORDER: _type_order(rows)})
+    points = points.assign(**{DATE_AT: scale.at(points[DATE]),
+                              ROW: points[ID].map(dict(zip(rows[ID], rows[ROW]))).astype("int64")})
+    y = _partner_axis()
     color, shape = _type_encodings(rows, lang)
     name_title = t("col_name", lang)
     tooltip = [alt.Tooltip(f"{LABEL}:N", title=name_title),
@@ -167,14 +183,14 @@ def gantt_chart(gantt: pd.DataFrame, milestones: pd.DataFrame, selected_year: in
         # After the last confirmed year the bar goes on faint: status unknown, not active.
         base.transform_filter(alt.datum[KNOWN_AT] < alt.datum[UNTIL_AT]).mark_bar(
             size=BAR_SIZE, opacity=UNKNOWN_OPACITY, **on_bar).encode(x=_years(KNOWN_AT, scale), x2=f"{UNTIL_AT}:Q",
-                                                                   color=color),
+                                                                   color=color.legend(None)),
         base.mark_text(align="left", baseline="bottom", dy=NAME_DY, fontSize=FONT_SIZE, color=NAME_COLOR,
                        limit=_px("width")).encode(x=alt.value(0), text=f"{LABEL}:N"),
         base.mark_point(filled=True, opacity=1, size=MARKER_SIZE, stroke="white", strokeWidth=1,
                         xOffset=MARKER_OFFSET, **on_bar).encode(x=_years(START_AT, scale), color=color, shape=shape),
         base.transform_filter(alt.datum[ONGOING]).mark_point(
             shape="triangle-right", filled=True, opacity=1, size=ARROW_SIZE, xOffset=ARROW_OFFSET, **on_bar,
-        ).encode(x=_years(UNTIL_AT, scale), color=alt.Color(f"{TYPE_LABEL}:N", legend=None)),
+        ).encode(x=_years(UNTIL_AT, scale), color=color.legend(None)),
     ]
     if len(points):
         layers.append(alt.Chart(points).mark_point(

@@ -1,13 +1,15 @@
 """The partnership types, kept in a small CSV beside the partners so staff can add one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.text import fold
+from partnerships.characters import shown
 from partnerships.i18n import LANGUAGES
 from partnerships.messages import said
-from partnerships.problems import DataFileError
+from partnerships.opening import read_limited
+from partnerships.problems import DataFileError, Problem
 from partnerships.reading import read_table
 
 TYPE_COLUMN = "type"
@@ -28,6 +30,7 @@ class Vocabulary:
     """The types in the file's order; that order also fixes each type's colour."""
 
     types: tuple[PartnershipType, ...]
+    problems: tuple[Problem, ...] = field(default=(), compare=False)  # the file's characters (companion_problems)
 
     @property
     def names(self) -> list[str]:
@@ -47,19 +50,27 @@ class Vocabulary:
         return by_label | {fold(t.name): t.name for t in self.types}
 
 
+def companion_problems(problems: list[Problem], path: Path) -> tuple[Problem, ...]:
+    """A companion file's problems (the types file, the tour) among the partner file's: each says
+    its file, row and column, and counts for the file as a whole."""
+    return tuple(Problem(None, None, said("companion_problem", file=path.name, row=p.row, column=p.column or "",
+                                          problem=p.said), p.severity) for p in problems)
+
+
 def load_vocabulary(path: Path) -> Vocabulary:
+    """The types, named and labelled as shown: invisible characters are reported, not shown."""
     try:
-        frame, _ = read_table(path.read_bytes())
+        frame, problems = read_table(read_limited(path), known=(TYPE_COLUMN, *(f"{LABEL_COLUMN}_{lang}" for lang in LANGUAGES)))
     except OSError as err:
-        raise DataFileError(said("types_unreadable", path=str(path), reason=err.strerror)) from None
+        raise DataFileError(said("types_unreadable", path=path.name, reason=err.strerror)) from None
     except DataFileError as err:
-        raise DataFileError(said("types_file_error", path=str(path), error=err.said)) from None
+        raise DataFileError(said("types_file_error", path=path.name, error=err.said)) from None
     if TYPE_COLUMN not in frame.columns:
-        raise DataFileError(said("types_need_column", path=str(path), column=TYPE_COLUMN))
+        raise DataFileError(said("types_need_column", path=path.name, column=TYPE_COLUMN))
     columns = [(lang, f"{LABEL_COLUMN}_{lang}") for lang in LANGUAGES if f"{LABEL_COLUMN}_{lang}" in frame.columns]
-    types = tuple(PartnershipType(name, tuple((lang, frame.at[row, column]) for lang, column in columns
-                                              if frame.at[row, column]))
-                  for row, name in zip(frame.index, frame[TYPE_COLUMN]) if name)
+    types = tuple(PartnershipType(shown(name), tuple((lang, shown(frame.at[row, column])) for lang, column in columns
+                                                     if shown(frame.at[row, column])))
+                  for row, name in zip(frame.index, frame[TYPE_COLUMN]) if shown(name))
     if not types:
-        raise DataFileError(said("types_file_empty", path=str(path)))
-    return Vocabulary(types)
+        raise DataFileError(said("types_file_empty", path=path.name))
+    return Vocabulary(types, companion_problems(problems, path))

@@ -239,6 +239,26 @@ def test_attempts_are_logged_without_the_password(caplog):
     assert not any(secret in message for _, _, message in records for secret in ("guess", RIGHT))
 
 
+def test_passwords_refused_during_a_wait_are_logged_once_with_a_count(caplog):
+    """A script hammering the form during a wait makes two lines, not one per try."""
+    caplog.set_level(logging.INFO, logger="partnerships.access")
+    clock = Clock()
+    throttle = Throttle(clock=clock)
+    session = throttle.new_session()
+    wrong(throttle, session, clock, 6)  # the next check waits 8 s
+    caplog.clear()
+    for _ in range(500):
+        assert not throttle.attempt("guess", RIGHT, session).checked
+        clock.advance(0.01)
+    clock.advance(throttle.wait(session))
+    assert throttle.attempt(RIGHT, RIGHT, session).ok
+    assert [r.getMessage() for r in caplog.records] == [
+        "Staff password refused unchecked: 8 s of waiting left; more during this wait are counted",
+        "Staff passwords refused unchecked during the last wait: 500",
+        "Staff password accepted: editing unlocked",
+    ]
+
+
 @pytest.mark.parametrize(("value", "minutes"), [
     (None, 30), ("45", 45), (" 5 ", 5), ("0", 30), ("-5", 30), ("half an hour", 30), ("1.5", 30), ("", 30),
 ])

@@ -174,10 +174,12 @@ def test_a_long_problem_list_shows_the_most_serious_and_says_where_the_rest_are(
     [(b"", "The file is empty"), (b"\x00\x01\x02", "not text"), (b"id,name\nx,y\n", "missing")],
 )
 def test_unusable_file_shows_one_message_and_no_traceback(data_file, content, expected):
-    data_file(content)
+    path = data_file(content)
     at = run()
     assert len(at.error) == 1 and expected in at.error[0].value
     assert not at.get("component_instance")
+    shown = " ".join(element.value for element in [*at.error, *at.caption, *at.markdown]).replace("\\", "")
+    assert "partners.csv" in shown and str(path.parent) not in shown  # the file by its name, no server path
 
 
 def test_danish_labels(monkeypatch):

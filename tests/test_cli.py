@@ -135,3 +135,15 @@ def test_the_data_the_app_ships_validates():
     from partnerships.settings import DEFAULT_PARTNERS_CSV
 
     assert main(["validate", str(DEFAULT_PARTNERS_CSV)]) == 0
+
+
+@pytest.mark.parametrize(("encoding", "said"), [
+    ("cp1252", "The file is not UTF-8: it was read as Windows-1252. (note)"),
+    ("utf-8", None),
+])
+def test_the_encoding_decided_is_said_when_it_is_not_utf8(write_csv, capsys, encoding, said):
+    path = write_csv(csv_text(*GOOD_ROWS).replace("Tyskland", "Østrig").replace("Germany", "Østrig"),
+                     encoding=encoding)
+    main(["validate", str(path)])
+    err = capsys.readouterr().err.splitlines()
+    assert (f"{path}: {said}" in err) if said else not any("UTF-8" in line for line in err)

@@ -102,3 +102,14 @@ def test_an_unreachable_database_is_one_line_and_exit_1(tmp_path, args):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("The partner database cannot be used right now")
+
+
+def test_what_the_database_cannot_keep_is_refused_by_validation(db, write_csv, capsys):
+    """PostgreSQL text holds no NUL: a header name with one is an error of the file, before the import."""
+    path = write_csv(csv_text(*GOOD_ROWS, header="id,name,type,city,country,lat,lon,start_year,end_year,description,"
+                                                 "url,no\x00te"))
+    assert main(["db", "import", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "row 1, no\\x00te: holds an invisible control character (U+0000); remove it"
+    assert lines[-1] == f"{path}: not imported; nothing in the database was changed"
+    assert open_store(db).current() is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from partnerships.diff import Change, FieldChange, diff_tables, summary
+from partnerships.diff import Change, FieldChange, diff_tables, rest_page, rest_pages, summary
 from partnerships.reading import read_table
 
 OLD = "id,name,city\nbaoding,City of Baoding,Baoding\nhaiyan,Haiyan County,Haiyan\nflensburg,Klimapakt,Flensburg\n"
@@ -161,3 +161,22 @@ def test_summary_counts_every_kind_even_when_none():
     changes = [Change("changed", "a", "A", (FieldChange("name", "A", "B"),)), Change("added", "b", "B", ())]
     assert summary(changes) == {"added": 1, "changed": 1, "removed": 0}
     assert summary([]) == {"added": 0, "changed": 0, "removed": 0}
+
+
+def _many(n: int) -> list[Change]:
+    return [Change("changed", f"p{i}", f"Partner {i}", (FieldChange("city", "A", "B"), FieldChange("url", "", "x")))
+            for i in range(n)]
+
+
+@pytest.mark.parametrize(("n", "pages"), [(0, 0), (20, 0), (21, 1), (120, 1), (121, 2), (50_020, 500)])
+def test_after_the_first_twenty_the_rest_come_a_page_of_a_hundred_at_a_time(n, pages):
+    assert rest_pages(_many(n)) == pages
+
+
+def test_a_page_is_one_row_per_field_changed_and_out_of_range_pages_are_the_nearest():
+    changes = _many(250)
+    assert rest_page(changes, 1)[:2] == [("changed", "p20", "Partner 20", "city", "A", "B"),
+                                         ("changed", "p20", "Partner 20", "url", "", "x")]
+    assert len(rest_page(changes, 1)) == 200 and rest_page(changes, 3)[-1][1] == "p249"
+    assert rest_page(changes, 99) == rest_page(changes, 3) and rest_page(changes, 0) == rest_page(changes, 1)
+    assert rest_page(_many(5), 1) == []

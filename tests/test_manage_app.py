@@ -1,6 +1,8 @@
 """AppTest of the staff page: the lock (waits, Log out, idle), uploads good and bad, save, conflict, restore."""
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 
 import pytest
@@ -102,6 +104,42 @@ def test_danish_excel_upload_previews_saves_and_keeps_a_backup(data_path):
     versions = backups.versions(data_path)
     assert len(versions) == 1 and versions[0].path.read_text() == ORIGINAL
     assert any("Saved." in s.value for s in at.success)
+
+
+def test_a_save_is_logged_with_who_and_shown_at_the_servers_default_level(data_path, caplog):
+    caplog.set_level(logging.INFO, logger="partnerships")
+    at = upload(unlock(open_page()), csv_text(GOOD_ROWS[0]).encode())
+    save_button(at).click().run()
+    saved = [r for r in caplog.records if r.name == "partnerships.store" and r.getMessage().startswith("Saved")]
+    assert len(saved) == 1 and saved[0].levelno == logging.INFO
+    message = saved[0].getMessage()
+    assert message.startswith("Saved partners as version ") and "by staff password" in message
+    ours = logging.getLogger("partnerships")  # as a fresh server has it: Python's default, warnings only
+    for handler in [h for h in ours.handlers if getattr(h, "ours", False)]:
+        ours.removeHandler(handler)
+    ours.setLevel(logging.NOTSET)
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert ours.getEffectiveLevel() == logging.INFO and any(getattr(h, "ours", False) for h in ours.handlers)
+
+
+def test_a_large_preview_shows_the_counts_the_first_changes_and_a_table_of_the_rest(data_path):
+    rows = [f"p{i:03d},Partner {i},Friendship city,Baoding,China,38.874,115.4646,2010,,," for i in range(160)]
+    data_path.write_text(csv_text(*rows))
+    at = upload(unlock(open_page()), csv_text(*(row.replace(",2010,,,", ",2010,,New.,") for row in rows)).encode())
+    assert any("0 added, 160 changed, 0 removed" in m.value for m in at.markdown)
+    changes = [e for e in at.tabs[2].expander if e.label.startswith("Changed")]
+    assert len(changes) == 20 and any("and 140 more" in m.value for m in at.markdown)
+    page = at.number_input(key="upload_changes_page")
+    assert page.max == 2 and at.tabs[2].dataframe[-1].value.iloc[0, 1] == "p020"
+    page.set_value(2).run()
+    table = at.tabs[2].dataframe[-1].value
+    assert len(table) == 40 and list(table.iloc[-1])[1:] == ["p159", "Partner 159", "description", "", "New."]
+    assert not save_button(at).disabled
+
+
+def test_an_upload_says_which_encoding_it_was_read_in(data_path):
+    at = upload(unlock(open_page()), csv_text(*GOOD_ROWS).replace("Tyskland", "Østrig").encode("cp1252"))
+    assert any(c.value == "The file is not UTF\\-8\\: it was read as Windows\\-1252\\." for c in at.tabs[2].caption)
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(data_path):

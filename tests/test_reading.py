@@ -181,3 +181,27 @@ def test_the_default_limits_take_fifty_thousand_rows_and_match_the_upload_limit(
     assert limits.max_rows >= 50_000 and limits.max_columns >= 30
     config = tomllib.loads((settings.ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == limits.max_megabytes
+
+
+JAPANESE = "id,name,city\ntokyo,Tokyo 東京都,Tokyo\nosaka,大阪市,大阪\n"
+
+
+def test_a_shift_jis_file_is_read_right_and_said_to_be_unusual():
+    """Its bytes also decode as Windows-1252 ('Tokyo “Œ‹ž“s'); that reading is mojibake, and the
+    one clean reading is taken, with a warning naming it and showing the text as read."""
+    frame, problems = read_table(JAPANESE.encode("shift_jis"))
+    assert list(frame["name"]) == ["Tokyo 東京都", "大阪市"]
+    assert [(p.row, p.severity) for p in problems] == [(None, "warning")]
+    assert "read as Shift-JIS, which is unusual for a partner file" in problems[0].message
+    assert "東京都" in problems[0].message
+    for danish in ("»Ø« og «Æ»", "„Klimapakt“ – 5 € ½–¾", "»…« Café “Øst”"):  # typography, not mojibake
+        frame, problems = read_table(f"id;name\na;{danish}\n".encode("cp1252"))
+        assert frame.loc[2, "name"] == danish and problems == []
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "euc_kr"])
+def test_text_in_an_encoding_no_single_reading_settles_is_refused_not_garbled(encoding):
+    """A few Chinese or Korean characters decode cleanly in several encodings: none is guessed."""
+    raw = "id,name\nb,保定市\n".encode(encoding) if encoding == "gbk" else "id,name\ns,서울특별시\n".encode(encoding)
+    with pytest.raises(DataFileError, match="looks garbled|look garbled"):
+        read_table(raw)

@@ -414,6 +414,7 @@ def test_a_save_killed_mid_write_leaves_a_temporary_file_that_the_next_save_remo
                  id="a-backup-in-progress"),
     pytest.param(".other.csv.k3x_9q2a.tmp", OLD, False, id="another-files"),
     pytest.param("backups/.other-20250101-120000-000000.csv.ab12cd34.tmp", OLD, False, id="another-files-backup"),
+    pytest.param("backups/.partners.csv.saves.jsonl.ab12cd34.tmp", OLD, True, id="ours-the-log-of-who-saved"),
     pytest.param("backups/.partners.csv.k3x_9q2a.tmp", OLD, False, id="not-a-backup-name"),
     pytest.param(".partners.csv.tmp", OLD, False, id="no-random-part"),
     pytest.param("partners.csv.k3x_9q2a.tmp", OLD, False, id="not-hidden"),

@@ -135,6 +135,24 @@ def test_the_file_store_keeps_backups_as_before_and_logs_beside_them(tmp_path):
     assert store.history()[0].saved_by == UNKNOWN
 
 
+def test_who_saved_is_on_disk_before_the_version_is(tmp_path, monkeypatch):
+    """A crash between the two can leave a name for a version never written, never a version
+    whose author is lost: the log entry is written, synced, and then the file replaced."""
+    store = FileStore(tmp_path / "partners.csv")
+    store.save(V1, None, "first")
+    seen = []
+    replace = storage._write_atomically
+
+    def watching(target, content):
+        if target == store.path:
+            seen.append(store.log.read_text())
+        replace(target, content)
+
+    monkeypatch.setattr(storage, "_write_atomically", watching)
+    store.save(V2, store.current(), "anna@sonderborg.dk")
+    assert '"by": "anna@sonderborg.dk"' in seen[-1] and store.current().saved_by == "anna@sonderborg.dk"
+
+
 def test_a_damaged_log_loses_names_not_versions(tmp_path):
     store = FileStore(tmp_path / "partners.csv")
     store.save(V1, None, "a")

@@ -3,12 +3,14 @@ restore; and, with the database, what every viewer sees: a save from elsewhere o
 interaction, the settings from Streamlit's secrets, an outage without a traceback."""
 from __future__ import annotations
 
+import logging
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from partnerships.stores import DB_URL_ENV, Store, canonical_bytes, open_store
+from partnerships.stores import DB_URL_ENV, Store, StoreUnavailable, canonical_bytes, open_store
 from tests.conftest import GOOD_ROWS, csv_text
 from tests.postgres import started_cluster, store_of_kind
 
@@ -188,13 +190,31 @@ def test_an_outage_shows_the_last_version_loaded_and_a_message(monkeypatch, writ
     own_cluster.stop()
     at.slider(key="year").set_value(at.slider(key="year").value).run()
     assert not at.exception
-    assert any("The partner database cannot be used right now" in w.value and "last version" in w.value
+    assert any("The partner database cannot be reached right now" in w.value and "last version" in w.value
                for w in at.warning)
+    shown = " ".join(element.value for element in [*at.warning, *at.error, *at.markdown, *at.caption])
+    assert str(own_cluster.folder) not in shown and "socket" not in shown  # the driver's words go to the log
     assert at.slider(key="year").min == 2007 and at.get("component_instance")  # the map is still drawn
     at.switch_page("views/manage.py").run()
     at.text_input[0].input(PASSWORD)
     at.button[0].click().run()
-    assert not at.exception and any("cannot be used right now" in e.value for e in at.error)
+    assert not at.exception and any("cannot be reached right now" in e.value for e in at.error)
+    assert not any(str(own_cluster.folder) in e.value for e in at.error)
     own_cluster.start()
     at.switch_page("views/home.py").run()
     assert not at.exception and not at.warning
+
+
+def test_an_outage_is_logged_once_a_minute_however_many_visitors_click(caplog, monkeypatch):
+    from app import store as app_store
+
+    caplog.set_level(logging.WARNING, logger="partnerships.store")
+    clock = [1000.0]
+    monkeypatch.setattr(app_store.time, "monotonic", lambda: clock[0])
+    down = StoreUnavailable('The partner database cannot be used right now: connection to server on socket '
+                            '"/tmp/pg-x/.s.PGSQL.5432" failed')
+    said = {app_store.unreachable(down, "da") for _ in range(50)}
+    clock[0] += 61
+    app_store.unreachable(down, "en")
+    assert said == {"Partnerdatabasen kan ikke nås lige nu"}
+    assert [r.getMessage() for r in caplog.records if r.name == "partnerships.store"] == [str(down)] * 2

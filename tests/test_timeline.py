@@ -15,7 +15,8 @@ from partnerships.timeline import (
     parse_milestone, timeline_summary, year_unknown,
 )
 from partnerships.timeline_chart import chart_height, gantt_chart
-from tests.conftest import csv_text, GOOD_ROWS, SHIPPED_CSV
+from tests.conftest import GOOD_ROWS, SHIPPED_CSV, csv_text
+from tests.object_keys import keys_in_spec, write_object_key_files
 
 TODAY = 2026
 SHIPPED_ORDER = [  # by start year, then name
@@ -189,6 +190,12 @@ def rows_of(spec: dict, unit: dict) -> list[dict]:
     return spec["datasets"][unit["data"]["name"]]
 
 
+def drawn_ids(spec: dict, unit: dict) -> list[str]:
+    """The ids of a layer's rows, top to bottom."""
+    assert unit["encoding"]["y"]["field"] == "row" and unit["encoding"]["y"]["type"] == "ordinal"
+    return [row["id"] for row in sorted(rows_of(spec, unit), key=lambda row: row["row"])]
+
+
 @pytest.fixture(scope="module")
 def spec(shipped, gantt) -> dict:
     return gantt_chart(gantt, milestones_frame(shipped.partners), 2013, "en").to_dict()
@@ -196,8 +203,8 @@ def spec(shipped, gantt) -> dict:
 
 def test_bars_run_from_start_to_the_end_of_the_last_year(spec):
     bars, faint = units(spec, "bar")
-    assert bars["encoding"]["y"]["sort"] == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
-                                             "clinton-climate-positive", "haiyan"]
+    assert drawn_ids(spec, bars) == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
+                                     "clinton-climate-positive", "haiyan"]
     assert {(row["start"], row["until"]) for row in rows_of(spec, bars)} >= {(2007, TODAY + 1), (2013, TODAY + 1)}
     assert bars["encoding"]["x"]["field"] == "start_at" and bars["encoding"]["x2"]["field"] == "known_at"
 
@@ -209,6 +216,7 @@ def test_after_the_last_confirmed_year_a_bar_goes_on_faint(spec):
     assert faint["mark"]["opacity"] < 0.5
     assert faint["encoding"]["x"]["field"] == "known_at" and faint["encoding"]["x2"]["field"] == "until_at"
     assert {row["known_until"] for row in rows_of(spec, bars)} == {2014}
+    assert faint["encoding"]["color"]["legend"] is None  # the legend's markers stay in full colour
 
 
 def test_each_name_is_written_whole_above_its_bar(spec):
@@ -239,13 +247,32 @@ def test_ongoing_ends_in_an_arrow_and_milestones_are_diamonds(spec):
 
 
 def test_types_by_colour_and_shape_in_one_legend(spec):
+    """In the order the types began: the legend's entries come from the data, sorted by type_order."""
     starts = next(p for p in units(spec, "point") if "shape" in p["encoding"])
     color, shape = starts["encoding"]["color"], starts["encoding"]["shape"]
-    assert color["scale"]["domain"] == shape["scale"]["domain"] == [
+    assert color["sort"] == shape["sort"] == {"field": "type_order", "op": "min"}
+    legend = sorted({(row["type_order"], row["type_label"]) for row in rows_of(spec, starts)})
+    assert [label for _, label in legend] == [
         "Cross-border cooperation", "Friendship city", "NGO partnership", "Research partnership", "Climate network",
         "Urbanisation partnership"]
+    assert [order for order, _ in legend] == list(range(6))
     assert color["title"] == shape["title"] == "Partnership type"
     assert shape["scale"]["range"][1] == "circle"
+
+
+def test_text_from_the_file_stays_in_the_data(tmp_path):
+    """Ids, names and type labels such as `constructor` never become part of the spec itself
+    (a sort list, a domain, legend values, an expression), where Vega takes them for names of
+    its own and draws nothing ("Operator not defined"); in the data they are only text."""
+    dataset = load_partners(write_object_key_files(tmp_path))
+    for lang in ("en", "da"):
+        gantt = gantt_frame(dataset.partners, dataset.vocabulary, lang, TODAY)
+        spec = gantt_chart(gantt, milestones_frame(dataset.partners), 2010, lang).to_dict()
+        assert keys_in_spec(spec) == set()
+        bars = units(spec, "bar")[0]
+        assert drawn_ids(spec, bars) == ["constructor", "hasownproperty", "tostring", "proto", "valueof"]
+        diamonds = next(p for p in units(spec, "point") if p["mark"].get("shape") == "diamond")
+        assert {row["row"] for row in rows_of(spec, diamonds)} == {0, 1, 2, 3, 4}
 
 
 def test_size_and_description(spec):
@@ -287,7 +314,7 @@ def test_more_than_sixty_rows_draws_the_first_sixty_by_start_with_a_note(vocabul
     spec = gantt_chart(gantt, milestones_frame(many), 2000, "en").to_dict()
     bars = units(spec, "bar")[0]
     assert len(rows_of(spec, bars)) == MAX_ROWS and spec["height"] == chart_height(MAX_ROWS)
-    assert bars["encoding"]["y"]["sort"][:2] == ["p74", "p73"]
+    assert drawn_ids(spec, bars)[:2] == ["p74", "p73"]
     assert cap_note(gantt, "en") == ("The first 60 of 75 partnerships by start year are drawn; "
                                      "choose fewer types to see the rest.")
     assert cap_note(gantt.head(MAX_ROWS), "en") is None

@@ -28,3 +28,10 @@ def test_unknown_partner_is_left_out_with_a_warning(tmp_path):
 
 def test_no_tour_file_means_no_stops(tmp_path):
     assert load_tour(tmp_path / "tour.csv", {"baoding"}) == ([], [])
+
+
+def test_a_tour_that_cannot_be_read_says_why_without_the_servers_path(tmp_path):
+    path = tmp_path / "tour.csv"
+    path.symlink_to(path)  # a link to itself: "Too many levels of symbolic links"
+    stops, (problem,) = load_tour(path, set())
+    assert stops == [] and problem.message.endswith("symbolic links") and str(tmp_path) not in problem.message

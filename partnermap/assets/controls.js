@@ -15,7 +15,8 @@
     options: { position: "bottomleft", title: "", types: [], note: "" },
 
     onAdd: function (map) {
-      var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = {});
+      // Rows by type name, in a map with no prototype: a type may be called "constructor" or "__proto__".
+      var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = Object.create(null));
       this.map = map;
       map.on("pmdraw", function (event) { self.fitData(event.layer.data); });  // layer.js
       var heading = el("div", "pm-legend-title"), id = "pm-legend-" + L.stamp(this);
@@ -77,7 +78,7 @@
     fitData: function (data) {
       if (!data || data === this.fitted) return;
       this.fitted = data;
-      var used = {}, rows = this.rows, any = false;
+      var used = Object.create(null), rows = this.rows, any = false;
       data.partners.type.forEach(function (k) { used[data.types[k].name] = any = true; });
       Object.keys(rows).forEach(function (name) { rows[name].hidden = any && !used[name]; });
     },

@@ -20,6 +20,7 @@ import pandas as pd
 
 from partnerships import settings
 from partnerships.loading import Dataset, load_bytes, load_partners
+from partnerships.opening import read_limited
 from partnerships.problems import DataFileError
 from partnerships.reading import check_size, read_table
 from partnerships.storage import ConflictError, digest_of
@@ -146,7 +147,7 @@ def seed(store: Store, data_path: Path, saved_by: str) -> bool:
     if dataset.fatal:
         return False
     try:
-        content = canonical_bytes(data_path.read_bytes())
+        content = canonical_bytes(read_limited(data_path))
         store.save(content, None, saved_by, note=f"first version, from {data_path.name}")
     except ConflictError:
         pass

@@ -9,13 +9,14 @@ that. A version nobody logged (Excel wrote the file, a backup older than the log
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
 from partnerships import backups, storage
 from partnerships.stores import UNKNOWN, Saved, Version, VersionInfo
 
-LOG_SUFFIX = ".saves.jsonl"
+LOG_SUFFIX = backups.SAVES_LOG_SUFFIX
 LOG_KEEP = 1000
 
 
@@ -83,7 +84,7 @@ class FileStore:
             raise KeyError(version_id)
         return backups.folder_of(self.path) / version_id
 
-    def _recorder(self, saved_by: str, note: str) -> storage.AfterSave:
+    def _recorder(self, saved_by: str, note: str) -> storage.Record:
         def record(result: storage.SaveResult, replaced: str | None) -> None:
             entry = {"at": backups.utc_now().isoformat(), "by": saved_by, "note": note, "digest": result.digest,
                      "replaced": replaced, "backup": result.backup.name if result.backup else None}
@@ -92,12 +93,15 @@ class FileStore:
         return record
 
     def _append(self, entry: dict) -> None:
-        """One line at the end; past LOG_KEEP + 10% the newest LOG_KEEP are rewritten. The save
-        has succeeded by now, so a log that cannot be written only loses a name."""
+        """One line at the end, synced before the save goes on to put its version in place; past
+        LOG_KEEP + 10% the newest LOG_KEEP are rewritten. A log that cannot be written only loses
+        a name: the save goes on."""
         try:
             self.log.parent.mkdir(exist_ok=True)
             with self.log.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
             lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
             if len(lines) > LOG_KEEP * 11 // 10:
                 storage._write_atomically(self.log, "".join(lines[-LOG_KEEP:]).encode("utf-8"))
