@@ -104,7 +104,7 @@ def _read_current() -> LoadedData:
     store, problem = store_or_message()
     if store is None:
         return _fatal(verbatim(problem))
-    if store.kind != "file":
+    if store.data_path is None:  # a database: one query for its version, the rest cached
         return _read_stored(store, path)
     _tidied(str(path))
     if not path.is_file() or not settings.types_path_for(path).is_file():

@@ -31,7 +31,7 @@ def show_retention(store: Store, versions: list[VersionInfo], lang: str) -> None
     """What is kept, so nobody is surprised that an old version is gone (files) or is not (the
     database keeps every version)."""
     size = file_size_text(sum(version.size for version in versions), lang)
-    if store.kind == "database":
+    if store.keeps_every_version:
         st.caption(plural("history_kept_database", len(versions), lang, size=size))
         return
     try:
@@ -42,22 +42,22 @@ def show_retention(store: Store, versions: list[VersionInfo], lang: str) -> None
     st.caption(plural("history_kept", len(versions), lang, keep=keep, days=days, size=size))
 
 
-def history_table(store: Store, head: Version | None, versions: list[VersionInfo]) -> pd.DataFrame:
+def history_table(store: Store, head: Version | None, versions: list[VersionInfo], lang: str) -> pd.DataFrame:
     """Every version the store holds, the current one first: which, when, who saved it, how, its size."""
-    rows = [] if head is None else [(version_name(store, head.id, head), "yes", time_text(head.saved_at),
+    rows = [] if head is None else [(version_name(store, head.id, lang, head), "yes", time_text(head.saved_at),
                                      head.saved_by, head.note, len(head.content))]
-    rows += [(version_name(store, v.id), "", time_text(v.saved_at), v.saved_by, v.note, v.size) for v in versions]
+    rows += [(version_name(store, v.id, lang), "", time_text(v.saved_at), v.saved_by, v.note, v.size) for v in versions]
     return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
 
 
-def history_csv(store: Store, held: Version) -> bytes:
+def history_csv(store: Store, held: Version, lang: str) -> bytes:
     """The history for Excel, read afresh when it is asked for (the version this session holds
     stands in for the current one if the store cannot be read just then)."""
     try:
         head, versions = store.current(), store.history()
     except (StoreUnavailable, OSError):
         head, versions = held, []
-    return excel_csv(history_table(store, head, versions))
+    return excel_csv(history_table(store, head, versions, lang))
 
 
 def history_tab(current: CurrentFile, lang: str) -> None:
@@ -71,14 +71,14 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.warning(markdown_text(t("save_failed", lang, reason=err.strerror)))
         return
     show_retention(store, versions, lang)
-    st.download_button(t("download_history", lang), lambda: history_csv(store, held),
+    st.download_button(t("download_history", lang), lambda: history_csv(store, held, lang),
                        file_name=f"{store.name}-history.csv", mime="text/csv", key="manage_history_csv",
                        on_click="ignore")
     if not versions:
         st.info(t("history_empty", lang))
         return
     chosen = st.selectbox(t("history_pick", lang), versions, key=BACKUP_KEY, format_func=lambda v: version_label(
-        version_name(store, v.id), v.saved_at, v.saved_by, v.note))
+        version_name(store, v.id, lang), v.saved_at, v.saved_by, v.note))
     try:
         content = store.read(chosen.id).content
         older = read_table(content)[0]

@@ -67,8 +67,8 @@ def data_source(lang: str) -> str:
     """Where the data comes from, for a message about it: the file by its name, or the database;
     never a folder, a host or a user name, which a visitor has no use for."""
     store, _ = store_or_message()
-    if store is not None and store.kind == "database":
-        return t("data_database", lang)
+    if store is not None:
+        return store.describe().text(lang)
     return t("data_file", lang, path=settings.partners_csv_path().name)
 
 

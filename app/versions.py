@@ -92,7 +92,8 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
         result = action()
     except (ConflictError, StoreUnavailable, OSError, ValueError) as err:
         text = (t("save_failed", lang, reason=err.strerror or err) if isinstance(err, OSError)
-                else unreachable(err, lang) if isinstance(err, StoreUnavailable) else str(err))
+                else unreachable(err, lang) if isinstance(err, StoreUnavailable)
+                else err.text(lang) if isinstance(err, ConflictError) else str(err))
         st.error(markdown_text(text))
         if unsaved is not None:
             st.download_button(t("download_unsaved", lang), unsaved, file_name=f"{store.name}-unsaved.csv",
@@ -102,7 +103,7 @@ def guarded_save(store: Store, action: Callable[[], Saved], message: str, lang: 
         return
     log.info("Saved %s as version %s by %s (%s)%s", store.name, result.id, saved_by(), message,
              f"; the one it replaced is kept as {result.kept}" if result.kept else "")
-    st.session_state[NOTICE_KEY] = t(message, lang, backup=result.kept or "—")
+    st.session_state[NOTICE_KEY] = t(message, lang, backup=store.version_name(result.kept, lang=lang) if result.kept else "—")
     current_version(store, lang, reload=True)
     st.session_state.pop(UPLOAD_KEY, None)
     st.rerun()
@@ -143,8 +144,6 @@ def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str
     return " · ".join(part for part in (time_text(saved_at) or "—", saved_by, name, note) if part)
 
 
-def version_name(store: Store, version_id: str, current: Version | None = None) -> str:
-    """'version 12' in the database; a backup's file name, or the data file's, for files."""
-    if store.kind == "database":
-        return f"version {version_id}"
-    return Path(store.key).name if current is not None and version_id == current.id else version_id
+def version_name(store: Store, version_id: str, lang: str, current: Version | None = None) -> str:
+    """A version as the store words it ('version 12'; a backup's file name, or the data file's)."""
+    return store.version_name(version_id, current is not None and version_id == current.id, lang)

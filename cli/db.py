@@ -81,9 +81,10 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
     try:
         result = store.save(content, current, saved_by(), args.note or f"imported {args.file.name}")
     except ConflictError as err:
-        echo(err)
+        echo(err.text(args.lang))
         return 1
-    key, kept = ("db_imported_kept", {"kept": result.kept}) if result.kept else ("db_imported", {})
+    kept = {"kept": store.version_name(result.kept, lang=args.lang)} if result.kept else {}
+    key = "db_imported_kept" if result.kept else "db_imported"
     echo(said(key, file=str(args.file), version=result.id, **kept).text(args.lang))
     return 0
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerships import backups
+from partnerships.conflict import ConflictError
 
 FILE_MODE = 0o644
 # Filesystems that cannot sync a directory say so with these; anything else is a real failure.
@@ -56,31 +57,6 @@ class SaveResult:
 Record = Callable[[SaveResult, str | None], None]
 
 
-class ConflictError(Exception):
-    """The stored version is not the one the editor loaded: writing would overwrite someone
-    else's work, so nothing was written. Every store raises this one, with the same words;
-    `detail` says what happened in that store's terms (the file store: Excel, a deletion)."""
-
-    def __init__(self, path: Path | None, expected_digest: str | None, current_digest: str | None,
-                 detail: str | None = None) -> None:
-        self.path = path
-        self.expected_digest = expected_digest
-        self.current_digest = current_digest
-        if detail is None:
-            name = path.name if path is not None else "the data"
-            if current_digest is None:
-                detail = f"{name} has been deleted or moved"
-            elif expected_digest is None:
-                detail = f"{name} was created after you started"
-            else:
-                detail = f"{name} is no longer the version you started from: another save, or Excel"
-        super().__init__(
-            f"The data file was changed by someone else since you loaded it ({detail}). "
-            "Nothing was saved. Download your version if you want to keep it, then reload to see theirs "
-            "and make your changes again on top of it."
-        )
-
-
 def digest_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -103,7 +79,7 @@ def save(path: Path, content: bytes, expected_digest: str | None, record: Record
         current = _read_if_exists(path)
         current_digest = None if current is None else digest_of(current)
         if current_digest != expected_digest:
-            raise ConflictError(path, expected_digest, current_digest)
+            raise ConflictError.of_file(path, expected_digest, current_digest)
         new_digest = digest_of(content)
         if new_digest == current_digest:
             return SaveResult(new_digest, None)

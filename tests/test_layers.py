@@ -12,6 +12,7 @@ Every import counts, at the top of a module or inside a function.
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -102,6 +103,16 @@ def test_the_command_line_lives_above_the_domain_and_no_module_shadows_a_builtin
     assert modules()[Path("partnerships/__main__.py")] == {"cli", "sys"}  # it only hands over
     shadows = [path for path in modules() if path.stem in dir(builtins)]
     assert not shadows, f"modules named like a builtin: {shadows}"
+
+
+def test_the_store_modules_import_what_they_share_not_each_other():
+    """base.py is what every store is; the package chooses a store; the stores import base only."""
+    sources = {name: (ROOT / "partnerships/stores" / f"{name}.py").read_text(encoding="utf-8")
+               for name in ("base", "files", "database")}
+    assert "partnerships.stores" not in sources["base"]
+    for name in ("files", "database"):
+        imported = set(re.findall(r"from partnerships\.stores(\.\w+)? import", sources[name]))
+        assert imported <= {".base", ".config"}, f"stores/{name}.py imports {imported}"
 
 
 @pytest.mark.parametrize("path", sorted(modules()), ids=str)

@@ -155,9 +155,9 @@ def test_a_listed_person_edits_and_every_version_says_who_saved_it(store):
 
 def test_the_history_csv_lists_every_version_with_who_saved_it(store):
     store.save(ALL_THREE, store.current(), "anna@sonderborg.dk", "uploaded partners.csv")
-    table = history_table(store, store.current(), store.history())
+    table = history_table(store, store.current(), store.history(), "en")
     assert list(table.columns) == ["version", "current", "saved_at", "saved_by", "note", "bytes"]
-    first = "the test's setup" if store.kind == "database" else "unknown"
+    first = "the test's setup" if store.data_path is None else "unknown"
     assert table["saved_by"].tolist() == ["anna@sonderborg.dk", first]
     assert table["current"].tolist() == ["yes", ""] and table["bytes"].tolist()[1] == len(ORIGINAL)
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", table["saved_at"][0])  # as History shows it

@@ -32,6 +32,25 @@ def store(request, tmp_path):
     return open_store(request.getfixturevalue("database_url"))
 
 
+@pytest.mark.parametrize(("lang", "words"), [("en", "Nothing was saved"), ("da", "Intet er gemt"),
+                                             ("de", "Nichts wurde gespeichert")])
+def test_the_refusal_is_worded_in_the_page_s_language_and_names_no_path(store, lang, words):
+    store.save(V1, None, "a")
+    loaded = store.current()
+    store.save(V2, loaded, "b")
+    with pytest.raises(ConflictError) as refused:
+        store.save(V3, loaded, "c")
+    text = refused.value.text(lang)
+    assert words in text and "/" not in text  # no folder, no host: a file by its name, a database by its versions
+
+
+def test_the_store_says_what_it_can_do(store):
+    """The app asks rather than branching on the kind of store."""
+    assert store.keeps_every_version == (store.data_path is None)
+    assert store.describe().text("da") in ("Data: partnerdatabasen", "Datafil: partners.csv")
+    assert store.version_name("12", lang="de") in ("Version 12", "12")
+
+
 def test_a_new_store_is_empty(store):
     assert store.current() is None and store.head() == "" and store.history() == []
 

@@ -50,7 +50,7 @@ def test_check_reports_the_current_version_and_who_saved_it(store):
     at = open_manage()
     assert [tab.label for tab in at.tabs] == ["Check", "Edit", "Upload", "History", "Download"]
     assert "2 partnerships, no problems." in at.success[0].value
-    expected = "the test's setup" if store.kind == "database" else "unknown"
+    expected = "the test's setup" if store.data_path is None else "unknown"
     assert any(expected in caption.value for caption in at.caption)
 
 
@@ -93,7 +93,7 @@ def test_history_lists_who_saved_and_restore_brings_a_version_back(store):
     at = upload(open_manage(), ALL_THREE)
     at.button(key="upload_save").click().run()
     [option] = at.selectbox(key="manage_backup").options
-    assert ("the test's setup" if store.kind == "database" else "unknown") in option
+    assert ("the test's setup" if store.data_path is None else "unknown") in option
     assert any("1 added, 0 changed, 0 removed" in m.value for m in at.tabs[3].markdown)  # from it to now
     at.button(key="manage_restore").click().run()
     assert not at.exception
@@ -106,7 +106,7 @@ def test_the_history_says_what_is_kept(store):
     store.save(ALL_THREE, store.current(), "someone")
     at = open_manage()
     caption = at.tabs[3].caption[0].value
-    if store.kind == "database":
+    if store.data_path is None:
         assert caption.startswith("The database keeps every version; 1 earlier version")
     else:
         assert caption.startswith("The newest 20 versions are kept")

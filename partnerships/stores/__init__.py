@@ -10,11 +10,8 @@ configured, so the file store (and the README's two commands) need no database a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 import pandas as pd
 
@@ -23,7 +20,8 @@ from partnerships.loading import Dataset, load_bytes, load_partners
 from partnerships.opening import read_limited
 from partnerships.problems import DataFileError
 from partnerships.reading import check_size, read_table
-from partnerships.storage import ConflictError, digest_of
+from partnerships.storage import digest_of
+from partnerships.stores.base import UNKNOWN, ConflictError, Saved, Store, StoreUnavailable, Version, VersionInfo
 from partnerships.stores.config import DB_URL_ENV, database_url, secrets_file_connection
 from partnerships.vocabulary import load_vocabulary
 from partnerships.writing import canonical_table, to_csv_bytes
@@ -31,77 +29,6 @@ from partnerships.writing import canonical_table, to_csv_bytes
 __all__ = ["DB_URL_ENV", "ConflictError", "Saved", "Store", "StoreUnavailable", "UNKNOWN", "Version",
            "VersionInfo", "canonical_bytes", "database_url", "digest_of", "load_version", "open_store",
            "secrets_file_connection", "seed"]
-
-# Who saved a version nobody recorded: Excel writing the file, a backup older than the log.
-UNKNOWN = "unknown"
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be reached or used right now (a database outage, a wrong URL); the
-    message says why in words staff can pass on, and never holds a password."""
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    """One saved version as the history lists it, without its content. `digest` is empty
-    where the store cannot tell it without reading the content (an old backup)."""
-
-    id: str
-    digest: str
-    size: int
-    saved_at: datetime | None
-    saved_by: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Version:
-    """A version with its content: what an editor loads, and later hands back to `save` as
-    the version its edit starts from."""
-
-    id: str
-    content: bytes
-    digest: str
-    saved_at: datetime | None
-    saved_by: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Saved:
-    """The id of the version now current, and where the one it replaced is kept, in the words
-    staff read (a backup's file name, 'version 12'); None when nothing was replaced."""
-
-    id: str
-    kept: str | None
-
-
-class Store(Protocol):
-    """What the app needs of a place that keeps the partner data and its history."""
-
-    kind: str  # "file" or "database": what the history tab says about keeping versions
-    key: str  # names the store in caches and messages; never holds a password
-    name: str  # the stem of downloaded files
-
-    def head(self) -> str:
-        """A cheap token of the current version ('' when there is none), asked on every rerun."""
-
-    def current(self) -> Version | None:
-        """The current version with its content; None when the store holds nothing yet."""
-
-    def read(self, version_id: str) -> Version:
-        """One version by id (KeyError for an id this store does not have)."""
-
-    def history(self) -> list[VersionInfo]:
-        """The earlier versions, newest first, not counting the current one."""
-
-    def save(self, content: bytes, expected: Version | None, saved_by: str, note: str = "") -> Saved:
-        """Make `content` current if `expected` is still current (None: nothing may be stored
-        yet); otherwise raise ConflictError and change nothing."""
-
-    def restore(self, version_id: str, expected: Version | None, saved_by: str) -> Saved:
-        """Make an earlier version current again: a save, so the replaced version is kept too."""
-
 
 @lru_cache(maxsize=8)
 def _database_store(url: str) -> Store:

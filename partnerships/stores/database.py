@@ -23,8 +23,10 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, exc, text
 
-from partnerships.storage import ConflictError, digest_of
-from partnerships.stores import Saved, StoreUnavailable, Version, VersionInfo
+from partnerships.i18n import DEFAULT_LANGUAGE
+from partnerships.messages import Message, said
+from partnerships.storage import digest_of
+from partnerships.stores.base import ConflictError, Saved, StoreUnavailable, Version, VersionInfo
 
 T = TypeVar("T")
 CONNECT_TIMEOUT_SECONDS = 5
@@ -64,8 +66,9 @@ def engine_for(url: str) -> Engine:
 class DatabaseStore:
     """The partner data in PostgreSQL; a version's id is its row id, as text."""
 
-    kind = "database"
     name = "partners"
+    data_path = None
+    keeps_every_version = True
 
     def __init__(self, url: str) -> None:
         try:
@@ -75,6 +78,12 @@ class DatabaseStore:
         self.key = self.engine.url.render_as_string(hide_password=True)
         self._ready = False
         self._schema_lock = threading.Lock()
+
+    def describe(self) -> Message:
+        return said("data_database")
+
+    def version_name(self, version_id: str, current: bool = False, lang: str = DEFAULT_LANGUAGE) -> str:
+        return said("version_numbered", version=version_id).text(lang)
 
     def head(self) -> str:
         found = self._run(lambda c: c.execute(text("SELECT version_id FROM partner_head")).scalar())
@@ -123,7 +132,7 @@ class DatabaseStore:
                 "VALUES (:by, :content, :digest, :note) RETURNING id"),
                 {"by": saved_by, "content": csv_text, "digest": digest, "note": note}).scalar_one()
             conn.execute(text("UPDATE partner_head SET version_id = :id"), {"id": new_id})
-            return Saved(str(new_id), None if head is None else f"version {head}")
+            return Saved(str(new_id), None if head is None else str(head))
 
         return self._run(swap)
 
@@ -193,14 +202,11 @@ def _conflict(conn: Connection, expected_id: int | None, head: int | None) -> Co
     """The file store's refusal, saying which version got in first, when and by whom."""
     found = conn.execute(text("SELECT saved_by, saved_at FROM partner_versions WHERE id = :id"),
                          {"id": head}).one_or_none() if head is not None else None
-    started = f"version {expected_id}" if expected_id is not None else "an empty database"
+    started = said("conflict_started", version=expected_id) if expected_id is not None else said("conflict_empty")
     if found is None:
-        detail = f"the database no longer holds {started}, which you started from"
-    else:
-        detail = (f"version {head} was saved by {found.saved_by} at {found.saved_at:%Y-%m-%d %H:%M:%S %Z} "
-                  f"after {started}, which you started from")
-    return ConflictError(None, None if expected_id is None else str(expected_id), None if head is None else str(head),
-                         detail=detail)
+        return ConflictError(said("conflict_database_gone", started=started))
+    return ConflictError(said("conflict_database_newer", version=head, by=found.saved_by,
+                              at=f"{found.saved_at:%Y-%m-%d %H:%M:%S %Z}", started=started))
 
 
 def _reason(err: exc.SQLAlchemyError) -> str:

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from partnerships import backups, storage
-from partnerships.stores import UNKNOWN, Saved, Version, VersionInfo
+from partnerships.messages import Message, said
+from partnerships.stores.base import UNKNOWN, Saved, Version, VersionInfo
 
 LOG_SUFFIX = backups.SAVES_LOG_SUFFIX
 LOG_KEEP = 1000
@@ -24,13 +25,20 @@ class FileStore:
     """The partner data as one file (PARTNERS_CSV): a version's id is its digest while it is
     the file, and its backup's file name once replaced."""
 
-    kind = "file"
+    keeps_every_version = False  # backups follow a retention policy (backups.py)
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = self.data_path = path
         self.key = str(path)
         self.name = path.stem
         self.log = backups.folder_of(path) / f"{path.name}{LOG_SUFFIX}"
+
+    def describe(self) -> Message:
+        return said("data_file", path=self.path.name)
+
+    def version_name(self, version_id: str, current: bool = False, lang: str = "") -> str:
+        """The data file's name while current; a backup's file name (its id) once replaced."""
+        return self.path.name if current else version_id
 
     def head(self) -> str:
         """The file's modification time and size: changes with every save, costs one stat."""
