@@ -17,7 +17,6 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from geo import COUNTRIES_FILE
 from geo.labels import LABELS_FILE
 from partnermap.labels import labels_payload
+from partnerships.atomic import write_atomically
 from partnerships.escape import js_json
 from partnerships.settings import ROOT
 
@@ -116,15 +116,10 @@ def published_files() -> dict[str, Published]:
     }
 
 
-def _write_atomically(target: Path, content: bytes, mtime: float | None = None) -> None:
-    """Another app process may be serving the old file: replace it in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.") as tmp:
-        tmp.write(content)
-    os.chmod(tmp.name, 0o644)  # served files are public; tempfile makes them private
-    if mtime is not None:
-        os.utime(tmp.name, (mtime, mtime))
-    os.replace(tmp.name, target)
+def _publish(target: Path, content: bytes, mtime: float | None = None) -> None:
+    """Another app process may be serving the old file: replace it in one step. Not synced to
+    disk: a published file is made again from its source whenever it is missing."""
+    write_atomically(target, content, durable=False, mtime=mtime)
 
 
 def _prune(folder: Path, current: set[Path]) -> None:
@@ -153,12 +148,12 @@ def publish(static_dir: Path = STATIC_DIR) -> dict[str, str]:
         if target.is_file():
             os.utime(target, (item.mtime, item.mtime))  # the newest version now: kept by _prune
         else:
-            _write_atomically(target, item.content, item.mtime)
+            _publish(target, item.content, item.mtime)
         current.add(target)
     for relative, source in IMAGES.items():
         target = static_dir / relative
         if not (target.is_file() and target.read_bytes() == source.read_bytes()):
-            _write_atomically(target, source.read_bytes(), source.stat().st_mtime)
+            _publish(target, source.read_bytes(), source.stat().st_mtime)
         current.add(target)
     _prune(static_dir / PUBLISHED_FOLDER, current)
     shutil.rmtree(static_dir / "vendor", ignore_errors=True)  # an earlier layout's copies
@@ -231,7 +226,7 @@ def publish_data(data: DataFiles, static_dir: Path = STATIC_DIR) -> None:
             _last_served = folder
         return
     for name, content in reversed(data.files):
-        _write_atomically(folder / name, content)
+        _publish(folder / name, content)
     _last_served = folder
     versions = sorted(folder.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in versions[DATA_VERSIONS_KEPT:]:

@@ -25,7 +25,7 @@ _STAMP = r"[0-9]{8}-[0-9]{6}-[0-9]{6}"  # ASCII digits only: a name in backups/ 
 # A temporary file younger than this may belong to a save still running in another process.
 ORPHAN_AGE_SECONDS = 60
 SAVES_LOG_SUFFIX = ".saves.jsonl"  # who saved each version, beside the backups (stores/files.py)
-# What tempfile.mkstemp puts between our prefix and suffix (see `_write_atomically`).
+# What tempfile.mkstemp puts between our prefix and suffix (see atomic.py).
 _TEMPORARY_RANDOM = r"[a-z0-9_]{8}"
 
 
@@ -89,7 +89,7 @@ def utc_now() -> datetime:
 
 
 def orphans(path: Path) -> list[Path]:
-    """This file's temporary files (`_write_atomically`'s names for the file itself, its backups
+    """This file's temporary files (atomic.write_atomically's names for the file itself, its backups
     and its log of who saved) last written more than ORPHAN_AGE_SECONDS ago; nobody else's,
     nothing younger."""
     moment = time.time()

@@ -16,22 +16,19 @@ next save, and `tidy` at start, remove those of this file that are more than a m
 """
 from __future__ import annotations
 
-import errno
 import fcntl
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from partnerships import backups
+from partnerships.atomic import FILE_MODE, sync_directory, write_atomically
 from partnerships.conflict import ConflictError
 
-FILE_MODE = 0o644
 # Filesystems that cannot sync a directory say so with these; anything else is a real failure.
-_NO_DIRECTORY_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EBADF}
 
 
 @dataclass(frozen=True)
@@ -86,15 +83,15 @@ def save(path: Path, content: bytes, expected_digest: str | None, record: Record
         if current is None:
             if record is not None:
                 record(SaveResult(new_digest, None), None)
-            _write_atomically(path, content)
+            write_atomically(path, content)
             return SaveResult(new_digest, None)
         backup = _new_backup_path(path)
         result = SaveResult(new_digest, backup)
         try:
-            _write_atomically(backup, current)
+            write_atomically(backup, current)
             if record is not None:
                 record(result, current_digest)
-            _write_atomically(path, content)
+            write_atomically(path, content)
         except BaseException:
             _drop_if_redundant(backup, path, current)
             raise
@@ -151,7 +148,7 @@ def _new_backup_path(path: Path) -> Path:
     folder = backups.folder_of(path)
     if not folder.is_dir():
         folder.mkdir(exist_ok=True)
-        _sync_directory(folder.parent)
+        sync_directory(folder.parent)
     base = f"{path.stem}-{backups.utc_now().strftime(backups.STAMP_FORMAT)}"
     candidate = folder / f"{base}{path.suffix}"
     counter = 0
@@ -159,35 +156,6 @@ def _new_backup_path(path: Path) -> Path:
         counter += 1
         candidate = folder / f"{base}-{counter}{path.suffix}"
     return candidate
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Write a synced temporary file beside `target`, rename it over `target`, sync the folder.
-    Readers see the old bytes or the new, never a mix; a failure leaves no temporary file."""
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fchmod(file.fileno(), FILE_MODE)
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_directory(target.parent)
-
-
-def _sync_directory(folder: Path) -> None:
-    """Make a rename durable: without this a power cut can undo it after we reported success."""
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    except OSError as err:
-        if err.errno not in _NO_DIRECTORY_SYNC:
-            raise
-    finally:
-        os.close(descriptor)
 
 
 def _drop_if_redundant(backup: Path, path: Path, kept: bytes) -> None:

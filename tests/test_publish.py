@@ -177,9 +177,9 @@ def test_a_version_served_again_is_kept_and_files_of_the_old_layout_go(tmp_path)
 
 def test_a_version_is_written_main_file_last(tmp_path, monkeypatch):
     written = []
-    real = publish._write_atomically
-    monkeypatch.setattr(publish, "_write_atomically", lambda target, content: (written.append(target.name),
-                                                                             real(target, content)))
+    real = publish._publish
+    monkeypatch.setattr(publish, "_publish", lambda target, content, mtime=None: (written.append(target.name),
+                                                                                real(target, content, mtime)))
     data = publish.data_files(_payload(1))
     publish.publish_data(data, tmp_path)
     assert written[-1] == "partners.json" and len(written) == 3

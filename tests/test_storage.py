@@ -557,3 +557,14 @@ def test_the_backup_settings_from_the_environment(monkeypatch, variable, read, d
             read()
     else:
         assert read() == (default if expected == "default" else expected)
+
+
+def test_one_atomic_write_serves_the_data_file_and_the_published_files():
+    """A second copy of the rename dance is a bug waiting: the store and publish.py share atomic.py."""
+    from partnermap import publish
+    from partnerships import atomic
+
+    for module in (storage, publish):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "os.replace(" not in source and "mkstemp" not in source and "NamedTemporaryFile" not in source
+    assert storage.write_atomically is atomic.write_atomically is publish.write_atomically

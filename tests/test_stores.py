@@ -160,14 +160,14 @@ def test_who_saved_is_on_disk_before_the_version_is(tmp_path, monkeypatch):
     store = FileStore(tmp_path / "partners.csv")
     store.save(V1, None, "first")
     seen = []
-    replace = storage._write_atomically
+    replace = storage.write_atomically
 
     def watching(target, content):
         if target == store.path:
             seen.append(store.log.read_text())
         replace(target, content)
 
-    monkeypatch.setattr(storage, "_write_atomically", watching)
+    monkeypatch.setattr(storage, "write_atomically", watching)
     store.save(V2, store.current(), "anna@sonderborg.dk")
     assert '"by": "anna@sonderborg.dk"' in seen[-1] and store.current().saved_by == "anna@sonderborg.dk"
 

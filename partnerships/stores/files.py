@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from partnerships import backups, storage
+from partnerships.atomic import write_atomically
 from partnerships.messages import Message, said
 from partnerships.stores.base import UNKNOWN, Saved, Version, VersionInfo
 
@@ -112,7 +113,7 @@ class FileStore:
                 os.fsync(handle.fileno())
             lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
             if len(lines) > LOG_KEEP * 11 // 10:
-                storage._write_atomically(self.log, "".join(lines[-LOG_KEEP:]).encode("utf-8"))
+                write_atomically(self.log, "".join(lines[-LOG_KEEP:]).encode("utf-8"))
         except OSError:
             pass
 
