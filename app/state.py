@@ -20,7 +20,7 @@ PARTNER_KEY = "partner"
 MAP_KEY = "partner_map"
 LAST_CLICK_KEY = "_last_map_click"
 URL_READ_KEY = "_url_read"
-PRESENT_PARAM, PRESENT_MODE = "mode", "present"  # ?mode=present (CONTRACT.md)
+PRESENT_PARAM, PRESENT_MODE = "mode", "present"  # ?mode=present (docs/presenting.md)
 
 
 def language() -> str:

@@ -12,7 +12,7 @@ from partnerships.filtering import View, YearMode
 from partnerships.i18n import LANGUAGES
 from partnerships.vocabulary import Vocabulary
 
-# `mode` itself is taken: ?mode=present is the presentation mode (CONTRACT.md).
+# `mode` itself is taken: ?mode=present is the presentation mode (docs/presenting.md).
 YEAR, TYPES, LANG, PARTNER, MODE = "year", "types", "lang", "partner", "show"
 
 
