@@ -3,8 +3,8 @@
  *
  * The first view is fitted to its partners, and fitted again as the frame or the controls in
  * its corners change size, until the visitor (or the story) moves or zooms the map. After
- * that a filter change leaves the map where the visitor put it, unless none of the partners in view would be on screen: unticking a
- * type or moving the year never makes the map jump. "Show all" fits every partner in view,
+ * that a filter change leaves the map where the visitor put it, unless it takes every partner
+ * the visitor saw off the screen: unticking a type or moving the year never makes the map jump. "Show all" fits every partner in view,
  * on request. A fit leaves room for what covers the map's lower corners (the legend, the
  * inset), so no partner lands under them.
  */
@@ -79,18 +79,20 @@
   }
 
   NS.camera = {
-    /* A view from the page: fit the first one; later ones only when nothing would be seen. */
+    /* A view from the page: fit the first one with partners; later ones only when the change
+     * takes every partner the visitor saw off the screen. A visitor who looks where none are
+     * (zoomed into the sea) keeps that view, and so does one who chose nothing and back. */
     fitTo: function (shown, view) {
-      var key = [view.types.join(","), view.year, view.mode].join("|"), first = this.viewKey === null;
-      var same = key === this.viewKey;
+      var key = [view.types.join(","), view.year, view.mode].join("|"), same = key === this.viewKey;
       this.viewKey = key;
       if (same || !shown.length) return;  // a rerun for the same partners (a click) leaves the map be
-      if (first || !this.anyOnScreen(shown)) this.fitAll(shown);
+      if (!this.framed || (this.anyOnScreen(this.shown) && !this.anyOnScreen(shown))) this.fitAll(shown);
     },
 
     /* Fit `shown` (by default the partners in view) and home; kept on resize until the visitor
      * moves the map. */
     fitAll: function (shown) {
+      this.framed = true;
       this.fitted = this.boundsOf(shown || this.shown);
       this.fit();
     },
@@ -114,6 +116,7 @@
     /* The visitor (or the story) moved the map: a resize no longer refits it. */
     unfit: function () {
       this.fitted = null;
+      if (this.view) this.framed = true;  // moved by hand: where the visitor looks from now on
     },
 
     onZoomStart: function () {

@@ -88,5 +88,33 @@
     return map.legendControl;
   }
 
-  NS.controls = { legend: legend, Legend: Legend };
+  /* "No partnership matches this view", on the map itself while a view shows nothing (the page
+   * keeps the map as it was: choosing nothing and back never moves it). Its words come with the
+   * data, in the view's language (partnermap/mapbuilder.py MAP_LABELS). */
+  var EmptyNotice = L.Layer.extend({
+    onAdd: function (map) {
+      this.box = el("div", "pm-empty");
+      this.box.setAttribute("role", "status");
+      this.box.hidden = true;
+      map.getContainer().appendChild(this.box);
+      map.on("pmdraw", this.update, this);
+    },
+
+    onRemove: function (map) {
+      map.off("pmdraw", this.update, this);
+      this.box.remove();
+    },
+
+    update: function (event) {
+      var layer = event.layer, empty = !layer.shown.length;
+      this.box.textContent = empty ? layer.data.labels[layer.lang()].map_empty : "";
+      this.box.hidden = !empty;
+    },
+  });
+
+  function emptyNotice(map) {
+    return new EmptyNotice().addTo(map);
+  }
+
+  NS.controls = { legend: legend, Legend: Legend, emptyNotice: emptyNotice };
 })();

@@ -47,6 +47,7 @@
       this.draws = 0;
       this.viewKey = null;
       this.fitted = null;  // the bounds last fitted, refitted on resize until the visitor moves
+      this.framed = false;  // whether a view with partners was fitted, or the visitor moved the map
       this.opened = null;  // a popup opened on a partner's place (inside a cluster)
       this.busy = false;
       this.format = { lang: null };
@@ -364,6 +365,7 @@
     basemap: NS.basemap,
     home: NS.home.home,
     legend: NS.controls.legend,
+    emptyNotice: NS.controls.emptyNotice,
     countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },
     showAll: function (map, title) { return new NS.ShowAll({ title: title }).addTo(map); },
     partners: function (map, group, source, view) {

@@ -1,0 +1,106 @@
+"""What people quote and where they look: a camera that stays where the visitor put it, every
+partner reachable and told apart, a story with no gaps, and the year and the sources' year on
+the map itself. Positions come from Leaflet and the DOM; every wait is on an event the page
+exposes."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Frame, Page
+
+from partnerships.i18n import t
+from tests.browser.test_map_offline import (
+    MAIN_MAP, SLIDER_THUMB, STEP_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers,
+    wait_until_idle,
+)
+from tests.browser.test_presenting import open_present
+
+SHIPPED = 7
+VIEW_JS = "() => { const m = PartnerMap.current().map, c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }"
+DRAWS_JS = "() => PartnerMap.current().draws"
+
+
+def ready(page: Page, url: str) -> Frame:
+    frame = open_map(page, url)
+    wait_for_partner_markers(frame, SHIPPED)
+    wait_until_idle(page)
+    frame.evaluate("() => { (window.map_div || window.map).__sameMap = true; }")
+    return frame
+
+
+def wait_drawn(frame: Frame, draws: int, shown: int) -> None:
+    frame.wait_for_function("(a) => PartnerMap.current().draws > a.draws && PartnerMap.current().shown.length === a.shown",
+                            arg={"draws": draws, "shown": shown}, timeout=STEP_TIMEOUT_MS)
+
+
+def assert_same_map(frame: Frame) -> None:
+    assert frame.evaluate("() => (window.map_div || window.map).__sameMap === true"), "the map was re-mounted"
+
+
+# --- 3. a camera that stays --------------------------------------------------------------------
+
+@pytest.mark.parametrize("how", ["buttons", "wheel", "keyboard"])
+def test_after_the_visitor_zooms_a_type_or_year_change_keeps_the_map_still(offline_page, shipped_app, how):
+    """Zoomed in on the first view's middle (at 1400×900 the sea off Africa, no partner on
+    screen), the map stays: only a change that takes away every partner the visitor saw moves it."""
+    page = offline_page.page
+    page.set_viewport_size({"width": 1400, "height": 900})
+    frame = ready(page, shipped_app.url)
+    zoom = frame.evaluate("() => PartnerMap.current().map.getZoom()")
+    if how == "buttons":
+        frame.locator(".leaflet-control-zoom-in").click()
+    elif how == "wheel":
+        box = frame.locator(MAIN_MAP).first.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, -120)
+    else:
+        frame.locator(MAIN_MAP).first.focus()
+        page.keyboard.press("Equal")
+    frame.wait_for_function("(z) => PartnerMap.current().map.getZoom() > z && !PartnerMap.current().map._animatingZoom",
+                            arg=zoom, timeout=STEP_TIMEOUT_MS)
+    wait_until_idle(page)
+    before = frame.evaluate(VIEW_JS)
+
+    draws = frame.evaluate(DRAWS_JS)
+    page.get_by_text("NGO partnership", exact=True).first.click()  # untick a type
+    wait_drawn(frame, draws, 6)
+    wait_until_idle(page)
+    assert frame.evaluate(VIEW_JS) == before, "the map moved when a type was unticked"
+
+    draws = frame.evaluate(DRAWS_JS)
+    thumb = page.locator(SLIDER_THUMB).first
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)
+    wait_until_idle(page)
+    assert frame.evaluate(VIEW_JS) == before, "the map moved when the year changed"
+    assert_same_map(frame)
+    assert_offline_and_clean(offline_page)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_nothing_matches_keeps_the_map_and_the_map_says_so(offline_page, shipped_app, lang):
+    page = offline_page.page
+    frame = ready(page, shipped_app.url + f"?lang={lang}")
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.wait_for_function("() => !PartnerMap.current().map._animatingZoom", timeout=STEP_TIMEOUT_MS)
+    wait_until_idle(page)
+    before = frame.evaluate(VIEW_JS)
+    notice = frame.locator(".pm-empty")
+    assert not notice.is_visible()
+
+    draws = frame.evaluate(DRAWS_JS)
+    page.get_by_role("button", name=t("types_none", lang), exact=True).click()
+    wait_drawn(frame, draws, 0)
+    wait_until_idle(page)
+    assert notice.is_visible()
+    assert notice.text_content() == t("map_empty", lang)
+    assert frame.evaluate(VIEW_JS) == before, "the map moved when nothing matched"
+
+    draws = frame.evaluate(DRAWS_JS)
+    page.get_by_role("button", name=t("types_all", lang), exact=True).click()
+    wait_drawn(frame, draws, SHIPPED)
+    wait_until_idle(page)
+    assert not notice.is_visible()
+    assert frame.evaluate(VIEW_JS) == before, "the map moved when partners came back"
+    assert_same_map(frame)
+    assert_offline_and_clean(offline_page)
