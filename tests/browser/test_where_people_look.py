@@ -104,3 +104,63 @@ def test_nothing_matches_keeps_the_map_and_the_map_says_so(offline_page, shipped
     assert frame.evaluate(VIEW_JS) == before, "the map moved when partners came back"
     assert_same_map(frame)
     assert_offline_and_clean(offline_page)
+
+
+# --- 4. every partner reached and told apart ---------------------------------------------------
+
+# Every partner drawn on the main map: its name and its centre in the frame's pixels, unrounded.
+CENTRES_JS = """() => { const now = PartnerMap.current(), map = now.map, box = map.getContainer().getBoundingClientRect();
+    return now.singles.map((i) => { const p = map.layerPointToContainerPoint(map.project(now.layer.positionOf(i))
+        .subtract(map.getPixelOrigin()));
+        return {name: now.data.partners.name[i], x: box.left + p.x, y: box.top + p.y}; }); }"""
+# The names in the open popups (one closing fades out first).
+POPUP_NAME_JS = """() => [...document.querySelectorAll('.leaflet-popup')].filter((p) => p.style.opacity !== '0')
+    .map((p) => p.querySelector('.pm-popup-name').textContent)"""
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)], ids=["laptop", "phone"])
+def test_a_click_on_touching_markers_opens_the_one_under_the_pointer(offline_page, shipped_app, size):
+    """At the world view the Border Triangle and WWF touch: a click on a partner's centre opens
+    that partner, not the marker drawn on top. (On a phone some share a point: the inset tells
+    those apart.)"""
+    page = offline_page.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = ready(page, shipped_app.url)
+    centres = frame.evaluate(CENTRES_JS)
+    apart = [p for p in centres if all(abs(p["x"] - q["x"]) + abs(p["y"] - q["y"]) >= 1 for q in centres if q is not p)]
+    assert {"WWF", "Aabenraa Municipality"} <= {p["name"] for p in apart} or size[0] < 500, centres
+    assert "WWF" in {p["name"] for p in apart}, centres
+    for partner in apart:
+        frame.evaluate("() => { const now = PartnerMap.current(); now.map.closePopup(); now.layer.fitAll(); }")
+        at = next(p for p in frame.evaluate(CENTRES_JS) if p["name"] == partner["name"])
+        draws = frame.evaluate(DRAWS_JS)
+        frame.wait_for_function("() => !document.querySelector('.leaflet-popup')", timeout=STEP_TIMEOUT_MS)  # faded out
+        frame.locator(MAIN_MAP).first.click(position={"x": at["x"], "y": at["y"]})
+        frame.wait_for_function(f"() => ({POPUP_NAME_JS})().length === 1", timeout=STEP_TIMEOUT_MS)
+        # The page hears of the click and draws again (asking for that popup): one click at a time.
+        frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)
+        wait_until_idle(page)
+        assert frame.evaluate(POPUP_NAME_JS) == [partner["name"]], f"clicked {partner['name']} at {at}"
+    assert_offline_and_clean(offline_page)
+
+
+def test_the_partners_are_reached_by_tab_read_out_by_name_and_opened_with_enter(offline_page, shipped_app):
+    page = offline_page.page
+    frame = ready(page, shipped_app.url)
+    names = frame.evaluate("() => PartnerMap.current().shown.map((i) => PartnerMap.current().data.partners.name[i])")
+    frame.locator(MAIN_MAP).first.focus()
+    heard = []
+    for _ in names:
+        page.keyboard.press("Tab")
+        focused = frame.locator(".pm-marker:focus")
+        assert focused.get_attribute("role") == "button"
+        heard.append(focused.get_attribute("aria-label"))
+    assert sorted(heard) == sorted(names)
+
+    draws = frame.evaluate(DRAWS_JS)
+    page.keyboard.press("Enter")  # the last one reached
+    frame.wait_for_function(f"(name) => ({POPUP_NAME_JS})().includes(name)", arg=heard[-1], timeout=STEP_TIMEOUT_MS)
+    frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)  # the page heard
+    wait_until_idle(page)
+    assert heard[-1] in page.get_by_test_id("stMain").inner_text()  # described beside the map
+    assert_offline_and_clean(offline_page)
