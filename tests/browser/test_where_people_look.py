@@ -164,3 +164,29 @@ def test_the_partners_are_reached_by_tab_read_out_by_name_and_opened_with_enter(
     wait_until_idle(page)
     assert heard[-1] in page.get_by_test_id("stMain").inner_text()  # described beside the map
     assert_offline_and_clean(offline_page)
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)], ids=["laptop", "phone"])
+def test_the_insets_partners_carry_their_names(offline_page, shipped_app, size):
+    page = offline_page.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = ready(page, shipped_app.url)
+    inset = frame.evaluate("() => PartnerMap.current().map.insetControl.state()")
+    names = frame.evaluate("() => PartnerMap.current().data.partners.name")
+    assert inset["shown"] and inset["named"], inset
+    labels = frame.evaluate("""() => { const frame = document.querySelector('.pm-inset-map').getBoundingClientRect();
+        return [...document.querySelectorAll('.pm-inset-label span')].map((n) => { const r = n.getBoundingClientRect();
+            return {text: n.textContent, box: [r.left, r.top, r.right, r.bottom],
+                    inside: r.left >= frame.left && r.top >= frame.top && r.right <= frame.right
+                        && r.bottom <= frame.bottom}; }); }""")
+    assert sorted(label["text"] for label in labels) == sorted(names[int(i)] for i in inset["named"])
+    assert all(label["inside"] for label in labels), labels
+    for k, a in enumerate(labels):
+        for b in labels[k + 1:]:
+            assert min(a["box"][2], b["box"][2]) <= max(a["box"][0], b["box"][0]) or \
+                min(a["box"][3], b["box"][3]) <= max(a["box"][1], b["box"][1]), f"{a} and {b} overlap"
+    for key, (x, y) in inset["places"].items():  # every one, named or not, has its tooltip
+        frame.locator(".pm-inset-map").hover(position={"x": x, "y": y})
+        frame.wait_for_function("(name) => [...document.querySelectorAll('.pm-inset-map .leaflet-tooltip')]"
+                                ".some((n) => n.textContent === name)", arg=names[int(key)], timeout=STEP_TIMEOUT_MS)
+    assert_offline_and_clean(offline_page)
