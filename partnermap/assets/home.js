@@ -75,7 +75,7 @@
         });
       }
       var frame = map.getContainer().getBoundingClientRect();
-      map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup").forEach(function (control) {
+      map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption").forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
           found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height });
