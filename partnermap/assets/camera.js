@@ -78,6 +78,47 @@
                                    maxHeight: Math.max(140, room.height - 60) });
   }
 
+  /* Whether home's name or a country's stands on the map, clear of what covers the map. */
+  function knownInView(map) {
+    var container = map.getContainer(), frame = container.getBoundingClientRect();
+    var covers = Array.prototype.map.call(container.querySelectorAll(
+      ".leaflet-popup-content-wrapper, .pm-caption, .pm-present-title, .leaflet-control"), function (n) {
+      return n.getBoundingClientRect();
+    });
+    return Array.prototype.some.call(container.querySelectorAll(".pm-country-label, .pm-home-label span"), function (n) {
+      var r = n.getBoundingClientRect();
+      return r.width > 0 && window.getComputedStyle(n).visibility !== "hidden" && r.left >= frame.left &&
+        r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom &&
+        !covers.some(function (c) { return c.width && NS.dom.meet(c, r); });
+    });
+  }
+
+  /* A tour stop shows a place the hall knows (home's name or a country's), never only sea.
+   * `open` opens the stop's popup (which may pan the map); then, each time the country names are
+   * laid out with the map at rest, the map steps out around the stop's place `at` until one
+   * shows, no further than zoom `least`, and calls `done`. `current` says the stop is still on. */
+  function frameStop(map, at, least, open, current, done) {
+    var labels = map.countryLabels, moving = false;
+    var events = { movestart: function () { moving = true; }, moveend: function () { moving = false; } };
+    function stop() {
+      map.off(events);
+      if (labels) labels.off("layout", check);
+    }
+    function check() {
+      if (moving) return;  // the names are laid out again once the map is at rest
+      if (!current()) return stop();
+      if (!labels || knownInView(map) || map.getZoom() <= least) {
+        stop();
+        return done();
+      }
+      map.setZoomAround(at, Math.max(least, map.getZoom() - 1));
+    }
+    map.on(events);
+    if (labels) labels.on("layout", check);
+    open();
+    check();
+  }
+
   NS.camera = {
     /* A view from the page: fit the first one with partners; later ones only when the change
      * takes every partner the visitor saw off the screen. A visitor who looks where none are
@@ -158,6 +199,7 @@
   });
 
   NS.camera.fitOptions = fitOptions;
+  NS.camera.frameStop = frameStop;
   NS.camera.coveredBelow = coveredBelow;
   NS.camera.popupRoom = popupRoom;
   NS.camera.popupOptions = popupOptions;

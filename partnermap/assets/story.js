@@ -193,7 +193,7 @@
     },
 
     state: function () {
-      return { year: this.year, playing: !!this.playing, speed: this.speed, stop: this.stop };
+      return { year: this.year, playing: !!this.playing, speed: this.speed, stop: this.stop, framed: this.stopFramed };
     },
 
     /* --- the timeline ------------------------------------------------------------------------ */
@@ -290,11 +290,16 @@
       this.showYear(Math.max(stop.year || p.start[i], p.start[i]));
       // Close enough to stand apart from its neighbours, never so close that only sea is left.
       var zoom = Math.min(layer.separateZoom(i, settings.tourZoom), TOUR_MAX_ZOOM);
+      this.stopFramed = -1;
       map.flyTo(layer.positionOf(i), zoom, { duration: 1.2 });
       // The popup opens once the flight has ended and the stop's details are here: filled.
       var landed = new Promise(function (done) { map.once("moveend", done); });
       Promise.all([landed, layer.details(i).catch(function () { return null; })]).then(function () {
-        if (list[self.stop] === stop) layer.openPartner(i);
+        if (list[self.stop] !== stop) return;
+        // Out, if need be, until a place the hall knows shows; no further than it stands apart.
+        NS.camera.frameStop(map, layer.positionOf(i), Math.min(layer.separateZoom(i, 1), zoom),
+                            function () { layer.openPartner(i); }, function () { return list[self.stop] === stop; },
+                            function () { self.stopFramed = self.stop; });
       });
       var scripted = stop.caption && (stop.caption[settings.lang] || stop.caption.en);
       var name = NS.popups.nameOf(data, i, settings.lang);

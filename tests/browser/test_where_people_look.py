@@ -190,3 +190,61 @@ def test_the_insets_partners_carry_their_names(offline_page, shipped_app, size):
         frame.wait_for_function("(name) => [...document.querySelectorAll('.pm-inset-map .leaflet-tooltip')]"
                                 ".some((n) => n.textContent === name)", arg=names[int(key)], timeout=STEP_TIMEOUT_MS)
     assert_offline_and_clean(offline_page)
+
+
+# --- 5. a story with no gaps -----------------------------------------------------------------------
+
+TOUR_MAX_ZOOM = 7  # a stop shows its region (at least 100 km across a phone), never a patch of sea
+HOME_NAME_REACH = 80  # px: home's name stands this close to home's ring, or not at all
+STOP_JS = """() => { const now = PartnerMap.current(), story = now.map.storyControl;
+    return story.stops(now.data).map((s) => now.data.partners.name[now.data.partners.id.indexOf(s.id)]); }"""
+# At a stop, once its popup is open: what frames it.
+FRAMING_JS = """() => { const now = PartnerMap.current(), map = now.map, frame = map.getContainer().getBoundingClientRect();
+    const box = (n) => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const meet = (a, b) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
+    const covers = [...document.querySelectorAll('.leaflet-popup-content-wrapper, .pm-caption:not([hidden]), .pm-story,'
+        + ' .pm-present-title, .pm-legend, .pm-inset:not([hidden]), .leaflet-control-zoom')].map(box);
+    const inside = (b) => b[0] >= frame.left && b[1] >= frame.top && b[2] <= frame.right && b[3] <= frame.bottom;
+    const countries = [...document.querySelectorAll('.pm-country-label:not([hidden])')].map((n) => [n.textContent, box(n)])
+        .filter(([, b]) => inside(b) && !covers.some((c) => meet(b, c))).map(([text]) => text);
+    const home = now.data.home, h = map.latLngToContainerPoint([home.lat, home.lon]);
+    const name = document.querySelector('.pm-home-label span'), shown = name && name.offsetParent !== null
+        && getComputedStyle(name).visibility !== 'hidden';
+    let far = 0;
+    if (shown) { const b = box(name), x = h.x + frame.left, y = h.y + frame.top;
+        far = Math.hypot(Math.max(b[0] - x, 0, x - b[2]), Math.max(b[1] - y, 0, y - b[3]));
+        if (inside(b) && !covers.some((c) => meet(b, c))) countries.push(name.textContent); }
+    return {zoom: map.getZoom(), known: countries, homeNameFar: far, emptyAtOpen: window.__emptyAtOpen}; }"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1920, 1080)], ids=["phone", "screen"])
+def test_every_tour_stop_opens_filled_framed_by_a_known_place_with_homes_name_by_home(offline_page, shipped_app, size):
+    page = offline_page.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = open_present(page, shipped_app.url)
+    wait_until_idle(page)
+    frame.evaluate("""() => { window.__emptyAtOpen = []; PartnerMap.current().map.on('popupopen', (e) =>
+        window.__emptyAtOpen.push(!!e.popup.getElement().querySelector('.pm-loading'))); }""")
+    stops = frame.evaluate(STOP_JS)
+    for k, name in enumerate(stops):
+        page.keyboard.press("PageDown")
+        frame.wait_for_function(f"""(a) => PartnerMap.current().map.storyControl.state().framed === a.k
+            && ({POPUP_NAME_JS})().includes(a.name)""",
+                                arg={"k": k, "name": name}, timeout=STEP_TIMEOUT_MS)
+        seen = frame.evaluate(FRAMING_JS)
+        assert not any(seen["emptyAtOpen"]), f"{name}: the popup opened before its details were there"
+        assert seen["zoom"] <= TOUR_MAX_ZOOM, f"{name}: zoom {seen['zoom']}"
+        assert seen["known"], f"{name}: neither home nor a country named on screen at zoom {seen['zoom']}"
+        assert seen["homeNameFar"] <= HOME_NAME_REACH, f"{name}: home's name {seen['homeNameFar']:.0f} px from home"
+    assert_offline_and_clean(offline_page)
+
+
+def test_homes_name_hides_while_home_is_off_the_map(offline_page, shipped_app):
+    frame = ready(offline_page.page, shipped_app.url)
+    hidden = "() => getComputedStyle(document.querySelector('.pm-home-label span')).visibility === 'hidden'"
+    assert not frame.evaluate(hidden)
+    frame.evaluate("() => { PartnerMap.current().map.setView([38.9, 115.5], 6, {animate: false}); }")  # Baoding
+    frame.wait_for_function(hidden, timeout=STEP_TIMEOUT_MS)
+    frame.evaluate("() => { const h = PartnerMap.current().data.home; PartnerMap.current().map.setView([h.lat, h.lon], 6,"
+                   " {animate: false}); }")
+    frame.wait_for_function(f"() => !({hidden})()", timeout=STEP_TIMEOUT_MS)
