@@ -39,7 +39,7 @@ SCALE_MAX_WIDTH = 140
 DETAILS_PER_SLICE = 1000
 # Words the map's script shows, in every language (partnerships/i18n.py).
 MAP_LABELS = ("since", "year_unknown", "since_confirmed", "website", "details_unavailable", "cluster_count",
-              "cluster_more", "map_empty")
+              "cluster_more", "map_empty", "sources_as_of")
 
 
 class MapCall(MacroElement):

@@ -56,6 +56,7 @@ _PAGES: dict[str, dict[str, str]] = {
     "show_all": {"en": "Show every partner in view", "da": "Vis alle partnere i visningen"},
     "inset_title": {"en": "Around {home}", "da": "Omkring {home}"},
     "map_empty": {"en": "No partnership matches this view", "da": "Ingen partnerskaber passer til denne visning"},
+    "sources_as_of": {"en": "sources as of {year}", "da": "kilder pr. {year}"},
     "data_file": {"en": "Data file: {path}", "da": "Datafil: {path}"},
     "data_database": {"en": "Database: {key}", "da": "Database: {key}"},
     "store_unavailable": {

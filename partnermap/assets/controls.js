@@ -17,7 +17,10 @@
     onAdd: function (map) {
       var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = {});
       this.map = map;
-      map.on("pmdraw", function (event) { self.fitData(event.layer.data); });  // layer.js
+      map.on("pmdraw", function (event) {  // layer.js
+        self.fitData(event.layer.data);
+        self.showYear(event.layer);
+      });
       var heading = el("div", "pm-legend-title"), id = "pm-legend-" + L.stamp(this);
       heading.id = id + "-title";
       this.toggle = el("button", "pm-legend-toggle", this.options.title);
@@ -26,6 +29,9 @@
       this.toggle.appendChild(el("span", "pm-legend-chevron"));
       heading.appendChild(this.toggle);
       box.appendChild(heading);
+      // The year the map shows and how recent its sources are, folded or not ("2014 · sources as of 2014").
+      this.yearLine = box.appendChild(el("div", "pm-legend-year"));
+      this.yearLine.hidden = true;
       this.body = el("div", "pm-legend-body");
       this.body.id = id + "-body";
       var list = el("div", "pm-legend-list");
@@ -71,6 +77,16 @@
       this.toggle.setAttribute("aria-expanded", String(!!yes));
       this.box.classList.toggle("pm-legend-folded", !yes);
       if (this.map) this.map.fire("pmlayout");  // what shares the corners makes room (inset.js, story.js)
+    },
+
+    showYear: function (layer) {
+      var year = layer.view.year, sources = NS.popups.sourcesAsOf(layer.data, layer.lang());
+      var text = [year === null || year === undefined ? "" : String(year), sources].filter(Boolean).join(" · ");
+      if (this.yearLine.textContent !== text) this.yearLine.textContent = text;
+      if (this.yearLine.hidden !== !text) {
+        this.yearLine.hidden = !text;
+        this.map.fire("pmlayout");
+      }
     },
 
     /* Hide the rows of types that no partner in `data` has (all stay when none has any). */

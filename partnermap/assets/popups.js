@@ -62,6 +62,14 @@
     return (lang === "da" && p.name_da && String(p.name_da[i] || "").trim()) ? p.name_da[i] : p.name[i];
   }
 
+  /* "sources as of 2014": the latest year a source confirms anything in `data`, in `lang`;
+   * "" when no partner has a confirmed year. */
+  function sourcesAsOf(data, lang) {
+    var confirmed = data.partners.confirmed || [], latest = null;
+    confirmed.forEach(function (year) { if (year !== null && (latest === null || year > latest)) latest = year; });
+    return latest === null ? "" : data.labels[lang].sources_as_of.replace("{year}", latest);
+  }
+
   /* partnerships/wording.py `years_text`, and what nobody confirms in the view's `year`. */
   function years(p, i, labels, year) {
     var start = p.start[i], end = p.end[i], ended = end !== null && end !== undefined;
@@ -164,7 +172,7 @@
   }
 
   NS.popups = {
-    Files: Files, details: details, detailsNow: detailsNow, nameOf: nameOf, popupFor: popupFor, popupContent: popupContent,
+    Files: Files, details: details, detailsNow: detailsNow, sourcesAsOf: sourcesAsOf, nameOf: nameOf, popupFor: popupFor, popupContent: popupContent,
     clusterTooltip: clusterTooltip, clusterList: clusterList,
   };
 })();

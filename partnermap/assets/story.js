@@ -101,6 +101,8 @@
         row.appendChild(exit);
       }
       box.appendChild(this.yearLabel);
+      this.sources = box.appendChild(el("div", "pm-story-sources"));  // "sources as of 2014", when known
+      this.sources.hidden = true;
       box.appendChild(buttons);
       box.appendChild(row);
       if (settings.present && labels.keys) box.appendChild(el("div", "pm-story-keys", labels.keys));
@@ -155,7 +157,9 @@
     onDraw: function (event) {
       if (event.reason !== "view") return;
       this.syncYear(event.view);
-      var layer = event.layer;
+      var layer = event.layer, sources = NS.popups.sourcesAsOf(layer.data, layer.lang());
+      this.sources.textContent = sources;
+      this.sources.hidden = !sources;
       if (this.fetched === layer.data) return;
       this.fetched = layer.data;
       this.stops(layer.data).forEach(function (stop) {

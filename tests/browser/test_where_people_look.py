@@ -9,10 +9,11 @@ from playwright.sync_api import Frame, Page
 
 from partnerships.i18n import t
 from tests.browser.test_map_offline import (
-    MAIN_MAP, SLIDER_THUMB, STEP_TIMEOUT_MS, assert_offline_and_clean, open_map, wait_for_partner_markers,
-    wait_until_idle,
+    LOAD_TIMEOUT_MS, MAIN_MAP, SLIDER_THUMB, STEP_TIMEOUT_MS, assert_offline_and_clean, map_frame, open_map,
+    wait_for_partner_markers, wait_until_idle,
 )
 from tests.browser.test_presenting import open_present
+from tests.conftest import GOOD_ROWS, csv_text
 
 SHIPPED = 7
 VIEW_JS = "() => { const m = PartnerMap.current().map, c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }"
@@ -248,3 +249,35 @@ def test_homes_name_hides_while_home_is_off_the_map(offline_page, shipped_app):
     frame.evaluate("() => { const h = PartnerMap.current().data.home; PartnerMap.current().map.setView([h.lat, h.lon], 6,"
                    " {animate: false}); }")
     frame.wait_for_function(f"() => !({hidden})()", timeout=STEP_TIMEOUT_MS)
+
+
+# --- 2. the year shown, and how recent the sources are, on the map -------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_map_says_its_year_and_how_recent_its_sources_are(offline_page, shipped_app, lang):
+    page = offline_page.page
+    frame = ready(page, shipped_app.url + f"?lang={lang}")
+    line = frame.locator(".pm-legend-year")
+    assert line.text_content() == "2014 · " + t("sources_as_of", lang, year=2014)
+    draws = frame.evaluate(DRAWS_JS)
+    thumb = page.locator(SLIDER_THUMB).first
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)
+    assert line.text_content() == "2013 · " + t("sources_as_of", lang, year=2014)
+
+    page.goto(shipped_app.url + f"?mode=present&lang={lang}", timeout=LOAD_TIMEOUT_MS)
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.PartnerMap && PartnerMap.current().shown.length === 7", timeout=LOAD_TIMEOUT_MS)
+    assert frame.locator(".pm-story-sources").text_content() == t("sources_as_of", lang, year=2014)
+    assert not frame.locator(".pm-legend-year").is_visible()  # the story says it, under the big year
+    assert_offline_and_clean(offline_page)
+
+
+def test_without_confirmed_years_the_map_says_only_its_year(offline_page, start_app, write_csv):
+    page = offline_page.page
+    header = "id,name,type,city,country,lat,lon,start_year,end_year,description,url"
+    frame = open_map(page, start_app(write_csv(csv_text(*GOOD_ROWS, header=header))).url)
+    frame.wait_for_function("() => PartnerMap.current().draws > 0", timeout=STEP_TIMEOUT_MS)
+    year = frame.evaluate("() => PartnerMap.current().view.year")
+    assert frame.locator(".pm-legend-year").text_content() == str(year)
