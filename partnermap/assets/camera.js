@@ -12,7 +12,7 @@
   "use strict";
 
   var NS = L.PartnerMap, el = NS.dom.el;
-  var PAD = 0.08, MAX_ZOOM = 6, GAP = 8;
+  var PAD = 0.08, MAX_ZOOM = 6, GAP = 8, MARKER = 16;  // px: a marker's reach below its popup's tip
   var REACH = 0.4;  // of the map's height: what controls may take of it at the top, and at the bottom
   var CORNERS = { bottomleft: ".leaflet-bottom.leaflet-left", bottomright: ".leaflet-bottom.leaflet-right" };
 
@@ -62,7 +62,7 @@
     if (caption && !caption.hidden) below = Math.max(below, frame.bottom - caption.getBoundingClientRect().top);
     room.topLeft.x = left;
     room.topLeft.y = Math.max(GAP, coveredAbove(map));
-    room.bottomRight.y = GAP + below;
+    room.bottomRight.y = GAP + below + MARKER;  // the partner under the popup's tip stays clear too
     room.width = size.x - left - GAP;
     room.height = size.y - room.topLeft.y - room.bottomRight.y;
     return room;
@@ -78,22 +78,30 @@
                                    maxHeight: Math.max(140, room.height - 60) });
   }
 
-  /* Whether home's name or a country's stands on the map, clear of what covers the map. */
+  /* Whether home (the middle of its ring, or its name) or a country's name stands on the map,
+   * clear of what covers the map. */
   function knownInView(map) {
-    var container = map.getContainer(), frame = container.getBoundingClientRect();
+    var container = map.getContainer(), frame = container.getBoundingClientRect(), layer = map.partnerLayer;
     var covers = Array.prototype.map.call(container.querySelectorAll(
       ".leaflet-popup-content-wrapper, .pm-caption, .pm-present-title, .leaflet-control"), function (n) {
       return n.getBoundingClientRect();
     });
+    function clear(r) {
+      return r.left >= frame.left && r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom &&
+        !covers.some(function (c) { return c.width && NS.dom.meet(c, r); });
+    }
+    if (layer && layer.data) {
+      var home = map.latLngToContainerPoint([layer.data.home.lat, layer.data.home.lon]);
+      var x = frame.left + home.x, y = frame.top + home.y;
+      if (clear({ left: x - 1, top: y - 1, right: x + 1, bottom: y + 1 })) return true;  // the ring's middle seen
+    }
     return Array.prototype.some.call(container.querySelectorAll(".pm-country-label, .pm-home-label span"), function (n) {
       var r = n.getBoundingClientRect();
-      return r.width > 0 && window.getComputedStyle(n).visibility !== "hidden" && r.left >= frame.left &&
-        r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom &&
-        !covers.some(function (c) { return c.width && NS.dom.meet(c, r); });
+      return r.width > 0 && window.getComputedStyle(n).visibility !== "hidden" && clear(r);
     });
   }
 
-  /* A tour stop shows a place the hall knows (home's name or a country's), never only sea.
+  /* A tour stop shows a place the hall knows (home, or a country's name), never only sea.
    * `open` opens the stop's popup (which may pan the map); then, each time the country names are
    * laid out with the map at rest, the map steps out around the stop's place `at` until one
    * shows, no further than zoom `least`, and calls `done`. `current` says the stop is still on. */

@@ -300,8 +300,9 @@
       var landed = new Promise(function (done) { map.once("moveend", done); });
       Promise.all([landed, layer.details(i).catch(function () { return null; })]).then(function () {
         if (list[self.stop] !== stop) return;
-        // Out, if need be, until a place the hall knows shows; no further than it stands apart.
-        NS.camera.frameStop(map, layer.positionOf(i), Math.min(layer.separateZoom(i, 1), zoom),
+        // Out, if need be, until a place the hall knows shows; no further than one step out from
+        // where it stands well apart (half as far apart: its marker still its own).
+        NS.camera.frameStop(map, layer.positionOf(i), Math.min(layer.separateZoom(i, 1) - 1, zoom),
                             function () { layer.openPartner(i); }, function () { return list[self.stop] === stop; },
                             function () { self.stopFramed = self.stop; });
       });
