@@ -95,7 +95,8 @@
       var x = frame.left + home.x, y = frame.top + home.y;
       if (clear({ left: x - 1, top: y - 1, right: x + 1, bottom: y + 1 })) return true;  // the ring's middle seen
     }
-    return Array.prototype.some.call(container.querySelectorAll(".pm-country-label, .pm-home-label span"), function (n) {
+    var names = container.querySelectorAll(".pm-country-label, .pm-home-label span");
+    return Array.prototype.some.call(names, function (n) {
       var r = n.getBoundingClientRect();
       return r.width > 0 && window.getComputedStyle(n).visibility !== "hidden" && clear(r);
     });

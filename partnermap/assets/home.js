@@ -76,7 +76,8 @@
         });
       }
       var frame = map.getContainer().getBoundingClientRect();
-      map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption").forEach(function (control) {
+      var over = map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption");
+      over.forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
           found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height,

@@ -29,7 +29,8 @@ def ready(page: Page, url: str) -> Frame:
 
 
 def wait_drawn(frame: Frame, draws: int, shown: int) -> None:
-    frame.wait_for_function("(a) => PartnerMap.current().draws > a.draws && PartnerMap.current().shown.length === a.shown",
+    frame.wait_for_function("(a) => PartnerMap.current().draws > a.draws"
+                            " && PartnerMap.current().shown.length === a.shown",
                             arg={"draws": draws, "shown": shown}, timeout=STEP_TIMEOUT_MS)
 
 
@@ -110,7 +111,8 @@ def test_nothing_matches_keeps_the_map_and_the_map_says_so(offline_page, shipped
 # --- 4. every partner reached and told apart ---------------------------------------------------
 
 # Every partner drawn on the main map: its name and its centre in the frame's pixels, unrounded.
-CENTRES_JS = """() => { const now = PartnerMap.current(), map = now.map, box = map.getContainer().getBoundingClientRect();
+CENTRES_JS = """() => { const now = PartnerMap.current(), map = now.map;
+    const box = map.getContainer().getBoundingClientRect();
     return now.singles.map((i) => { const p = map.layerPointToContainerPoint(map.project(now.layer.positionOf(i))
         .subtract(map.getPixelOrigin()));
         return {name: now.data.partners.name[i], x: box.left + p.x, y: box.top + p.y}; }); }"""
@@ -161,7 +163,8 @@ def test_the_partners_are_reached_by_tab_read_out_by_name_and_opened_with_enter(
     draws = frame.evaluate(DRAWS_JS)
     page.keyboard.press("Enter")  # the last one reached
     frame.wait_for_function(f"(name) => ({POPUP_NAME_JS})().includes(name)", arg=heard[-1], timeout=STEP_TIMEOUT_MS)
-    frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)  # the page heard
+    # The page heard of it, as of a click.
+    frame.wait_for_function("(n) => PartnerMap.current().draws > n", arg=draws, timeout=STEP_TIMEOUT_MS)
     wait_until_idle(page)
     assert heard[-1] in page.get_by_test_id("stMain").inner_text()  # described beside the map
     assert_offline_and_clean(offline_page)
@@ -200,13 +203,15 @@ HOME_NAME_REACH = 80  # px: home's name stands this close to home's ring, or not
 STOP_JS = """() => { const now = PartnerMap.current(), story = now.map.storyControl;
     return story.stops(now.data).map((s) => now.data.partners.name[now.data.partners.id.indexOf(s.id)]); }"""
 # At a stop, once its popup is open: what frames it.
-FRAMING_JS = """() => { const now = PartnerMap.current(), map = now.map, frame = map.getContainer().getBoundingClientRect();
+FRAMING_JS = """() => { const now = PartnerMap.current(), map = now.map;
+    const frame = map.getContainer().getBoundingClientRect();
     const box = (n) => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
     const meet = (a, b) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
     const covers = [...document.querySelectorAll('.leaflet-popup-content-wrapper, .pm-caption:not([hidden]), .pm-story,'
         + ' .pm-present-title, .pm-legend, .pm-inset:not([hidden]), .leaflet-control-zoom')].map(box);
     const inside = (b) => b[0] >= frame.left && b[1] >= frame.top && b[2] <= frame.right && b[3] <= frame.bottom;
-    const countries = [...document.querySelectorAll('.pm-country-label:not([hidden])')].map((n) => [n.textContent, box(n)])
+    const countries = [...document.querySelectorAll('.pm-country-label:not([hidden])')]
+        .map((n) => [n.textContent, box(n)])
         .filter(([, b]) => inside(b) && !covers.some((c) => meet(b, c))).map(([text]) => text);
     const home = now.data.home, h = map.latLngToContainerPoint([home.lat, home.lon]);
     const ring = [frame.left + h.x - 1, frame.top + h.y - 1, frame.left + h.x + 1, frame.top + h.y + 1];  // its middle
@@ -248,8 +253,8 @@ def test_homes_name_hides_while_home_is_off_the_map(offline_page, shipped_app):
     assert not frame.evaluate(hidden)
     frame.evaluate("() => { PartnerMap.current().map.setView([38.9, 115.5], 6, {animate: false}); }")  # Baoding
     frame.wait_for_function(hidden, timeout=STEP_TIMEOUT_MS)
-    frame.evaluate("() => { const h = PartnerMap.current().data.home; PartnerMap.current().map.setView([h.lat, h.lon], 6,"
-                   " {animate: false}); }")
+    frame.evaluate("() => { const h = PartnerMap.current().data.home;"
+                   " PartnerMap.current().map.setView([h.lat, h.lon], 6, {animate: false}); }")
     frame.wait_for_function(f"() => !({hidden})()", timeout=STEP_TIMEOUT_MS)
 
 
@@ -270,7 +275,8 @@ def test_the_map_says_its_year_and_how_recent_its_sources_are(offline_page, ship
 
     page.goto(shipped_app.url + f"?mode=present&lang={lang}", timeout=LOAD_TIMEOUT_MS)
     frame = map_frame(page)
-    frame.wait_for_function("() => window.PartnerMap && PartnerMap.current().shown.length === 7", timeout=LOAD_TIMEOUT_MS)
+    frame.wait_for_function("() => window.PartnerMap && PartnerMap.current().shown.length === 7",
+                            timeout=LOAD_TIMEOUT_MS)
     assert frame.locator(".pm-story-sources").text_content() == t("sources_as_of", lang, year=2014)
     assert not frame.locator(".pm-legend-year").is_visible()  # the story says it, under the big year
     assert_offline_and_clean(offline_page)
