@@ -76,7 +76,7 @@
         });
       }
       var frame = map.getContainer().getBoundingClientRect();
-      var over = map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption");
+      var over = map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption, .pm-empty");
       over.forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
