@@ -301,6 +301,8 @@
       var marker = this.markerOf(i), open = this.opened;
       NS.camera.popupRoom(this.map);
       if (this.map.hasLayer(marker)) {
+        this.dress(marker);  // its popup sized for the room there is now (a caption may take some)
+        L.setOptions(marker.getPopup(), NS.camera.popupOptions(this.map, { maxWidth: 320 }));
         if (!marker.isPopupOpen()) marker.openPopup();
         return;
       }
