@@ -36,7 +36,7 @@ SCALE_MAX_WIDTH = 140
 DETAILS_PER_SLICE = 1000
 # Words the map's script shows, in every language (partnerships/i18n.py).
 MAP_LABELS = ("since", "year_unknown", "since_confirmed", "website", "details_unavailable", "cluster_count",
-              "cluster_more")
+              "cluster_more", "map_empty", "sources_as_of")
 
 
 class MapCall(MacroElement):
@@ -138,6 +138,7 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     MapCall("home", {"name": home.name, "lat": home.lat, "lon": home.lon}, style.HOME).add_to(fmap)
     MapCall("showAll", t("show_all", lang)).add_to(fmap)
     MapCall("legend", t("legend_title", lang), type_legend(vocabulary, lang), t("legend_doubt", lang)).add_to(fmap)
+    MapCall("emptyNotice").add_to(fmap)
     # Where partners near home stand too close to tell apart, an inset shows them apart (inset.js).
     MapCall("inset", {"title": t("inset_title", lang, home=home.name), "home": {"lat": home.lat, "lon": home.lon},
                       "color": style.HOME,

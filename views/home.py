@@ -15,8 +15,11 @@ page.page_start(dataset, lang, data.app_title(lang), "" if dataset.fatal else se
 
 view = state.current_view(dataset)
 shown = filter_partners(dataset.partners, view)
+# Always one element here, so that the map after it keeps its place on the page and is never
+# mounted afresh when a view leaves nothing and back.
+notice = st.empty()
 if shown.empty:
-    st.info(t("none_in_view", lang))
+    notice.info(t("none_in_view", lang))
 
 # The last click is known before the map is drawn, so the map opens the same partner.
 selected = details.selected_partner(dataset, shown, st.session_state.get(state.MAP_KEY))

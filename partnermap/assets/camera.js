@@ -3,8 +3,8 @@
  *
  * The first view is fitted to its partners, and fitted again as the frame or the controls in
  * its corners change size, until the visitor (or the story) moves or zooms the map. After
- * that a filter change leaves the map where the visitor put it, unless none of the partners in view would be on screen: unticking a
- * type or moving the year never makes the map jump. "Show all" fits every partner in view,
+ * that a filter change leaves the map where the visitor put it, unless it takes every partner
+ * the visitor saw off the screen: unticking a type or moving the year never makes the map jump. "Show all" fits every partner in view,
  * on request. A fit leaves room for what covers the map's lower corners (the legend, the
  * inset), so no partner lands under them.
  */
@@ -12,7 +12,7 @@
   "use strict";
 
   var NS = L.PartnerMap, el = NS.dom.el;
-  var PAD = 0.08, MAX_ZOOM = 6, GAP = 8;
+  var PAD = 0.08, MAX_ZOOM = 6, GAP = 8, MARKER = 16;  // px: a marker's reach below its popup's tip
   var REACH = 0.4;  // of the map's height: what controls may take of it at the top, and at the bottom
   var CORNERS = { bottomleft: ".leaflet-bottom.leaflet-left", bottomright: ".leaflet-bottom.leaflet-right" };
 
@@ -62,7 +62,7 @@
     if (caption && !caption.hidden) below = Math.max(below, frame.bottom - caption.getBoundingClientRect().top);
     room.topLeft.x = left;
     room.topLeft.y = Math.max(GAP, coveredAbove(map));
-    room.bottomRight.y = GAP + below;
+    room.bottomRight.y = GAP + below + MARKER;  // the partner under the popup's tip stays clear too
     room.width = size.x - left - GAP;
     room.height = size.y - room.topLeft.y - room.bottomRight.y;
     return room;
@@ -78,19 +78,71 @@
                                    maxHeight: Math.max(140, room.height - 60) });
   }
 
+  /* Whether home (the middle of its ring, or its name) or a country's name stands on the map,
+   * clear of what covers the map. */
+  function knownInView(map) {
+    var container = map.getContainer(), frame = container.getBoundingClientRect(), layer = map.partnerLayer;
+    var covers = Array.prototype.map.call(container.querySelectorAll(
+      ".leaflet-popup-content-wrapper, .pm-caption, .pm-present-title, .leaflet-control"), function (n) {
+      return n.getBoundingClientRect();
+    });
+    function clear(r) {
+      return r.left >= frame.left && r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom &&
+        !covers.some(function (c) { return c.width && NS.dom.meet(c, r); });
+    }
+    if (layer && layer.data) {
+      var home = map.latLngToContainerPoint([layer.data.home.lat, layer.data.home.lon]);
+      var x = frame.left + home.x, y = frame.top + home.y;
+      if (clear({ left: x - 1, top: y - 1, right: x + 1, bottom: y + 1 })) return true;  // the ring's middle seen
+    }
+    var names = container.querySelectorAll(".pm-country-label, .pm-home-label span");
+    return Array.prototype.some.call(names, function (n) {
+      var r = n.getBoundingClientRect();
+      return r.width > 0 && window.getComputedStyle(n).visibility !== "hidden" && clear(r);
+    });
+  }
+
+  /* A tour stop shows a place the hall knows (home, or a country's name), never only sea.
+   * `open` opens the stop's popup (which may pan the map); then, each time the country names are
+   * laid out with the map at rest, the map steps out around the stop's place `at` until one
+   * shows, no further than zoom `least`, and calls `done`. `current` says the stop is still on. */
+  function frameStop(map, at, least, open, current, done) {
+    var labels = map.countryLabels, moving = false;
+    var events = { movestart: function () { moving = true; }, moveend: function () { moving = false; } };
+    function stop() {
+      map.off(events);
+      if (labels) labels.off("layout", check);
+    }
+    function check() {
+      if (moving) return;  // the names are laid out again once the map is at rest
+      if (!current()) return stop();
+      if (!labels || knownInView(map) || map.getZoom() <= least) {
+        stop();
+        return done();
+      }
+      map.setZoomAround(at, Math.max(least, map.getZoom() - 1));
+    }
+    map.on(events);
+    if (labels) labels.on("layout", check);
+    open();
+    check();
+  }
+
   NS.camera = {
-    /* A view from the page: fit the first one; later ones only when nothing would be seen. */
+    /* A view from the page: fit the first one with partners; later ones only when the change
+     * takes every partner the visitor saw off the screen. A visitor who looks where none are
+     * (zoomed into the sea) keeps that view, and so does one who chose nothing and back. */
     fitTo: function (shown, view) {
-      var key = [view.types.join(","), view.year, view.mode].join("|"), first = this.viewKey === null;
-      var same = key === this.viewKey;
+      var key = [view.types.join(","), view.year, view.mode].join("|"), same = key === this.viewKey;
       this.viewKey = key;
       if (same || !shown.length) return;  // a rerun for the same partners (a click) leaves the map be
-      if (first || !this.anyOnScreen(shown)) this.fitAll(shown);
+      if (!this.framed || (this.anyOnScreen(this.shown) && !this.anyOnScreen(shown))) this.fitAll(shown);
     },
 
     /* Fit `shown` (by default the partners in view) and home; kept on resize until the visitor
      * moves the map. */
     fitAll: function (shown) {
+      this.framed = true;
       this.fitted = this.boundsOf(shown || this.shown);
       this.fit();
     },
@@ -114,6 +166,7 @@
     /* The visitor (or the story) moved the map: a resize no longer refits it. */
     unfit: function () {
       this.fitted = null;
+      if (this.view) this.framed = true;  // moved by hand: where the visitor looks from now on
     },
 
     onZoomStart: function () {
@@ -155,6 +208,7 @@
   });
 
   NS.camera.fitOptions = fitOptions;
+  NS.camera.frameStop = frameStop;
   NS.camera.coveredBelow = coveredBelow;
   NS.camera.popupRoom = popupRoom;
   NS.camera.popupOptions = popupOptions;

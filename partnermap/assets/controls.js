@@ -18,7 +18,10 @@
       // Rows by type name, in a map with no prototype: a type may be called "constructor" or "__proto__".
       var self = this, box = el("div", "pm-legend leaflet-control"), rows = (this.rows = Object.create(null));
       this.map = map;
-      map.on("pmdraw", function (event) { self.fitData(event.layer.data); });  // layer.js
+      map.on("pmdraw", function (event) {  // layer.js
+        self.fitData(event.layer.data);
+        self.showYear(event.layer);
+      });
       var heading = el("div", "pm-legend-title"), id = "pm-legend-" + L.stamp(this);
       heading.id = id + "-title";
       this.toggle = el("button", "pm-legend-toggle", this.options.title);
@@ -27,6 +30,9 @@
       this.toggle.appendChild(el("span", "pm-legend-chevron"));
       heading.appendChild(this.toggle);
       box.appendChild(heading);
+      // The year the map shows and how recent its sources are, folded or not ("2014 · sources as of 2014").
+      this.yearLine = box.appendChild(el("div", "pm-legend-year"));
+      this.yearLine.hidden = true;
       this.body = el("div", "pm-legend-body");
       this.body.id = id + "-body";
       var list = el("div", "pm-legend-list");
@@ -74,6 +80,16 @@
       if (this.map) this.map.fire("pmlayout");  // what shares the corners makes room (inset.js, story.js)
     },
 
+    showYear: function (layer) {
+      var year = layer.view.year, sources = NS.popups.sourcesAsOf(layer.data, layer.lang());
+      var text = [year === null || year === undefined ? "" : String(year), sources].filter(Boolean).join(" · ");
+      if (this.yearLine.textContent !== text) this.yearLine.textContent = text;
+      if (this.yearLine.hidden !== !text) {
+        this.yearLine.hidden = !text;
+        this.map.fire("pmlayout");
+      }
+    },
+
     /* Hide the rows of types that no partner in `data` has (all stay when none has any). */
     fitData: function (data) {
       if (!data || data === this.fitted) return;
@@ -89,5 +105,33 @@
     return map.legendControl;
   }
 
-  NS.controls = { legend: legend, Legend: Legend };
+  /* "No partnership matches this view", on the map itself while a view shows nothing (the page
+   * keeps the map as it was: choosing nothing and back never moves it). Its words come with the
+   * data, in the view's language (partnermap/mapbuilder.py MAP_LABELS). */
+  var EmptyNotice = L.Layer.extend({
+    onAdd: function (map) {
+      this.box = el("div", "pm-empty");
+      this.box.setAttribute("role", "status");
+      this.box.hidden = true;
+      map.getContainer().appendChild(this.box);
+      map.on("pmdraw", this.update, this);
+    },
+
+    onRemove: function (map) {
+      map.off("pmdraw", this.update, this);
+      this.box.remove();
+    },
+
+    update: function (event) {
+      var layer = event.layer, empty = !layer.shown.length;
+      this.box.textContent = empty ? layer.data.labels[layer.lang()].map_empty : "";
+      this.box.hidden = !empty;
+    },
+  });
+
+  function emptyNotice(map) {
+    return new EmptyNotice().addTo(map);
+  }
+
+  NS.controls = { legend: legend, Legend: Legend, emptyNotice: emptyNotice };
 })();

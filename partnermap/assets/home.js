@@ -6,7 +6,8 @@
  * first (over the sea at home in Sønderborg), and takes the first where its box is clear of
  * every marker and cluster on screen and inside the map. Where all eight are taken (partners
  * crowd home at the world view) it stands further out, with a leader line to the ring;
- * failing that, where it covers least.
+ * failing that, where it covers least, unless a popup is what covers it: then, as while home
+ * is off the map, it hides, so that it never stands beside another place.
  */
 (function () {
   "use strict";
@@ -75,29 +76,38 @@
         });
       }
       var frame = map.getContainer().getBoundingClientRect();
-      map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup").forEach(function (control) {
+      var over = map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption, .pm-empty");
+      over.forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
-          found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height });
+          found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height,
+                       popup: control.classList.contains("leaflet-popup") });
         }
       });
       return { boxes: found, at: at, size: map.getSize() };
     },
 
-    /* Put the name on the first free side; near the ring, else further out with a leader line. */
+    /* Put the name on the first free side; near the ring, else further out with a leader line.
+     * Never away from home: while home is off the map, or a popup takes every side, it hides. */
     place: function () {
       if (!this.map || !this.getElement()) return;
       var w = this.text.offsetWidth, h = this.text.offsetHeight, seen = this.obstacles(), best = null;
       if (!w) return;  // not laid out yet (a hidden frame): placed on the next event
+      var off = seen.at.x < 0 || seen.at.y < 0 || seen.at.x > seen.size.x || seen.at.y > seen.size.y, popup = false;
       [NEAR, FAR].some(function (gap) {
         return SIDES.some(function (d) {
           var box = boxAt(d, gap, w, h), x = seen.at.x + box.left, y = seen.at.y + box.top, covered = 0;
           if (x < MARGIN || y < MARGIN || x + w > seen.size.x - MARGIN || y + h > seen.size.y - MARGIN) covered = w * h;
-          seen.boxes.forEach(function (b) { covered += overlap(box, b); });
+          seen.boxes.forEach(function (b) {
+            var o = overlap(box, b);
+            covered += o;
+            popup = popup || (o > 0 && b.popup);
+          });
           if (!best || covered < best.covered) best = { box: box, side: d, gap: gap, covered: covered };
           return covered === 0;
         });
       });
+      this.getElement().style.visibility = off || (best.covered > 0 && popup) ? "hidden" : "";
       this.show(best);
     },
 

@@ -76,6 +76,10 @@
     return shown;
   }
 
+  function overlaps(a, b) {  // two L.Bounds that share more than an edge
+    return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+  }
+
   var Inset = L.Control.extend({
     options: { position: "bottomright", title: "", home: null, color: "#000000", basemap: null },
 
@@ -220,6 +224,40 @@
         self.places[i] = shown;
       });
       this.ring.bringToFront();  // home over the arcs that leave it, as on the main map
+      this.label(layer, near);
+    },
+
+    /* Each partner's name beside its marker where there is room: on the first side (east,
+     * west, north, south, then above or below running east or west) clear of the inset's edge,
+     * home, every marker and the names placed before; the others keep their tooltip only. */
+    label: function (layer, near) {
+      var inset = this.inset, size = inset.getSize(), taken = [], self = this, reach = layer.made.looks.radius + 3;
+      var centre = inset.latLngToContainerPoint(this.options.home);
+      this.labels = this.labels || L.layerGroup().addTo(inset);
+      this.labels.clearLayers();
+      this.named = [];
+      taken.push(L.bounds(centre.subtract([9, 9]), centre.add([9, 9])));
+      near.forEach(function (i) {
+        var p = inset.latLngToContainerPoint(self.places[i]);
+        taken.push(L.bounds(p.subtract([reach, reach]), p.add([reach, reach])));
+      });
+      near.forEach(function (i) {
+        var text = el("span", null, NS.popups.nameOf(layer.data, i, layer.lang()));
+        var mark = L.marker(self.places[i], { interactive: false, keyboard: false, zIndexOffset: -1000,
+          icon: L.divIcon({ className: "pm-inset-label", html: text, iconSize: [0, 0] }) }).addTo(self.labels);
+        var w = text.offsetWidth, h = text.offsetHeight, p = inset.latLngToContainerPoint(self.places[i]);
+        var sides = [[reach, -h / 2], [-reach - w, -h / 2], [-w / 2, -reach - h], [-w / 2, reach],
+                     [-reach, -reach - h], [-reach, reach], [reach - w, -reach - h], [reach - w, reach]];
+        var free = sides.map(function (d) { return L.bounds(p.add(d), p.add(d).add([w, h])); }).filter(function (box) {
+          return box.min.x >= 2 && box.min.y >= 2 && box.max.x <= size.x - 2 && box.max.y <= size.y - 2 &&
+            !taken.some(function (other) { return overlaps(other, box); });
+        })[0];
+        if (!w || !free) return self.labels.removeLayer(mark);
+        text.style.left = free.min.x - p.x + "px";
+        text.style.top = free.min.y - p.y + "px";
+        taken.push(free);
+        self.named.push(i);
+      });
     },
 
     /* A partner chosen in the inset: its popup on the main map, the page told as by a click. */
@@ -237,7 +275,8 @@
           places[i] = [p.x, p.y];
         });
       }
-      return { shown: !this.box.hidden, members: this.members.slice(), map: inset, places: places };
+      return { shown: !this.box.hidden, members: this.members.slice(), map: inset, places: places,
+               named: this.box.hidden ? [] : (this.named || []).slice() };
     },
   });
 

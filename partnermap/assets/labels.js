@@ -23,7 +23,7 @@
   var SPACE = 10;  // px kept clear between two names, so that each reads as one
   var HOME_RING = 14;  // px: home's ring (controls.js, radius 11 and its 3 px edge)
   var CLUSTER_EDGE = 2.5;  // px: a cluster circle's edge (shapes.js)
-  var OVER_THE_MAP = ".leaflet-control, .pm-caption, .pm-present-title";
+  var OVER_THE_MAP = ".leaflet-control, .pm-caption, .pm-present-title, .pm-empty";
 
   /* The type size at a zoom: a little larger as the map comes closer. */
   function fontSize(zoom) {

@@ -25,6 +25,7 @@
     onAdd: function (map) {
       this.options.owner.dress(this);
       L.Marker.prototype.onAdd.call(this, map);
+      this.options.owner.nameMarker(this);
       this.options.owner.onScreen(this, true);
     },
 
@@ -47,6 +48,7 @@
       this.draws = 0;
       this.viewKey = null;
       this.fitted = null;  // the bounds last fitted, refitted on resize until the visitor moves
+      this.framed = false;  // whether a view with partners was fitted, or the visitor moved the map
       this.opened = null;  // a popup opened on a partner's place (inside a cluster)
       this.busy = false;
       this.format = { lang: null };
@@ -63,6 +65,7 @@
                zoomstart: this.onZoomStart }, this);
       L.DomEvent.on(map.getContainer(), "wheel keydown", this.unfit, this);
       L.DomEvent.on(map.getContainer(), "pointerdown", this.makeRoom, this);  // before a click opens a popup
+      this.reachEvents(true);
     },
 
     onRemove: function (map) {
@@ -70,6 +73,7 @@
                zoomstart: this.onZoomStart }, this);
       L.DomEvent.off(map.getContainer(), "wheel keydown", this.unfit, this);
       L.DomEvent.off(map.getContainer(), "pointerdown", this.makeRoom, this);
+      this.reachEvents(false);
       map.removeLayer(this.arcs);
       if (this.made) map.removeLayer(this.made.points);
     },
@@ -234,8 +238,8 @@
     markerOf: function (i) {
       var made = this.made, type = this.data.partners.type[i];
       return made.markers[i] || (made.markers[i] = new PartnerMarker(this.positionOf(i), {
-        icon: (made.doubt[i] ? made.hollow : made.icons)[type], keyboard: false, partner: i, owner: this,
-      }));
+        icon: (made.doubt[i] ? made.hollow : made.icons)[type], keyboard: true, partner: i, owner: this,
+      }).on("keypress", this.onMarkerKey, this));
     },
 
     doubt: function (shown, year) {  // hollow markers and dashed arcs for what nobody confirms in `year`
@@ -279,7 +283,10 @@
       var self = this, made = this.made;
       if (made.lang === this.lang()) return;
       if (made.lang !== undefined) {
-        made.markers.forEach(function (marker, i) { if (marker.getTooltip()) marker.setTooltipContent(self.tooltipOf(i)); });
+        made.markers.forEach(function (marker, i) {
+          if (marker.getTooltip()) marker.setTooltipContent(self.tooltipOf(i));
+          self.nameMarker(marker);
+        });
       }
       made.lang = this.lang();
     },
@@ -294,6 +301,8 @@
       var marker = this.markerOf(i), open = this.opened;
       NS.camera.popupRoom(this.map);
       if (this.map.hasLayer(marker)) {
+        this.dress(marker);  // its popup sized for the room there is now (a caption may take some)
+        L.setOptions(marker.getPopup(), NS.camera.popupOptions(this.map, { maxWidth: 320 }));
         if (!marker.isPopupOpen()) marker.openPopup();
         return;
       }
@@ -355,6 +364,7 @@
   });
 
   Layer.include(NS.camera);  // where the map looks (camera.js)
+  Layer.include(NS.reach);  // the marker under the pointer, and the keyboard (reach.js)
   NS.Layer = Layer;
 
   /* The page's way in, called by the scripts folium renders (partnermap/mapbuilder.py). */
@@ -364,6 +374,7 @@
     basemap: NS.basemap,
     home: NS.home.home,
     legend: NS.controls.legend,
+    emptyNotice: NS.controls.emptyNotice,
     countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },
     showAll: function (map, title) { return new NS.ShowAll({ title: title }).addTo(map); },
     partners: function (map, group, source, view) {

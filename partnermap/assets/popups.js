@@ -12,32 +12,47 @@
   var Files = L.Class.extend({
     initialize: function () {
       this.promises = {};
+      this.loaded = {};  // what has arrived, for a popup to show at once
     },
 
     get: function (source) {
       if (typeof source !== "string") return Promise.resolve(source);
-      var promises = this.promises;
+      var promises = this.promises, loaded = this.loaded;
       if (!promises[source]) {
         promises[source] = fetch(source).then(function (response) {
           if (!response.ok) throw new Error(response.status + " " + source);
           return response.json();
-        });
+        }).then(function (json) { return (loaded[source] = json); });
         promises[source].catch(function () { delete promises[source]; });
       }
       return promises[source];
     },
   });
 
+  /* Partner i's details from the slice that holds them, `part`. */
+  function pick(data, i, part) {
+    var j = i - Math.floor(i / data.details.size) * data.details.size, out = {};
+    Object.keys(part).forEach(function (name) { out[name] = part[name][j]; });
+    return out;
+  }
+
+  function sliceOf(data, i) {
+    var d = data.details, slice = d.slices[Math.floor(i / d.size)];
+    return typeof slice === "string" ? { url: new URL(slice, data.url).href } : { inline: slice };
+  }
+
   /* Partner i's place, descriptions and website: in a slice beside the data file (its name
    * relative to the data file's URL), or inline in a self-contained file. */
   function details(data, i, files) {
-    var d = data.details, k = Math.floor(i / d.size), slice = d.slices[k];
-    var loaded = typeof slice === "string" ? files.get(new URL(slice, data.url).href) : Promise.resolve(slice);
-    return loaded.then(function (part) {
-      var j = i - k * d.size, out = {};
-      Object.keys(part).forEach(function (name) { out[name] = part[name][j]; });
-      return out;
-    });
+    var slice = sliceOf(data, i);
+    var loaded = slice.url ? files.get(slice.url) : Promise.resolve(slice.inline);
+    return loaded.then(function (part) { return pick(data, i, part); });
+  }
+
+  /* The same, when its slice is already here (fetched ahead: the tour's stops); else null. */
+  function detailsNow(data, i, files) {
+    var slice = sliceOf(data, i), part = slice.url ? files.loaded[slice.url] : slice.inline;
+    return part ? pick(data, i, part) : null;
   }
 
   /* Partner i's name in `lang`: its `name_<lang>` where there is one (partnerships/wording.py
@@ -50,6 +65,14 @@
   /* A detail (`city`, `country`, `desc`) in `lang`, the base one where it has none. */
   function local(d, column, lang) {
     return d[column + "_" + lang] || d[column];
+  }
+
+  /* "sources as of 2014": the latest year a source confirms anything in `data`, in `lang`;
+   * "" when no partner has a confirmed year. */
+  function sourcesAsOf(data, lang) {
+    var confirmed = data.partners.confirmed || [], latest = null;
+    confirmed.forEach(function (year) { if (year !== null && (latest === null || year > latest)) latest = year; });
+    return latest === null ? "" : data.labels[lang].sources_as_of.replace("{year}", latest);
   }
 
   /* partnerships/wording.py `years_text`, and what nobody confirms in the view's `year`. */
@@ -74,7 +97,18 @@
     var place = el("div", "pm-popup-place pm-loading", "…");
     box.appendChild(place);
     box.appendChild(el("div", "pm-popup-years", years(p, i, labels, year)));
-    details(data, i, files).then(function (d) {
+    var now = detailsNow(data, i, files);
+    if (now) {  // fetched ahead: the popup opens filled
+      fill(now);
+      return box;
+    }
+    details(data, i, files).then(fill).catch(function (err) {
+      console.error("Partner details not loaded:", err);
+      place.textContent = labels.details_unavailable;
+    }).then(function () { if (ready) ready(); });
+    return box;
+
+    function fill(d) {
       place.classList.remove("pm-loading");
       place.textContent = local(d, "city", lang) + ", " + local(d, "country", lang);
       var description = local(d, "desc", lang);
@@ -87,11 +121,7 @@
         link.rel = "noopener noreferrer";
         box.appendChild(link);
       }
-    }).catch(function (err) {
-      console.error("Partner details not loaded:", err);
-      place.textContent = labels.details_unavailable;
-    }).then(function () { if (ready) ready(); });
-    return box;
+    }
   }
 
   /* A marker's popup content, built when it opens. When the details arrive the popup takes
@@ -147,7 +177,8 @@
   }
 
   NS.popups = {
-    Files: Files, details: details, nameOf: nameOf, local: local, popupFor: popupFor, popupContent: popupContent,
+    Files: Files, details: details, detailsNow: detailsNow, sourcesAsOf: sourcesAsOf, nameOf: nameOf, local: local,
+    popupFor: popupFor, popupContent: popupContent,
     clusterTooltip: clusterTooltip, clusterList: clusterList,
   };
 })();

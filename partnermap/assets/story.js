@@ -15,6 +15,7 @@
   var NS = L.PartnerMap, el = NS.dom.el;
   var SPEEDS = [0.5, 1, 2, 4];
   var CAMERA_PADDING = [60, 60], CAMERA_MAX_ZOOM = 8;  // the player's camera (`follow`)
+  var TOUR_MAX_ZOOM = 7;  // a stop shows its region: a town's streets tell a hall nothing
   var FOLD_BELOW = 1100;  // px of map height: the tour folds the legend on smaller maps (`makeRoom`)
   /* Icons drawn as SVG: symbol fonts are missing on many presentation laptops. */
   var ICONS = {
@@ -100,6 +101,8 @@
         row.appendChild(exit);
       }
       box.appendChild(this.yearLabel);
+      this.sources = box.appendChild(el("div", "pm-story-sources"));  // "sources as of 2014", when known
+      this.sources.hidden = true;
       box.appendChild(buttons);
       box.appendChild(row);
       if (settings.present && labels.keys) box.appendChild(el("div", "pm-story-keys", labels.keys));
@@ -148,9 +151,20 @@
       if (link) link.click();
     },
 
-    /* The year shown is the page's (a view the page sends) until the player or the tour moves it. */
+    /* The year shown is the page's (a view the page sends) until the player or the tour moves it.
+     * The first view also fetches the details of the tour's stops, so each stop's popup opens
+     * filled. */
     onDraw: function (event) {
-      if (event.reason === "view") this.syncYear(event.view);
+      if (event.reason !== "view") return;
+      this.syncYear(event.view);
+      var layer = event.layer, sources = NS.popups.sourcesAsOf(layer.data, layer.lang());
+      this.sources.textContent = sources;
+      this.sources.hidden = !sources;
+      if (this.fetched === layer.data) return;
+      this.fetched = layer.data;
+      this.stops(layer.data).forEach(function (stop) {
+        layer.details(layer.data.partners.id.indexOf(stop.id)).catch(function () { /* opens with "…" */ });
+      });
     },
 
     syncYear: function (view) {
@@ -183,7 +197,7 @@
     },
 
     state: function () {
-      return { year: this.year, playing: !!this.playing, speed: this.speed, stop: this.stop };
+      return { year: this.year, playing: !!this.playing, speed: this.speed, stop: this.stop, framed: this.stopFramed };
     },
 
     /* --- the timeline ------------------------------------------------------------------------ */
@@ -278,8 +292,20 @@
       var stop = list[this.stop], p = data.partners, i = p.id.indexOf(stop.id);
       if (i < 0) return;
       this.showYear(Math.max(stop.year || p.start[i], p.start[i]));
-      map.flyTo(layer.positionOf(i), layer.separateZoom(i, Math.max(map.getZoom(), settings.tourZoom)), { duration: 1.2 });
-      map.once("moveend", function () { if (list[self.stop] === stop) layer.openPartner(i); });
+      // Close enough to stand apart from its neighbours, never so close that only sea is left.
+      var zoom = Math.min(layer.separateZoom(i, settings.tourZoom), TOUR_MAX_ZOOM);
+      this.stopFramed = -1;
+      map.flyTo(layer.positionOf(i), zoom, { duration: 1.2 });
+      // The popup opens once the flight has ended and the stop's details are here: filled.
+      var landed = new Promise(function (done) { map.once("moveend", done); });
+      Promise.all([landed, layer.details(i).catch(function () { return null; })]).then(function () {
+        if (list[self.stop] !== stop) return;
+        // Out, if need be, until a place the hall knows shows; no further than one step out from
+        // where it stands well apart (half as far apart: its marker still its own).
+        NS.camera.frameStop(map, layer.positionOf(i), Math.min(layer.separateZoom(i, 1) - 1, zoom),
+                            function () { layer.openPartner(i); }, function () { return list[self.stop] === stop; },
+                            function () { self.stopFramed = self.stop; });
+      });
       var scripted = stop.caption && (stop.caption[settings.lang] || stop.caption.en);
       var name = NS.popups.nameOf(data, i, settings.lang);
       this.caption.textContent = scripted || name + " · " + p.start[i];
