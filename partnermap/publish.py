@@ -47,7 +47,7 @@ DETAIL_ZOOM = 4  # the world file is simplified to half a pixel at this zoom
 # The map's own scripts, in the order they load: each uses only those before it. The rules
 # come first and need nothing, not even Leaflet (the parity tests load them alone).
 MAP_SCRIPTS = ("rules.js", "shapes.js", "basemap.js", "controls.js", "home.js", "popups.js", "clusters.js",
-               "camera.js", "reach.js", "labels.js", "layer.js", "inset.js", "story.js")
+               "camera.js", "reach.js", "labels.js", "layer.js", "page.js", "inset.js", "story.js")
 
 # The scripts and stylesheets by name → source file; each kind is published as one file.
 SOURCES: dict[str, Path] = {

@@ -49,8 +49,9 @@ def test_hostile_home_names_stay_inside_the_inset_title(vocabulary):
     ("shapes.js", "home.js"),  # home's label draws with the DOM helpers
     ("clusters.js", "camera.js"),
     ("camera.js", "layer.js"),  # the layer includes the camera
-    ("layer.js", "inset.js"),  # the inset registers itself on window.PartnerMap
-    ("layer.js", "story.js"),
+    ("layer.js", "page.js"),  # window.PartnerMap makes the layer
+    ("page.js", "inset.js"),  # the inset registers itself on window.PartnerMap
+    ("page.js", "story.js"),
 ])
 def test_the_map_scripts_load_after_what_they_use(before, after):
     order = list(publish.MAP_SCRIPTS)
@@ -71,3 +72,12 @@ def test_the_country_names_travel_as_a_file_of_their_own_not_in_every_rerun(voca
 def test_a_map_without_published_files_carries_the_names_inline(vocabulary):
     (names, lang) = _call(base_map(vocabulary, LINKS, "da").get_root().render(), "countryLabels")
     assert names == labels_payload() and lang == "da"
+
+
+@pytest.mark.parametrize("script", ["labels.js", "home.js", "inset.js"])
+def test_what_keeps_clear_of_the_partners_asks_the_layer_what_it_occupies(script):
+    """The layer's public `occupies()`, never its fields; boxes meet by the one rule of shapes.js."""
+    code = (publish.ASSETS_DIR / script).read_text(encoding="utf-8")
+    assert "occupies()" in code
+    assert not re.search(r"layer\.(visible|made|markers)\b", code), f"{script} reads the partner layer's fields"
+    assert not re.search(r"\.left\s*<\s*\w+\.right", code), f"{script} has its own rule for boxes that meet"

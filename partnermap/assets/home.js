@@ -21,14 +21,7 @@
   function boxAt(d, gap, w, h) {
     var r = RING + gap, diagonal = d[0] && d[1] ? Math.SQRT1_2 : 1;
     var x = d[0] * r * diagonal, y = d[1] * r * diagonal;
-    return { left: d[0] < 0 ? x - w : d[0] > 0 ? x : x - w / 2,
-             top: d[1] < 0 ? y - h : d[1] > 0 ? y : y - h / 2, width: w, height: h };
-  }
-
-  function overlap(a, b) {
-    var x = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-    var y = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-    return x > 0 && y > 0 ? x * y : 0;
+    return NS.dom.box(d[0] < 0 ? x - w : d[0] > 0 ? x : x - w / 2, d[1] < 0 ? y - h : d[1] > 0 ? y : y - h / 2, w, h);
   }
 
   var HomeLabel = L.Marker.extend({
@@ -63,25 +56,18 @@
       var map = this.map, layer = map.partnerLayer, at = map.latLngToContainerPoint(this.getLatLng()), found = [];
       function add(point, r) {
         var x = point.x - at.x, y = point.y - at.y;
-        if (Math.abs(x) < REACH && Math.abs(y) < REACH) found.push({ left: x - r, top: y - r, width: 2 * r, height: 2 * r });
+        if (Math.abs(x) < REACH && Math.abs(y) < REACH) found.push(NS.dom.box(x - r, y - r, 2 * r, 2 * r));
       }
-      if (layer && layer.made) {
-        // A marker's box: its icon's, which holds the type's whole shape (a star reaches further).
-        var icons = layer.made.icons, types = layer.data.partners.type;
-        layer.visible.singles.forEach(function (i) {
-          add(map.latLngToContainerPoint(layer.positionOf(i)), icons[types[i]].options.iconSize[0] / 2 + MARGIN);
-        });
-        layer.visible.clusters.forEach(function (c) {
-          add(map.latLngToContainerPoint(c.at), NS.shapes.clusterRadius(c.cluster.getChildCount()) + MARGIN);
-        });
-      }
+      // A marker's whole shape (a star reaches further), a cluster's whole circle.
+      (layer ? layer.occupies() : []).forEach(function (o) { add(L.point(o.x, o.y), o.r + MARGIN); });
       var frame = map.getContainer().getBoundingClientRect();
       var over = map.getContainer().querySelectorAll(".leaflet-control, .leaflet-popup, .pm-caption, .pm-empty");
       over.forEach(function (control) {
         var r = control.getBoundingClientRect();
         if (r.width && r.height) {
-          found.push({ left: r.left - frame.left - at.x, top: r.top - frame.top - at.y, width: r.width, height: r.height,
-                       popup: control.classList.contains("leaflet-popup") });
+          var taken = NS.dom.box(r.left - frame.left - at.x, r.top - frame.top - at.y, r.width, r.height);
+          taken.popup = control.classList.contains("leaflet-popup");
+          found.push(taken);
         }
       });
       return { boxes: found, at: at, size: map.getSize() };
@@ -99,7 +85,7 @@
           var box = boxAt(d, gap, w, h), x = seen.at.x + box.left, y = seen.at.y + box.top, covered = 0;
           if (x < MARGIN || y < MARGIN || x + w > seen.size.x - MARGIN || y + h > seen.size.y - MARGIN) covered = w * h;
           seen.boxes.forEach(function (b) {
-            var o = overlap(box, b);
+            var o = NS.dom.overlap(box, b);
             covered += o;
             popup = popup || (o > 0 && b.popup);
           });

@@ -21,10 +21,10 @@
   function crowdedNearHome(map, layer) {
     var home = layer.data.home, at = map.latLngToContainerPoint([home.lat, home.lon]), near = [], points = [at];
     if (!map.getBounds().contains([home.lat, home.lon])) return [];  // home is not in view: nothing to magnify
-    layer.visible.singles.forEach(function (i) {
-      var point = map.latLngToContainerPoint(layer.positionOf(i));
-      if (point.distanceTo(at) <= NEAR_PX) {
-        near.push(i);
+    layer.occupies().forEach(function (o) {
+      var point = L.point(o.x, o.y);
+      if (o.i !== null && point.distanceTo(at) <= NEAR_PX) {
+        near.push(o.i);
         points.push(point);
       }
     });
@@ -113,7 +113,7 @@
 
     update: function () {
       var layer = this.map.partnerLayer;
-      var near = layer && layer.made && !layer.made.looks.cluster ? crowdedNearHome(this.map, layer) : [];
+      var looks = layer && layer.looks(), near = looks && !looks.cluster ? crowdedNearHome(this.map, layer) : [];
       var was = !this.box.hidden;
       this.members = near;
       this.box.hidden = !near.length;
@@ -189,10 +189,11 @@
     },
 
     draw: function (layer, near) {
-      var inset = this.ensureMap(), made = layer.made, data = layer.data, home = data.home, self = this;
+      var inset = this.ensureMap(), looks = layer.looks(), data = layer.data, home = data.home, self = this;
       inset.invalidateSize({ pan: false });
       // What it shows and its size: the same on most moves of the main map, then nothing to do.
-      var size = inset.getSize(), key = [near.join(","), layer.lang(), made.doubt.join(","), L.stamp(data),
+      var doubts = near.map(function (i) { return layer.isDoubtful(i) ? 1 : 0; });
+      var size = inset.getSize(), key = [near.join(","), layer.lang(), doubts.join(","), L.stamp(data),
                                          size.x, size.y].join("|");
       if (key === this.key) return;
       this.key = key;
@@ -206,16 +207,16 @@
       var places = spread(inset, home, near.map(function (i) { return layer.positionOf(i); }));
       this.places = {};
       near.forEach(function (i, k) {
-        var at = layer.positionOf(i), shown = places[k], doubt = made.doubt[i], type = data.types[data.partners.type[i]];
+        var at = layer.positionOf(i), shown = places[k], doubt = doubts[k], type = data.types[data.partners.type[i]];
         self.arcs.addLayer(L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
-          color: type.color, weight: 2, opacity: made.looks.arcOpacity, dashArray: doubt ? "4 5" : null,
+          color: type.color, weight: 2, opacity: looks.arcOpacity, dashArray: doubt ? "4 5" : null,
           interactive: false,
         }));
         if (!shown.equals(at)) {  // moved apart from a neighbour: a leader line to its place
           self.arcs.addLayer(L.polyline([at, shown], { color: "#1b1b1b", weight: 1, opacity: 0.7, interactive: false }));
         }
-        var marker = L.marker(shown, { icon: (doubt ? made.hollow : made.icons)[data.partners.type[i]], partner: i });
-        marker.bindTooltip(layer.tooltipOf(i), { direction: "top", offset: [0, -made.looks.radius] });
+        var marker = L.marker(shown, { icon: layer.markerOf(i).options.icon, partner: i });  // as on the map
+        marker.bindTooltip(layer.tooltipOf(i), { direction: "top", offset: [0, -looks.radius] });
         marker.on("click", function () { self.choose(layer, i); });
         self.points.addLayer(marker);
         var node = marker.getElement();
@@ -231,7 +232,7 @@
      * west, north, south, then above or below running east or west) clear of the inset's edge,
      * home, every marker and the names placed before; the others keep their tooltip only. */
     label: function (layer, near) {
-      var inset = this.inset, size = inset.getSize(), taken = [], self = this, reach = layer.made.looks.radius + 3;
+      var inset = this.inset, size = inset.getSize(), taken = [], self = this, reach = layer.looks().radius + 3;
       var centre = inset.latLngToContainerPoint(this.options.home);
       this.labels = this.labels || L.layerGroup().addTo(inset);
       this.labels.clearLayers();

@@ -22,7 +22,6 @@
   var GAP = 6;  // px kept clear between a name and a partner, home or a control
   var SPACE = 10;  // px kept clear between two names, so that each reads as one
   var HOME_RING = 14;  // px: home's ring (controls.js, radius 11 and its 3 px edge)
-  var CLUSTER_EDGE = 2.5;  // px: a cluster circle's edge (shapes.js)
   var OVER_THE_MAP = ".leaflet-control, .pm-caption, .pm-present-title, .pm-empty";
 
   /* The type size at a zoom: a little larger as the map comes closer. */
@@ -55,7 +54,7 @@
       var boxes = cells[key] || [];
       for (var k = 0; k < boxes.length; k++) {
         var o = boxes[k];
-        if (o.left < box.right && box.left < o.right && o.top < box.bottom && box.top < o.bottom) return true;
+        if (NS.dom.meet(o, box)) return true;
       }
       return false;
     });
@@ -167,17 +166,9 @@
       var grid = new Grid(), layer = map.partnerLayer, inside = function (p) {
         return p.x > -CELL && p.y > -CELL && p.x < size.x + CELL && p.y < size.y + CELL;
       };
-      if (layer && layer.made && map.hasLayer(layer)) {
-        (layer.visible.singles || []).forEach(function (i) {
-          var p = map.latLngToContainerPoint(layer.positionOf(i));
-          if (inside(p)) grid.add(around(p, layer.markerOf(i).options.icon.options.iconSize[0] / 2 + GAP));
-        });
-        (layer.visible.clusters || []).forEach(function (entry) {
-          var p = map.latLngToContainerPoint(entry.at);
-          var half = NS.shapes.clusterRadius(entry.cluster.getChildCount()) + CLUSTER_EDGE + GAP;
-          if (inside(p)) grid.add(around(p, half));
-        });
-      }
+      (layer ? layer.occupies() : []).forEach(function (o) {
+        if (inside(o)) grid.add(around(L.point(o.x, o.y), o.r + GAP));
+      });
       var container = map.getContainer(), origin = container.getBoundingClientRect();
       // The controls (zoom, legend, inset, scale…) and the presenter's title and caption: a name
       // half under one reads as clutter.

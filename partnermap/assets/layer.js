@@ -346,8 +346,29 @@
       return this.format.value;
     },
 
-    looks: function () {
-      return this.made.looks;
+    looks: function () {  // how markers and arcs look at this size of data; null before the first view
+      return this.made ? this.made.looks : null;
+    },
+
+    isDoubtful: function (i) {  // drawn hollow and dashed: nobody confirms it in the view's year
+      return !!this.made.doubt[i];
+    },
+
+    /* What the partners take up on the map now, as circles in container pixels: each partner
+     * drawn as its own marker (`i`, its whole shape) and each cluster (`i` null, its circle).
+     * Whatever must keep clear of them (country names, home's name, the inset) asks here. */
+    occupies: function () {
+      var map = this.map, found = [];
+      if (!this.made || !map || !map.hasLayer(this)) return found;
+      this.visible.singles.forEach(function (i) {
+        var at = map.latLngToContainerPoint(this.positionOf(i));
+        found.push({ i: i, x: at.x, y: at.y, r: this.markerOf(i).options.icon.options.iconSize[0] / 2 });
+      }, this);
+      this.visible.clusters.forEach(function (entry) {
+        var at = map.latLngToContainerPoint(entry.at);
+        found.push({ i: null, x: at.x, y: at.y, r: NS.shapes.clusterRadius(entry.cluster.getChildCount()) + NS.shapes.CLUSTER_EDGE });
+      });
+      return found;
     },
 
     /* What the map shows now, for the story and for tests: the partners in view, those drawn
@@ -366,27 +387,4 @@
   Layer.include(NS.camera);  // where the map looks (camera.js)
   Layer.include(NS.reach);  // the marker under the pointer, and the keyboard (reach.js)
   NS.Layer = Layer;
-
-  /* The page's way in, called by the scripts folium renders (partnermap/mapbuilder.py). */
-  var live = [];  // the partner layers on this page, newest last: what current() reports
-
-  window.PartnerMap = {
-    basemap: NS.basemap,
-    home: NS.home.home,
-    legend: NS.controls.legend,
-    emptyNotice: NS.controls.emptyNotice,
-    countryLabels: function (map, labels, lang) { return NS.labels.countryLabels(map, labels, lang); },
-    showAll: function (map, title) { return new NS.ShowAll({ title: title }).addTo(map); },
-    partners: function (map, group, source, view) {
-      if (!map.partnerLayer) live.push((map.partnerLayer = new Layer()));
-      return map.partnerLayer.show(map, group, source, view);
-    },
-    current: function () {
-      var layer = live[live.length - 1];
-      return layer ? layer.snapshot() : { shown: [], draws: 0, singles: [], clusters: 0, members: [], places: [] };
-    },
-    details: function (data, i) {
-      return popups.details(data, i, live.length ? live[live.length - 1].files : new popups.Files());
-    },
-  };
 })();

@@ -97,6 +97,8 @@
 
   /* A cluster: a dark circle sized by how many partners it holds, with their number on it,
    * its edge in the partners' colour when they share one type. */
+  var CLUSTER_EDGE = 2.5;  // px: the white (or type-coloured) edge around a cluster's circle
+
   function clusterRadius(count) {
     return 11 + 4 * Math.log10(count);  // 2 → 12, 100 → 19, 10,000 → 27
   }
@@ -111,7 +113,7 @@
       circle.style.fill = CLUSTER_FILL;
       circle.style.fillOpacity = "0.92";
       circle.style.stroke = o.edge;
-      circle.style.strokeWidth = "2.5";
+      circle.style.strokeWidth = String(CLUSTER_EDGE);
       var number = svg("text", { "text-anchor": "middle", "dominant-baseline": "central", y: "0.5" });
       number.style.fill = CLUSTER_TEXT;
       number.style.fontSize = Math.round(r * (o.label.length > 2 ? 0.72 : 0.9)) + "px";
@@ -147,13 +149,26 @@
   }
 
   /* Whether two boxes on screen (DOMRects) overlap: where controls must make room. */
-  function meet(a, b) {
-    return a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  /* The one rule for boxes ({left, top, right, bottom}, as getBoundingClientRect gives them):
+   * the area two of them share, and whether they meet at all. */
+  function overlap(a, b) {
+    var x = Math.min(a.right, b.right) - Math.max(a.left, b.left), y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return x > 0 && y > 0 ? x * y : 0;
   }
 
-  NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg, meet: meet };
+  function meet(a, b) {
+    return overlap(a, b) > 0;
+  }
+
+  /* A box from its corner and size. */
+  function box(left, top, width, height) {
+    return { left: left, top: top, right: left + width, bottom: top + height, width: width, height: height };
+  }
+
+  NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg, meet: meet, overlap: overlap, box: box };
   NS.shapes = {
     shapeIcon: shapeIcon, markerIcon: markerIcon, clusterIcon: clusterIcon, clusterRadius: clusterRadius,
     countLabel: countLabel, countFormat: countFormat, fitIcon: fitIcon, CLUSTER_FILL: CLUSTER_FILL,
+    CLUSTER_EDGE: CLUSTER_EDGE,
   };
 })();
