@@ -19,6 +19,7 @@ from partnermap.mapbuilder import partner_payload
 from partnermap.publish import DataFiles, data_files
 from partnermap.standalone import standalone_html
 from partnerships import settings, storage
+from partnerships.filtering import View
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_partners
 from partnerships.messages import Message, said, verbatim
@@ -142,7 +143,7 @@ def load_dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def offline_file(_data: LoadedData, source: tuple, lang: str) -> bytes:
-    """The map of `_data` as one self-contained file in `lang`, cached on `source`, which names
-    exactly what `_data` was read from (see LoadedData.source)."""
-    return standalone_html(_data.dataset, lang, [stop.as_json() for stop in _data.tour]).encode("utf-8")
+def offline_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The map of `_data` as one self-contained file in `lang`, opening on `view`, cached on
+    `source`, which names exactly what `_data` was read from (see LoadedData.source)."""
+    return standalone_html(_data.dataset, lang, [stop.as_json() for stop in _data.tour], view).encode("utf-8")

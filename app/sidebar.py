@@ -7,8 +7,8 @@ import streamlit as st
 
 from app.data import loaded, offline_file
 from app.state import (
-    LANG_KEY, MODE_KEY, PRESENT_MODE, PRESENT_PARAM, TYPES_KEY, YEAR_KEY, first_year, language, restore_view_from_url,
-    view_params, year_bounds,
+    LANG_KEY, MODE_KEY, PRESENT_MODE, PRESENT_PARAM, TYPES_KEY, YEAR_KEY, current_view, first_year, language,
+    restore_view_from_url, view_params, year_bounds,
 )
 from geo.text import slug
 from partnerships import settings
@@ -53,7 +53,7 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
     st.link_button(t("present", lang), present, help=t("present_help", lang),
                    icon=":material/slideshow:", width="stretch")
     data = loaded()
-    key = (data, data.source, lang)
+    key = (data, data.source, lang, current_view(dataset))  # the file opens on the view on screen
     st.download_button(t("download_map", lang), lambda: offline_file(*key),
                        file_name=f"{slug(settings.home().name)}-partnerships-{lang}.html", mime="text/html",
                        help=t("download_map_help", lang), icon=":material/download:",
