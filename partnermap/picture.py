@@ -53,6 +53,7 @@ class Drawn:
 
     size: tuple[int, int]
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    inset_positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)
     in_inset: list[str] = field(default_factory=list)
@@ -223,6 +224,8 @@ def draw(dataset: Dataset, view: View, lang: str, size: tuple[int, int] = DEFAUL
         _map(page, page.axes(inset_box), inset_box, inset_extent, partners, home, looks, in_inset, crowd, drawn, lang,
              scale=1.15)
         page.locator(ax, inset_extent)
+        to_inset = page.mapper(inset_box, inset_extent)
+        drawn.inset_positions = {partners.ids[i]: page.pixel(*to_inset(partners.x[i], partners.y[i])) for i in crowd}
     shown_types = [name for name in view.types if name in set(partners.types)]
     draw_frame(page, dataset, view, shown, lang, home, looks, shown_types, bool(partners.hollow.any()),
                inset=bool(crowd), keys=drawn.keys, unnamed=len(partners.ids) - len(drawn.named))

@@ -26,11 +26,9 @@ def fit_extent(xs: Sequence[float], ys: Sequence[float], aspect: float, pad: flo
     """The smallest extent of the given aspect (width / height) holding every point, with a
     margin of `pad` of its size on each side, never narrower than MIN_SPAN."""
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    width = max(x1 - x0, MIN_SPAN) * (1 + 2 * pad)
+    width = min(max(x1 - x0, MIN_SPAN) * (1 + 2 * pad), MAX_SPAN)  # the world once, at most, for the points
     height = max(y1 - y0, MIN_SPAN / aspect) * (1 + 2 * pad)
-    width, height = max(width, height * aspect), max(height, width / aspect)
-    if width > MAX_SPAN:  # more than the world: the world, and what is north and south of it
-        width, height = MAX_SPAN, max(height, MAX_SPAN / aspect)
+    width, height = max(width, height * aspect), max(height, width / aspect)  # the page's shape, may show copies
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     cy = min(max(cy, height / 2), 1 - height / 2) if height < 1 else 0.5  # not past the poles' edge
     return cx - width / 2, cx + width / 2, cy - height / 2, cy + height / 2

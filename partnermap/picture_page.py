@@ -73,9 +73,11 @@ class Page:
              halo: bool = True, ha: str = "left", zorder: float = 8) -> None:
         """Text in a box in points (its left, or with ha='right' its right edge), centred in height."""
         x = box[2] if ha == "right" else box[0]
-        self.figure.text(x / self.width, 1 - (box[1] + box[3]) / 2 / self.height, text, fontsize=size, color=color,
-                         weight=weight, style="italic" if italic else "normal", ha=ha, va="center",
-                         path_effects=HALO if halo else None, zorder=zorder)
+        where = (x / self.width, 1 - (box[1] + box[3]) / 2 / self.height, text)
+        look = {"fontsize": size, "weight": weight, "style": "italic" if italic else "normal", "ha": ha, "va": "center"}
+        if halo:  # a white outline under the text, drawn apart: an SVG keeps the text itself as text
+            self.figure.text(*where, color="white", path_effects=HALO, zorder=zorder - 0.5, **look)
+        self.figure.text(*where, color=color, zorder=zorder, **look)
 
     def line(self, x: float, y: float, text: str, size: float, color: str = TEXT, weight: str = "normal",
              ha: str = "left") -> float:
