@@ -31,7 +31,7 @@ PICTURE_SIZE = (1920, 960)  # 2:1, so the picture leaves room for 30 rows on the
 MARGIN, WIDTH = 14.0, 182.0  # mm: A4 is 210 wide
 COLUMN_WIDTHS = (30, 25, 21, 24)  # name, type, place, years and status: parts of the width
 HEADING_FILL = (233, 230, 222)
-TEXT_PT, TABLE_PT, LINE = 9.5, 8.0, 4.2  # points, points, mm
+TEXT_PT, TABLE_PT, LINE = 9.5, 8.0, 3.7  # points, points, mm
 
 
 def _fonts(pdf: FPDF) -> tuple[str, ...]:
@@ -100,7 +100,7 @@ def _table(pdf: FPDF, table, lang: str, text) -> None:
     pdf.set_font(FAMILY, "", TABLE_PT)
     with pdf.table(width=WIDTH, col_widths=COLUMN_WIDTHS, line_height=LINE, text_align="LEFT",
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL), repeat_headings=1,
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, padding=(0.6, 1.2),
+                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, padding=(0.45, 1.2),
                    first_row_as_headings=True) as rows:
         heading = rows.row()
         for label in (name, kind, t("col_place", lang), years):

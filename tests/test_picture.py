@@ -138,3 +138,19 @@ def test_the_svg_has_no_date_so_the_same_view_gives_the_same_file(shipped):
     first, _ = render(shipped, opening(shipped, types="Friendship city"), "en", "svg")
     second, _ = render(shipped, opening(shipped, types="Friendship city"), "en", "svg")
     assert first == second and not re.search(rb"<dc:date>", first)
+
+
+def test_the_command_writes_png_or_svg_by_suffix_and_says_what_is_wrong(tmp_path, capsys):
+    from cli.main import main
+
+    svg = tmp_path / "map.svg"
+    assert main(["export-image", str(svg), "--lang", "da", "--year", "2012", "--types", "Venskabsby,NGO partnership"]) == 0
+    assert "Venskabsby" in _svg_texts(svg.read_bytes()) and "2 partnerships in 2012" in capsys.readouterr().out
+    png = tmp_path / "map.png"
+    assert main(["export-image", str(png), "--size", "1280x720"]) == 0
+    assert Image.open(png).size == (1280, 720)
+    assert main(["export-image", str(tmp_path / "map.gif")]) == 1
+    assert main(["export-image", str(png), "--types", "Twinning"]) == 1
+    assert "Twinning is no type" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["export-image", str(png), "--size", "big"])
