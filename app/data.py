@@ -147,3 +147,19 @@ def offline_file(_data: LoadedData, source: tuple, lang: str, view: View) -> byt
     """The map of `_data` as one self-contained file in `lang`, opening on `view`, cached on
     `source`, which names exactly what `_data` was read from (see LoadedData.source)."""
     return standalone_html(_data.dataset, lang, [stop.as_json() for stop in _data.tour], view).encode("utf-8")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def picture_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The picture of `view` (PNG, 1920×1080), made when someone asks for it, cached like `offline_file`."""
+    from partnermap.picture import picture  # matplotlib: loaded by the first who asks
+
+    return picture(_data.dataset, view, lang, "png")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def handout_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The one-page handout of `view` (PDF), made when someone asks for it, cached like `offline_file`."""
+    from partnermap.handout import handout  # fpdf2 and matplotlib: loaded by the first who asks
+
+    return handout(_data.dataset, view, lang)[0]
