@@ -22,11 +22,11 @@ import pandas as pd  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
 
 from geo.arcs import great_circle  # noqa: E402
-from geo.labels import to_mercator  # noqa: E402
+from geo.labels import from_mercator, to_mercator  # noqa: E402
 from partnermap import fonts  # noqa: E402
 from partnermap.picture_base import draw_countries, labels_in_view  # noqa: E402
 from partnermap.picture_layout import (  # noqa: E402
-    Extent, Occupied, crowded_near_home, fit_extent, nearest_copy, place_beside, place_centred, zoom_for,
+    Extent, Occupied, crowded_near_home, fit_extent, nearest_copy, place_beside, place_centred, spread, zoom_for,
 )
 from partnermap.picture_marks import HALO, HOME_RADIUS, draw_home, draw_markers, reach  # noqa: E402
 from partnermap.picture_page import Page, draw_frame, page_for  # noqa: E402
@@ -42,6 +42,7 @@ FORMATS = ("png", "svg")
 NAME_PT, COUNTRY_PT, HOME_PT = 7.5, 7.0, 9.5
 COUNTRY_COLOR = "#77705f"
 NEAR_HOME_PT, APART_PT = 40.0, 11.0  # where the inset looks for partners, and how close is too close
+INSET_SCALE = 1.15  # the inset's markers, a little larger
 MOST_KEYED = 12  # numbers keyed in the legend, where a name finds no room
 MOST_NAMED = 600  # names tried at most: beyond, a picture is a pattern, and the table names them
 
@@ -189,6 +190,22 @@ def _subset(partners: Partners, mask: np.ndarray) -> Partners:
                     [partners.names[i] for i in pick], [partners.towns[i] for i in pick])
 
 
+def _spread_inset(page: Page, partners: Partners, crowd: list[int], home: tuple[float, float], box,
+                  extent: Extent) -> Partners:
+    """The partners with those of the inset moved apart where their markers would touch; their
+    arcs end where they are drawn."""
+    to_page = page.mapper(box, extent)
+    points = np.array([to_page(partners.x[i], partners.y[i]) for i in crowd])
+    moved = spread(points, to_page(*home), APART_PT * INSET_SCALE + 3)
+    sx, sy = (extent[1] - extent[0]) / (box[2] - box[0]), (extent[3] - extent[2]) / (box[3] - box[1])
+    x, y, lat, lon = partners.x.copy(), partners.y.copy(), partners.lat.copy(), partners.lon.copy()
+    for k, i in enumerate(crowd):
+        x[i], y[i] = extent[0] + (moved[k, 0] - box[0]) * sx, extent[2] + (moved[k, 1] - box[1]) * sy
+        lon[i], lat[i] = from_mercator(x[i] % 1.0, y[i])
+        lon[i] += np.floor(x[i]) * 360
+    return Partners(partners.ids, x, y, lat, lon, partners.types, partners.hollow, partners.names, partners.towns)
+
+
 def _inset_extent(page: Page, partners: Partners, chosen: np.ndarray, home: tuple[float, float], box) -> Extent:
     """The home region: the crowded partners and home, with room around them for names."""
     xs, ys = [*partners.x[chosen], home[0]], [*partners.y[chosen], home[1]]
@@ -221,11 +238,12 @@ def draw(dataset: Dataset, view: View, lang: str, size: tuple[int, int] = DEFAUL
         inset_box = page.inset_box
         inset_aspect = (inset_box[2] - inset_box[0]) / (inset_box[3] - inset_box[1])
         inset_extent = _inset_extent(page, partners, in_inset, (hx, hy), inset_box)
-        _map(page, page.axes(inset_box), inset_box, inset_extent, partners, home, looks, in_inset, crowd, drawn, lang,
-             scale=1.15)
+        apart = _spread_inset(page, partners, crowd, (hx, hy), inset_box, inset_extent)
+        _map(page, page.axes(inset_box), inset_box, inset_extent, apart, home, looks, in_inset, crowd, drawn, lang,
+             scale=INSET_SCALE)
         page.locator(ax, inset_extent)
         to_inset = page.mapper(inset_box, inset_extent)
-        drawn.inset_positions = {partners.ids[i]: page.pixel(*to_inset(partners.x[i], partners.y[i])) for i in crowd}
+        drawn.inset_positions = {apart.ids[i]: page.pixel(*to_inset(apart.x[i], apart.y[i])) for i in crowd}
     shown_types = [name for name in view.types if name in set(partners.types)]
     draw_frame(page, dataset, view, shown, lang, home, looks, shown_types, bool(partners.hollow.any()),
                inset=bool(crowd), keys=drawn.keys, unnamed=len(partners.ids) - len(drawn.named))

@@ -64,6 +64,37 @@ def crowded_near_home(points: np.ndarray, home: tuple[float, float], near: float
     return close.tolist() if gaps.min() < apart else []
 
 
+def spread(points: np.ndarray, fixed: tuple[float, float], apart: float, rounds: int = 40) -> np.ndarray:
+    """The points moved just enough that no two of them, and none and the `fixed` point (home),
+    stand closer than `apart`, each pushed along the line between them (an inset draws its
+    crowd so, as inset.js does on screen). Points on top of each other part in turn."""
+    moved = np.array(points, dtype=float).reshape(-1, 2)
+    anchor = np.asarray(fixed, dtype=float)
+    for _ in range(rounds):
+        calm = True
+        for i in range(len(moved)):
+            for j in range(-1, len(moved)):
+                if j == i:
+                    continue
+                other = anchor if j < 0 else moved[j]
+                step = moved[i] - other
+                gap = float(np.hypot(*step))
+                if gap >= apart - 1e-6:
+                    continue
+                calm = False
+                angle = 2 * np.pi * (i + 1) / (len(moved) + 1)
+                way = step / gap if gap > 1e-9 else np.array([np.cos(angle), np.sin(angle)])
+                push = apart - gap
+                if j < 0:
+                    moved[i] += way * push
+                else:
+                    moved[i] += way * push / 2
+                    moved[j] -= way * push / 2
+        if calm:
+            break
+    return moved
+
+
 def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from partnermap.picture_layout import (
-    Occupied, beside, crowded_near_home, fit_extent, nearest_copy, overlaps, place_beside, place_centred, zoom_for,
+    Occupied, beside, crowded_near_home, fit_extent, nearest_copy, overlaps, place_beside, place_centred, spread,
+    zoom_for,
 )
 
 
@@ -81,3 +82,18 @@ def test_a_country_name_is_left_out_where_it_would_cover_something():
     occupied.add((90, 90, 110, 110))
     assert place_centred(occupied, (100, 100), (50, 10)) is None
     assert place_centred(occupied, (300, 300), (50, 10)) == (275, 295, 325, 305)
+
+
+@pytest.mark.parametrize("points", [
+    [(110, 100), (112, 104)],  # two close to each other and to home
+    [(130, 130), (130, 130), (130, 130)],  # three on one spot
+    [(200, 200), (300, 300)],  # apart already: unmoved
+])
+def test_the_inset_moves_its_crowd_apart_and_no_further(points):
+    moved = spread(np.array(points, dtype=float), (100, 100), apart=14)
+    everyone = np.vstack([[100, 100], moved])
+    gaps = np.hypot(*(everyone[:, None, :] - everyone[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(gaps, np.inf)
+    assert gaps.min() >= 14 - 1e-6
+    if np.hypot(*(np.array(points)[:, None] - np.array(points)[None, :]).transpose(2, 0, 1)).max() > 100:
+        assert moved.tolist() == [list(map(float, p)) for p in points]
