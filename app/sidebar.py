@@ -61,8 +61,9 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
                        mime="text/html", help=t("download_map_help", lang), icon=":material/download:",
                        width="stretch", key="offline_file", on_click="ignore")
     st.download_button(t("download_image", lang), lambda: picture_file(*key),
-                       file_name=f"{name}-{view.year}-{lang}.png", mime="image/png", help=t("download_image_help", lang),
-                       icon=":material/image:", width="stretch", key="picture_file", on_click="ignore")
+                       file_name=f"{name}-{view.year}-{lang}.png", mime="image/png",
+                       help=t("download_image_help", lang), icon=":material/image:", width="stretch",
+                       key="picture_file", on_click="ignore")
     st.download_button(t("download_handout", lang), lambda: handout_file(*key),
                        file_name=f"{name}-{view.year}-{lang}.pdf", mime="application/pdf",
                        help=t("download_handout_help", lang), icon=":material/picture_as_pdf:", width="stretch",

@@ -28,7 +28,8 @@ def add_commands(commands) -> None:
     image = commands.add_parser("export-image", help="write a picture of a view, PNG or SVG by OUT's suffix")
     image.add_argument("out", type=Path)
     image.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
-    image.add_argument("--size", type=picture_size, default="1920x1080", help="WIDTHxHEIGHT in pixels (16:9 by default)")
+    image.add_argument("--size", type=picture_size, default="1920x1080",
+                       help="WIDTHxHEIGHT in pixels (16:9 by default)")
     add_view_options(image)
     handout = commands.add_parser("export-handout", help="write a one-page A4 handout of a view as PDF")
     handout.add_argument("out", type=Path)

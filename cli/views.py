@@ -10,7 +10,8 @@ from partnerships.loading import Dataset
 
 def add_view_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--year", type=int, help="the year shown (default: the latest the sources know)")
-    command.add_argument("--types", help='the types shown, comma-separated as in links: "Friendship city,NGO partnership"')
+    command.add_argument("--types",
+                         help='the types shown, comma-separated as in links: "Friendship city,NGO partnership"')
     command.add_argument("--show", choices=[mode.value for mode in YearMode], default=YearMode.ACTIVE.value,
                          help="active in that year, or every one begun by then")
 

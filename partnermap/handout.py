@@ -19,6 +19,7 @@ from fpdf.fonts import FontFace
 from partnermap import fonts
 from partnermap.picture import render
 from partnerships import settings
+from partnerships.columns import CITY, ID, NAME
 from partnerships.filtering import View, filter_partners
 from partnerships.i18n import t
 from partnerships.loading import Dataset
@@ -85,8 +86,9 @@ def handout(dataset: Dataset, view: View, lang: str, home: HomeCity | None = Non
     pdf.multi_cell(WIDTH, 4.6, text(describe_view(shown, view, dataset.vocabulary, lang)), new_x="LMARGIN",
                    new_y="NEXT")
     pdf.ln(2)
-    _table(pdf, display_table(shown, dataset.vocabulary, lang), lang, text)
-    source = " · ".join(part for part in (t("basemap_attribution", lang), sources_line(dataset.partners, lang)) if part)
+    _table(pdf, display_table(shown, dataset.vocabulary, lang), shown.set_index(ID), lang, files)
+    source = " · ".join(part for part in (t("basemap_attribution", lang), sources_line(dataset.partners, lang))
+                        if part)
     pdf.ln(1.5)
     pdf.set_font(FAMILY, "", 7.5)
     pdf.set_text_color(90, 90, 90)
@@ -94,8 +96,9 @@ def handout(dataset: Dataset, view: View, lang: str, home: HomeCity | None = Non
     return bytes(pdf.output()), pdf.pages_count
 
 
-def _table(pdf: FPDF, table, lang: str, text) -> None:
-    """The partnerships shown: name, type, place, and the years with what the sources confirm."""
+def _table(pdf: FPDF, table, base, lang: str, files: tuple[str, ...]) -> None:
+    """The partnerships shown: name, type, place, and the years with what the sources confirm.
+    A name or city no font has is written as the data's base column has it (`base`, by id)."""
     name, kind, city, country, years, _ = (t(key, lang) for key in COLUMNS)
     pdf.set_font(FAMILY, "", TABLE_PT)
     with pdf.table(width=WIDTH, col_widths=COLUMN_WIDTHS, line_height=LINE, text_align="LEFT",
@@ -104,9 +107,14 @@ def _table(pdf: FPDF, table, lang: str, text) -> None:
                    first_row_as_headings=True) as rows:
         heading = rows.row()
         for label in (name, kind, t("col_place", lang), years):
-            heading.cell(text(label))
-        for _, partner in table.iterrows():
+            heading.cell(fonts.drawable(label, None, files))
+        for partner_id, partner in table.iterrows():
+            own = base.loc[partner_id]
+            place = ", ".join(str(part) for part in (fonts.drawable(str(partner[city]), str(own[CITY]), files),
+                                                      fonts.drawable(str(partner[country]), None, files))
+                              if part.strip())
             row = rows.row()
-            place = ", ".join(str(part) for part in (partner[city], partner[country]) if str(part).strip())
-            for value in (partner[name], partner[kind], place, partner[years]):
-                row.cell(text(value))
+            for value in (fonts.drawable(str(partner[name]), str(own[NAME]), files),
+                          fonts.drawable(partner[kind], None, files), place,
+                          fonts.drawable(partner[years], None, files)):
+                row.cell(value)

@@ -28,7 +28,7 @@ from partnermap.picture_base import draw_countries, labels_in_view  # noqa: E402
 from partnermap.picture_layout import (  # noqa: E402
     Extent, Occupied, crowded_near_home, fit_extent, nearest_copy, place_beside, place_centred, spread, zoom_for,
 )
-from partnermap.picture_marks import HALO, HOME_RADIUS, draw_home, draw_markers, reach  # noqa: E402
+from partnermap.picture_marks import HOME_RADIUS, draw_home, draw_markers, reach  # noqa: E402
 from partnermap.picture_page import Page, draw_frame, page_for  # noqa: E402
 from partnerships import settings, style  # noqa: E402
 from partnerships.columns import CITY, ID, LAT, LON, NAME, TYPE  # noqa: E402

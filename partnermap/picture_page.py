@@ -124,8 +124,9 @@ def draw_frame(page: Page, dataset: Dataset, view: View, shown, lang: str, home:
     right = page.width - MARGIN
     page.line(MARGIN, 10, home.title(lang), 19, weight="bold")
     counts = count(shown, view.year)
-    facts = [t(f"mode_{view.mode.value}", lang), plural("n_partnerships", counts.partnerships, lang),
-             plural("n_countries", counts.countries, lang)]
+    facts = [t(f"mode_{view.mode.value}", lang),
+             t("picture_counts", lang, partnerships=plural("n_partnerships", counts.partnerships, lang),
+               countries=plural("n_countries", counts.countries, lang))]
     page.line(MARGIN, 38, " · ".join(facts), 11.5, MUTED)
     page.line(right, 8, str(view.year), 30, weight="bold", ha="right")
     if inset:

@@ -37,7 +37,8 @@ def holds_name(text: str, name: str) -> bool:
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", ["Sønderborg's international partnerships", "Name", "Place", "Flensburg, Germany",
-            "since 2007 · confirmed until 2014", "Countries: Natural Earth", "ProjectZero, International Partnerships"]),
+            "since 2007 · confirmed until 2014", "Countries: Natural Earth",
+            "ProjectZero, International Partnerships"]),
     ("da", ["Sønderborgs internationale partnerskaber", "Navn", "Sted", "Flensborg, Tyskland", "Venskabsby",
             "Lande: Natural Earth", "pr. 2014"]),
 ])
@@ -85,3 +86,15 @@ def test_the_command_writes_the_handout_and_refuses_another_suffix(tmp_path, cap
     assert "Stadt Baoding" in text and "Klimapakt" not in text
     assert "1 page" in capsys.readouterr().out
     assert main(["export-handout", str(tmp_path / "handout.docx")]) == 1
+
+
+def test_a_name_no_font_has_is_written_in_its_base_spelling(vocabulary, monkeypatch):
+    from partnermap import fonts
+
+    monkeypatch.setattr(fonts, "fallback_fonts", lambda: ())
+    header = "id,name,type,city,country,lat,lon,start_year,end_year,description,url,name_da,city_da"
+    dataset = load_bytes(csv_text("haiyan,Haiyan County,Urbanisation partnership,Haiyan,CN,30.5263,120.946,2013,,,,"
+                                  "海盐县,海盐", header=header).encode(), vocabulary)
+    content, pages = handout(dataset, View(tuple(vocabulary.names), 2014), "da")
+    text = pages_text(content)[0]
+    assert pages == 1 and "Haiyan County" in text and "Haiyan, Kina" in text and "海" not in text

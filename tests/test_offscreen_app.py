@@ -31,7 +31,8 @@ def made_on_click(monkeypatch):
 def test_the_picture_and_the_handout_are_of_the_view_on_screen_in_its_language(made_on_click):
     at = open_app(lang="da", year="2012", types="Venskabsby,NGO-partnerskab")
     labels = [button.proto.label for button in at.get("download_button")]
-    assert labels == ["Download kortet som én fil", "Download kortet som billede", "Download et håndout på én side (PDF)"]
+    assert labels == ["Download kortet som én fil", "Download kortet som billede",
+                      "Download et håndout på én side (PDF)"]
     assert all(button.proto.deferred_file_id for button in at.get("download_button"))  # nothing made yet
     names = sorted(made_on_click)
     assert names == ["sonderborg-partnerships-2012-da.pdf", "sonderborg-partnerships-2012-da.png",

@@ -71,6 +71,16 @@ def test_each_partner_shows_in_its_types_colour_where_it_is(english_png, shipped
     assert set(drawn.colors.values()) == {looks[name].color for name in shipped.partners["type"]}
 
 
+def test_partners_no_source_confirms_are_hollow_in_their_types_colour(shipped):
+    content, drawn = render(shipped, opening(shipped, year="2020"), "en", "png")  # confirmed until 2014
+    pixels = np.asarray(Image.open(io.BytesIO(content)).convert("RGB"))
+    for partner_id, at in drawn.positions.items():
+        x, y = (int(round(v)) for v in drawn.inset_positions.get(partner_id, at))
+        assert colour_near(pixels, (x, y), drawn.colors[partner_id]), partner_id
+        if partner_id not in drawn.inset_positions:
+            assert not colour_near(pixels, (x, y), drawn.colors[partner_id], radius=1), f"{partner_id} is filled"
+
+
 def test_every_partner_is_named_or_keyed(english_png):
     _, drawn = english_png
     assert drawn.named == SHIPPED_IDS
@@ -83,6 +93,7 @@ def _svg_texts(content: bytes) -> str:
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", ["Sønderborg's international partnerships", "Partnership type", "Friendship city", "2014",
+            "7 partnerships in 4 countries",
             "Countries: Natural Earth", "as of 2014"]),
     ("da", ["Sønderborgs internationale partnerskaber", "Partnerskabstype", "Venskabsby", "Flensborg", "2014",
             "Lande: Natural Earth", "Kina"]),
@@ -144,7 +155,8 @@ def test_the_command_writes_png_or_svg_by_suffix_and_says_what_is_wrong(tmp_path
     from cli.main import main
 
     svg = tmp_path / "map.svg"
-    assert main(["export-image", str(svg), "--lang", "da", "--year", "2012", "--types", "Venskabsby,NGO partnership"]) == 0
+    asked = ["--lang", "da", "--year", "2012", "--types", "Venskabsby,NGO partnership"]
+    assert main(["export-image", str(svg), *asked]) == 0
     assert "Venskabsby" in _svg_texts(svg.read_bytes()) and "2 partnerships in 2012" in capsys.readouterr().out
     png = tmp_path / "map.png"
     assert main(["export-image", str(png), "--size", "1280x720"]) == 0
