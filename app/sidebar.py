@@ -55,8 +55,9 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
     data, view = loaded(), current_view(dataset)
     key = (data, data.source, lang, view)  # each file shows the view on screen
     name = f"{slug(settings.home().name)}-partnerships"
-    # Each is made only when its button is clicked (Streamlit runs the callable then, and the
-    # button waits for it), and cached for the next visitor asking for the same view.
+    # Each is made only when its button is clicked (Streamlit runs the callable then, the button
+    # a spinner meanwhile; st.spinner inside the callable would be ignored), and cached for the
+    # next visitor asking for the same view.
     st.download_button(t("download_map", lang), lambda: offline_file(*key), file_name=f"{name}-{lang}.html",
                        mime="text/html", help=t("download_map_help", lang), icon=":material/download:",
                        width="stretch", key="offline_file", on_click="ignore")
