@@ -19,6 +19,7 @@ from partnermap.mapbuilder import partner_payload
 from partnermap.publish import DataFiles, data_files
 from partnermap.standalone import standalone_html
 from partnerships import settings, storage
+from partnerships.filtering import View
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_partners
 from partnerships.messages import Message, said, verbatim
@@ -143,7 +144,23 @@ def load_dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def offline_file(_data: LoadedData, source: tuple, lang: str) -> bytes:
-    """The map of `_data` as one self-contained file in `lang`, cached on `source`, which names
-    exactly what `_data` was read from (see LoadedData.source)."""
-    return standalone_html(_data.dataset, lang, [stop.as_json() for stop in _data.tour]).encode("utf-8")
+def offline_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The map of `_data` as one self-contained file in `lang`, opening on `view`, cached on
+    `source`, which names exactly what `_data` was read from (see LoadedData.source)."""
+    return standalone_html(_data.dataset, lang, [stop.as_json() for stop in _data.tour], view).encode("utf-8")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def picture_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The picture of `view` (PNG, 1920×1080), made when someone asks for it, cached like `offline_file`."""
+    from partnermap.picture import picture  # matplotlib: loaded by the first who asks
+
+    return picture(_data.dataset, view, lang, "png")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def handout_file(_data: LoadedData, source: tuple, lang: str, view: View) -> bytes:
+    """The one-page handout of `view` (PDF), made when someone asks for it, cached like `offline_file`."""
+    from partnermap.handout import handout  # fpdf2 and matplotlib: loaded by the first who asks
+
+    return handout(_data.dataset, view, lang)[0]

@@ -24,9 +24,29 @@ MESSAGE_LINE_CHARS, MESSAGE_LINES = 60, 4
 LINE_HEIGHT, ROW_PADDING, WRAPPING_HEIGHT = 21, 12, 65  # px
 # Less white space above the title, and a map as tall as the window allows (the map fills
 # its frame, see partner_map.css): a laptop needs no scrolling, a projector no empty half.
+# On paper (Ctrl+P) the page is its content: no sidebar, toolbar, filter bar or "Copy link";
+# the map short enough that the title, the map with its legend and inset, the counts beside
+# it and the view in words fit the first A4 page; the partners table whole (app/partners.py).
 PAGE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 1rem; }
 iframe[title="streamlit_folium.st_folium"] { height: max(420px, calc(100vh - 190px)) !important; }
+.st-key-print_table { display: none; }
+@media print {
+  @page { size: A4 portrait; margin: 12mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"], [data-testid="stStatusWidget"],
+  .st-key-view_bar, .st-key-share_link, .st-key-partners_table, .st-key-table_csv, .st-key-table_xlsx,
+  [data-testid="stTextInput"] { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  iframe[title="streamlit_folium.st_folium"] { height: 118mm !important; break-inside: avoid; }
+  .st-key-print_table { display: block !important; }
+  .pm-print-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+  .pm-print-table th, .pm-print-table td { border-bottom: 0.5pt solid #999; padding: 1pt 3pt; text-align: left;
+    vertical-align: top; overflow-wrap: break-word; }
+  .pm-print-table thead { display: table-header-group; }
+  .pm-print-table tr { break-inside: avoid; }
+}
 </style>"""
 
 

@@ -1,6 +1,8 @@
 """The partners table, its downloads, and a partner's profile with the way to the map."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +16,10 @@ from partnerships.loading import Dataset
 from partnerships.schema import ID
 
 TABLE_KEY = "partners_table"
+PRINT_TABLE_KEY = "print_table"  # shown on paper only (app/page.py's print style)
+# The grid on screen draws only the rows in sight; paper gets a plain table of every row shown,
+# up to this many (a list of thousands is for the CSV download, not a printer).
+PRINT_ROWS = 2000
 GO_TO_MAP_KEY = "_go_to_map"
 SEARCH_KEY = "search"
 PROFILE_MAP_HEIGHT = 320
@@ -62,3 +68,16 @@ def show_profile(partner_id: str, dataset: Dataset, lang: str) -> None:
         inline_map(partner, dataset.vocabulary, lang, key="profile_map", height=PROFILE_MAP_HEIGHT, selected=partner_id)
     if st.session_state.pop(GO_TO_MAP_KEY, False):
         st.switch_page(MAP_PAGE)
+
+
+def print_table(table: pd.DataFrame, lang: str) -> None:
+    """Every column of every row shown, as a plain table that only paper shows: the grid on
+    screen prints only the rows in sight. Every cell is escaped."""
+    cells = table.head(PRINT_ROWS).fillna("").astype(str)
+    head = "".join(f"<th>{html.escape(str(name))}</th>" for name in cells.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(value)}</td>" for value in row) + "</tr>"
+                   for row in cells.itertuples(index=False))
+    more = f"<p>{html.escape(t('print_rows_more', lang, shown=PRINT_ROWS, total=len(table)))}</p>" \
+        if len(table) > PRINT_ROWS else ""
+    with st.container(key=PRINT_TABLE_KEY):
+        st.html(f'<table class="pm-print-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}')

@@ -5,10 +5,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from app.data import loaded, offline_file
+from app.data import handout_file, loaded, offline_file, picture_file
 from app.state import (
-    LANG_KEY, MODE_KEY, PRESENT_MODE, PRESENT_PARAM, TYPES_KEY, YEAR_KEY, first_year, language, restore_view_from_url,
-    view_params, year_bounds,
+    LANG_KEY, MODE_KEY, PRESENT_MODE, PRESENT_PARAM, TYPES_KEY, YEAR_KEY, current_view, first_year, language,
+    restore_view_from_url, view_params, year_bounds,
 )
 from geo.text import slug
 from partnerships import settings
@@ -52,12 +52,23 @@ def presenting_links(dataset: Dataset, lang: str) -> None:
     present = "?" + urlencode({**view_params(dataset), PRESENT_PARAM: PRESENT_MODE})  # this view, presented
     st.link_button(t("present", lang), present, help=t("present_help", lang),
                    icon=":material/slideshow:", width="stretch")
-    data = loaded()
-    key = (data, data.source, lang)
-    st.download_button(t("download_map", lang), lambda: offline_file(*key),
-                       file_name=f"{slug(settings.home().name)}-partnerships-{lang}.html", mime="text/html",
-                       help=t("download_map_help", lang), icon=":material/download:",
+    data, view = loaded(), current_view(dataset)
+    key = (data, data.source, lang, view)  # each file shows the view on screen
+    name = f"{slug(settings.home().name)}-partnerships"
+    # Each is made only when its button is clicked (Streamlit runs the callable then, the button
+    # a spinner meanwhile; st.spinner inside the callable would be ignored), and cached for the
+    # next visitor asking for the same view.
+    st.download_button(t("download_map", lang), lambda: offline_file(*key), file_name=f"{name}-{lang}.html",
+                       mime="text/html", help=t("download_map_help", lang), icon=":material/download:",
                        width="stretch", key="offline_file", on_click="ignore")
+    st.download_button(t("download_image", lang), lambda: picture_file(*key),
+                       file_name=f"{name}-{view.year}-{lang}.png", mime="image/png",
+                       help=t("download_image_help", lang), icon=":material/image:", width="stretch",
+                       key="picture_file", on_click="ignore")
+    st.download_button(t("download_handout", lang), lambda: handout_file(*key),
+                       file_name=f"{name}-{view.year}-{lang}.pdf", mime="application/pdf",
+                       help=t("download_handout_help", lang), icon=":material/picture_as_pdf:", width="stretch",
+                       key="handout_file", on_click="ignore")
 
 
 def type_key(index: int, place: str = TYPES_KEY) -> str:

@@ -88,8 +88,9 @@ def share_link(dataset: Dataset, lang: str) -> None:
     """
     link = view_link(st.context.url or "", view_params(dataset))
     if link:
-        st.caption(f"{t('copy_link', lang)} · {t('copy_link_help', lang)}")
-        st.html(share_link_html(link, lang), unsafe_allow_javascript=True)
+        with st.container(key="share_link"):  # not on paper (app/page.py's print style)
+            st.caption(f"{t('copy_link', lang)} · {t('copy_link_help', lang)}")
+            st.html(share_link_html(link, lang), unsafe_allow_javascript=True)
 
 
 def view_link(page_url: str, params: dict[str, str]) -> str | None:

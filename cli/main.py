@@ -1,4 +1,5 @@
-"""Command line: `python -m partnerships validate PATH`, `export-map OUT.html`, `db …`.
+"""Command line: `python -m partnerships validate PATH`, `export-map OUT.html`, `export-image`,
+`export-handout` (cli/pictures.py), `db …`.
 
 `validate` prints one line per error and exits 1, or none and exits 0; either way its last
 line says what will be on the map (partnerships/report.py). `--lang da` says it all in Danish.
@@ -12,10 +13,12 @@ import sys
 from pathlib import Path
 
 from cli import db as db_commands
+from cli import pictures
+from cli.views import add_view_options, unknown_types, view_from_args
 from partnerships import settings
 from partnerships.columns import ID
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from partnerships.loading import encoding_note, load_partners
+from partnerships.loading import Dataset, encoding_note, load_partners
 from partnerships.messages import said
 from partnerships.problems import ERROR
 from partnerships.report import summary
@@ -50,17 +53,32 @@ def validate(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     return 1 if dataset.errors else 0
 
 
-def export_map(out: Path, lang: str) -> int:
-    """Write the self-contained map; refuse (exit 1) when the data cannot be shown."""
-    from partnermap.standalone import standalone_html  # folium: only this command needs it
+def loaded_for_export(lang: str, args: argparse.Namespace) -> Dataset | None:
+    """The data file a picture, handout or map is made of, or None (said) when it cannot be
+    shown or the options name a type it does not have."""
     path = settings.partners_csv_path()
     dataset = load_partners(path)
     if dataset.fatal:
         echo(f"{path}: {dataset.fatal.text(lang)}")
+        return None
+    wrong = unknown_types(args, dataset)
+    if wrong:
+        echo(said("unknown_types", types=", ".join(wrong), known=", ".join(dataset.vocabulary.names)).text(lang))
+        return None
+    return dataset
+
+
+def export_map(out: Path, lang: str, args: argparse.Namespace) -> int:
+    """Write the self-contained map, opening on the view asked; refuse (exit 1) when the data
+    cannot be shown."""
+    from partnermap.standalone import standalone_html  # folium: only this command needs it
+    dataset = loaded_for_export(lang, args)
+    if dataset is None:
         return 1
-    stops, _ = load_tour(tour_path_for(path), set(dataset.partners[ID]))
+    stops, _ = load_tour(tour_path_for(settings.partners_csv_path()), set(dataset.partners[ID]))
+    view = view_from_args(args, dataset)
     try:
-        out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops]), encoding="utf-8")
+        out.write_text(standalone_html(dataset, lang, [stop.as_json() for stop in stops], view), encoding="utf-8")
     except settings.HomeFileError as err:
         echo(err.message.text(lang))
         return 1
@@ -81,10 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export-map", help="write the map as one HTML file that plays with no network")
     export.add_argument("out", type=Path)
     export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    add_view_options(export)
+    pictures.add_commands(commands)
     db_commands.add_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "export-map":
-        return export_map(args.out, args.lang)
+        return export_map(args.out, args.lang, args)
+    if args.command in ("export-image", "export-handout"):
+        dataset = loaded_for_export(args.lang, args)
+        if dataset is None:
+            return 1
+        run = pictures.export_image if args.command == "export-image" else pictures.export_handout
+        return run(dataset, args)
     if args.command == "db":
         if args.db_command == "import" and validate(args.file, args.lang) != 0:
             echo(said("db_not_imported", file=str(args.file)).text(args.lang))

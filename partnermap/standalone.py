@@ -18,7 +18,7 @@ from branca.element import Element
 from partnermap import publish
 from partnermap.labels import labels_payload
 from partnermap.mapbuilder import base_map, map_view, partner_layer, partner_payload, story_options
-from partnerships.filtering import View, YearMode, year_range
+from partnerships.filtering import View, YearMode, default_year, year_range
 from partnerships.i18n import DEFAULT_LANGUAGE
 from partnerships.loading import Dataset
 from partnerships.settings import current_year
@@ -63,15 +63,25 @@ def inline_basemap() -> dict:
             "detailZoom": publish.DETAIL_ZOOM}
 
 
-def standalone_html(dataset: Dataset, lang: str = DEFAULT_LANGUAGE, stops: list[dict] | None = None) -> str:
+def opening_view(dataset: Dataset) -> View:
+    """The view a file opens on when none is asked for: every type, active in the latest year
+    the sources say something of (as the app opens), not a present they say nothing about."""
+    years = year_range(dataset.partners, current_year())
+    year = max(default_year(dataset.partners, current_year()), years[0])
+    return View(tuple(dataset.vocabulary.names), year, YearMode.ACTIVE)
+
+
+def standalone_html(dataset: Dataset, lang: str = DEFAULT_LANGUAGE, stops: list[dict] | None = None,
+                    view: View | None = None) -> str:
     """The whole map as one HTML document, basemap and partners inlined, nothing fetched;
-    with the timeline player and the tour, in presentation style."""
+    with the timeline player and the tour, in presentation style. It opens on `view` (the one
+    it was downloaded from), else on `opening_view`."""
     vocabulary = dataset.vocabulary
     links = publish.AssetLinks(scripts=(), styles=(), basemap=inline_basemap(), labels=labels_payload())
     years = year_range(dataset.partners, current_year())
     fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
     _inline_assets(fmap)
-    view = View(tuple(vocabulary.names), years[1], YearMode.ACTIVE)
+    view = view or opening_view(dataset)
     partner_layer(partner_payload(dataset.partners, vocabulary), map_view(view, vocabulary, lang)).add_to(fmap)
     fmap.get_root().header.add_child(Element("<style>html, body { margin: 0; height: 100%; }</style>"),
                                      name="pm_full_page")

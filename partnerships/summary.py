@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from partnerships.columns import COUNTRY_CODE, NAME, START_YEAR, country_name_column
+from partnerships.columns import CONFIRMED, COUNTRY_CODE, NAME, SOURCE, START_YEAR, country_name_column
 from partnerships.filtering import View, YearMode, count, unknown_after
 from partnerships.i18n import plural, t
 from partnerships.vocabulary import Vocabulary
 from partnerships.wording import localised
 
 MAX_NAMED = 5
+MAX_SOURCES = 3
 
 
 def join_words(items: list[str], lang: str) -> str:
@@ -60,3 +61,18 @@ def _types_sentence(view: View, vocabulary: Vocabulary, lang: str) -> str:
         return ""
     labels = [vocabulary.get(name).label(lang) for name in view.types]
     return t("summary_types", lang, types=join_words(labels, lang) or "—")
+
+
+def sources_line(partners: pd.DataFrame, lang: str) -> str:
+    """Where the data comes from, as a picture or handout credits it: the `source` column's
+    sources, and 'as of' the latest year a source confirms (`confirmed`); '' when neither is given."""
+    sources = partners[SOURCE].dropna().astype(str).str.strip() if SOURCE in partners and len(partners) else []
+    named = list(dict.fromkeys(source for source in sources if source))
+    if len(named) > MAX_SOURCES:
+        named = named[:MAX_SOURCES] + [t("and_more", lang, n=len(named) - MAX_SOURCES)]
+    latest = partners[CONFIRMED].max() if CONFIRMED in partners and len(partners) else None
+    if not named:
+        return t("data_as_of", lang, year=int(latest)) if pd.notna(latest) and latest is not None else ""
+    if latest is None or pd.isna(latest):
+        return t("data_source", lang, source="; ".join(named))
+    return t("data_source_as_of", lang, source="; ".join(named), year=int(latest))

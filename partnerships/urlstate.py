@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from partnerships.filtering import View, YearMode
+import pandas as pd
+
+from partnerships.filtering import View, YearMode, default_year, year_range
 from partnerships.i18n import LANGUAGES
 from partnerships.vocabulary import Vocabulary
 
@@ -33,6 +35,15 @@ def view_from_params(params: Mapping[str, str], vocabulary: Vocabulary, years: t
     if params.get(PARTNER, "").strip():
         found[PARTNER] = params[PARTNER].strip()
     return found
+
+
+def view_of(params: Mapping[str, str], vocabulary: Vocabulary, partners: pd.DataFrame, latest: int) -> View:
+    """The view named by `params` (a link's, or the command line's), the app's opening view for
+    what they leave out: every type, the latest year the sources know, active partnerships."""
+    years = year_range(partners, latest)
+    found = view_from_params(params, vocabulary, years)
+    year = found.get(YEAR, max(default_year(partners, latest), years[0]))
+    return View(tuple(found.get(TYPES, vocabulary.names)), year, YearMode(found.get(MODE, YearMode.ACTIVE.value)))
 
 
 def params_for(view: View, lang: str, partner: str | None, vocabulary: Vocabulary) -> dict[str, str]:

@@ -30,3 +30,28 @@ def test_both_tiers_of_the_basemap_travel_inside(vocabulary):
     assert source["detailZoom"] == publish.DETAIL_ZOOM
     assert source["world"] == json.loads(publish.BASEMAP_WORLD_FILE.read_text(encoding="utf-8"))
     assert source["detail"] == json.loads(publish.BASEMAP_DETAIL_FILE.read_text(encoding="utf-8"))
+
+
+def _opening(html: str) -> dict:
+    return json.loads(re.search(r"PartnerMap\.partners\([^{]+\{.*\}, (\{\"types\".*?\})\);", html).group(1))
+
+
+def test_the_file_opens_on_the_view_it_was_made_from(vocabulary):
+    from partnerships.filtering import View, YearMode
+
+    dataset = load_bytes(csv_text(*GOOD_ROWS).encode(), vocabulary)
+    view = View(("Friendship city", "Cross-border cooperation"), 2011, YearMode.BEGUN)
+    opened = _opening(standalone_html(dataset, "da", view=view))
+    assert (opened["types"], opened["year"], opened["mode"], opened["lang"]) == ([0, 1], 2011, "begun", "da")
+
+
+def test_with_no_view_asked_it_opens_where_the_sources_speak_not_on_this_year(tmp_path, capsys):
+    from cli.main import main
+
+    out = tmp_path / "map.html"
+    assert main(["export-map", str(out), "--lang", "de"]) == 0
+    opened = _opening(out.read_text(encoding="utf-8"))
+    assert opened["year"] == 2014 and opened["lang"] == "de" and len(opened["types"]) == 6  # confirmed to 2014
+    assert main(["export-map", str(out), "--year", "2010", "--types", "Venskabsby", "--show", "begun"]) == 0
+    opened = _opening(out.read_text(encoding="utf-8"))
+    assert (opened["types"], opened["year"], opened["mode"]) == ([0], 2010, "begun")

@@ -19,6 +19,7 @@ st.caption(t("partners_caption", lang, shown=len(table), total=len(chosen_types)
 if table.empty and query:
     st.info(t("no_match", lang, query=markdown_text(query)))
 chosen = partners.partners_table(table, lang)
+partners.print_table(table, lang)
 partners.table_downloads(table, lang)
 if chosen:
     partners.show_profile(chosen, dataset, lang)
