@@ -14,6 +14,7 @@ from app.maps import inline_map
 from app.namesakes import PICKED_NOTE, pick_places
 from app.page import show_problems
 from app.staff import EDITOR_KEY, UPLOAD_KEY, saved_by
+from app.uploads import read_upload
 from app.store import store_or_message
 from app.versions import (
     CurrentFile, current_version, guarded_save, show_changes, show_notice, version_label, version_name,
@@ -24,7 +25,6 @@ from partnerships.escape import WEB_URL, markdown_text
 from partnerships.exports import excel_csv, xlsx
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
-from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 from partnerships.schema import (
     CONFIRMED, END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,
@@ -92,12 +92,13 @@ def edited_bytes(edited: pd.DataFrame) -> bytes:
 
 
 def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabulary, lang: str, key: str,
-                    note: str) -> None:
-    """Validation, the changes field by field, the map as it would be, and a guarded save."""
+                    note: str, shown: Dataset | None = None) -> None:
+    """Validation (of `shown`, the file as given, where it is not the candidate itself), the
+    changes field by field, the map as it would be, and a guarded save."""
     if candidate == current.canonical:
         st.info(t("no_changes", lang))
         return
-    dataset = load_bytes(candidate, vocabulary)
+    dataset = shown or load_bytes(candidate, vocabulary)
     st.subheader(t("preview", lang), anchor=False)
     show_report(dataset, lang)
     if dataset.fatal:
@@ -121,18 +122,15 @@ def edit_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
 
 
 def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
-    uploaded = st.file_uploader(t("upload_help", lang), type=["csv", "txt"], key=UPLOAD_KEY)
-    if uploaded is None:
+    uploaded = st.file_uploader(t("upload_help", lang), key=UPLOAD_KEY)
+    read = read_upload(uploaded, vocabulary, lang)
+    if read is None:
         return
-    try:
-        table, _ = read_table(uploaded.getvalue())
-    except DataFileError as err:
-        st.error(markdown_text(err.text(lang)))
-        return
+    table, dataset = read
     candidate = to_csv_bytes(canonical_table(table))
     if current.table is None:  # the file on disk is unusable: anything valid replaces it
         current = CurrentFile(current.store, current.version, current.dataset, table.iloc[0:0], b"")
-    review_and_save(candidate, current, vocabulary, lang, key="upload", note=f"uploaded {uploaded.name}")
+    review_and_save(candidate, current, vocabulary, lang, key="upload", note=f"uploaded {uploaded.name}", shown=dataset)
 
 
 def download_tab(current: CurrentFile, lang: str) -> None:

@@ -33,10 +33,11 @@ class Dataset:
         return len({p.row for p in self.errors if p.row is not None})
 
 
-def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
-    """Validate a partner file's bytes; never raises for anything in the file."""
+def load_bytes(raw: bytes, vocabulary: Vocabulary, file_name: str | None = None) -> Dataset:
+    """Validate a partner file's bytes (a workbook's sheet chosen by `file_name`); never raises
+    for anything in the file."""
     try:
-        table, shape_problems = read_table(raw)
+        table, shape_problems = read_table(raw, file_name=file_name)
         partners, problems = validate(table, vocabulary)
         # The reader's errors (a control character, a line in another encoding) leave the row
         # off the map like the schema's; the table keeps it, for staff to fix.
@@ -66,4 +67,4 @@ def load_partners(path: Path | None = None) -> Dataset:
         return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_missing", path=str(path)))
     except OSError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=str(path), reason=err.strerror))
-    return load_bytes(raw, vocabulary)
+    return load_bytes(raw, vocabulary, path.name)
