@@ -31,7 +31,7 @@ _DOCTYPES = tuple(b"<!DOCTYPE".decode().encode(codec) for codec in ("ascii", "ut
 _XML_PARTS = (".xml", ".rels", ".vml")
 _CONTENT_TYPES = "[Content_Types].xml"
 _WORKBOOK_TYPES = ("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml")
-_REFUSED_TYPES = {"macroEnabled": "workbook_macros", "sheet.binary": "workbook_binary"}
+_REFUSED_TYPES = {"sheet.binary": "workbook_binary", "macroEnabled": "workbook_macros"}  # .xlsb is both
 
 
 def is_workbook(raw: bytes) -> bool:

@@ -119,11 +119,11 @@ def scan(package: zipfile.ZipFile, sheet: Sheet, limits: Limits) -> Scan:
                     column = _column(element.get("r"), column)
                     if _has_value(element):
                         row_has_value = True
-                        if column > limits.max_columns:
-                            raise _too_many_columns(row, column, limits)
                         found.last_column = max(found.last_column, column)
                     found.formulas = found.formulas or any(_local(child.tag) == "f" for child in element)
                 elif tag == "row":
+                    if found.last_column > limits.max_columns:  # the whole row counted, then refused
+                        raise _too_many_columns(row, found.last_column, limits)
                     if row_has_value:
                         found.value_rows += 1
                         found.last_row = row
