@@ -88,8 +88,8 @@ def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool) -> Iterator[
         warnings.simplefilter("ignore")  # openpyxl warns of extensions it does not read
         try:
             book = load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only, keep_links=False)
-        except Exception as err:  # anything openpyxl cannot make sense of is a damaged file
-            raise DataFileError(said("zip_unreadable", reason=str(err))) from None
+        except Exception:  # anything openpyxl cannot make sense of is a damaged file
+            raise DataFileError(said("zip_unreadable")) from None
     try:
         rows = book[sheet.name].iter_rows(min_row=1, max_row=scanned.last_row, min_col=1,
                                           max_col=scanned.last_column, values_only=data_only)

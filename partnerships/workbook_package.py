@@ -11,6 +11,7 @@ that is parsed later goes through defusedxml as well.
 from __future__ import annotations
 
 import io
+import logging
 import struct
 import zipfile
 import zlib
@@ -23,6 +24,7 @@ from partnerships.messages import said
 from partnerships.problems import DataFileError
 from partnerships.settings import Limits
 
+log = logging.getLogger(__name__)
 ZIP_SIGNATURE, OLE_SIGNATURE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 MAX_PARTS = 10_000  # Excel writes a few dozen; each costs the zip reader memory before anything else
 _CHUNK = 1 << 20
@@ -134,7 +136,9 @@ def read_part(package: zipfile.ZipFile, name: str):
 
 
 def _damaged(reason: object) -> DataFileError:
-    return DataFileError(said("zip_unreadable", reason=str(reason)))
+    """The zip library's reason is English only: it goes to the log; the message says what to do."""
+    log.info("An unreadable workbook: %s", reason)
+    return DataFileError(said("zip_unreadable"))
 
 
 def _too_big(size: int, limits: Limits) -> DataFileError:

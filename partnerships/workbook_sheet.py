@@ -135,8 +135,8 @@ def scan(package: zipfile.ZipFile, sheet: Sheet, limits: Limits) -> Scan:
                         sheet_data.clear()  # keeps memory flat over any number of rows
     except DefusedXmlException:
         raise DataFileError(said("workbook_doctype", part=sheet.path)) from None
-    except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as err:
-        raise DataFileError(said("zip_unreadable", reason=str(err))) from None
+    except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile):
+        raise DataFileError(said("zip_unreadable")) from None
     found.hidden_columns = {c for c in found.hidden_columns if c <= found.last_column}
     return found
 
