@@ -3,7 +3,9 @@
 The sheet is the only one, or the one named like the data file or "partners" (any case), else
 the first. Its XML is read once as a stream, before any value is, for what read-only openpyxl
 does not tell: the size it declares (`<dimension>`) and the size it really has (reading stops
-at the limits), merged cells, hidden rows and columns, formulas, and pictures or charts.
+at the limits), merged cells, hidden rows and columns, formulas, and pictures or charts. It is
+read by expat itself, with handlers and no tree, so a million rows cost no memory; a document
+type declaration (the only door to entities) is refused here too, besides the package check.
 """
 from __future__ import annotations
 
@@ -11,9 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from partnerships import settings
@@ -26,6 +27,9 @@ DATA_SHEET = "partners"
 HEADER_SEARCH = 10  # rows above the header (a title, empty rows) that are looked through
 _CELL = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 _TRUE = ("1", "true")
+_VALUES = ("v", "f", "is")  # what makes a cell more than a styled empty one
+_DRAWINGS = ("drawing", "legacyDrawing", "picture")
+_CHUNK = 1 << 20
 _WORKSHEET = "/worksheet"
 
 
@@ -91,65 +95,81 @@ def choose(found: list[Sheet], file_name: str | None) -> Sheet | None:
 
 
 def scan(package: zipfile.ZipFile, sheet: Sheet, limits: Limits) -> Scan:
-    """One streaming pass over the sheet's XML; DataFileError past the limits, where it is found."""
-    found = Scan()
-    row, column, row_has_value, row_hidden, sheet_data = 0, 0, False, False, None
+    """One streaming pass over the sheet's XML with expat (no tree is built); DataFileError past
+    the limits, as soon as they are passed."""
+    scanner = _Scanner(limits)
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler = scanner.start, scanner.end
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _refuse_doctype
     try:
         with package.open(sheet.path) as source:
-            for event, element in iterparse(source, events=("start", "end"), forbid_dtd=True):
-                tag = _local(element.tag)
-                if event == "start":
-                    if tag == "row":
-                        row = int(element.get("r") or row + 1)
-                        column, row_has_value = 0, False
-                        row_hidden = element.get("hidden", "").lower() in _TRUE
-                    elif tag == "sheetData":
-                        sheet_data = element
-                    elif tag == "dimension":
-                        _check_dimension(element.get("ref", ""), limits)
-                    elif tag == "col" and element.get("hidden", "").lower() in _TRUE:
-                        low, high = int(element.get("min", 1)), int(element.get("max", 1))
-                        found.hidden_columns.update(range(low, min(high, limits.max_columns) + 1))
-                    elif tag == "mergeCell":
-                        found.merged.append(element.get("ref", ""))
-                    elif tag in ("drawing", "legacyDrawing", "picture"):
-                        found.drawings = True
-                    continue
-                if tag == "c":
-                    column = _column(element.get("r"), column)
-                    if _has_value(element):
-                        row_has_value = True
-                        found.last_column = max(found.last_column, column)
-                    found.formulas = found.formulas or any(_local(child.tag) == "f" for child in element)
-                elif tag == "row":
-                    if found.last_column > limits.max_columns:  # the whole row counted, then refused
-                        raise _too_many_columns(row, found.last_column, limits)
-                    if row_has_value:
-                        found.value_rows += 1
-                        found.last_row = row
-                        if row_hidden:
-                            found.hidden_rows.append(row)
-                        if found.value_rows > limits.max_rows + HEADER_SEARCH + 1:
-                            raise _too_many_rows(limits)
-                    if sheet_data is not None:
-                        sheet_data.clear()  # keeps memory flat over any number of rows
-    except DefusedXmlException:
+            while chunk := source.read(_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Doctype:
         raise DataFileError(said("workbook_doctype", part=sheet.path)) from None
-    except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile):
+    except (KeyError, ValueError, expat.ExpatError, zipfile.BadZipFile):
         raise DataFileError(said("zip_unreadable")) from None
+    found = scanner.found
     found.hidden_columns = {c for c in found.hidden_columns if c <= found.last_column}
     return found
 
 
-def _has_value(element) -> bool:
-    """A cell with a value, a formula or inline text (a styled empty cell has none)."""
-    for child in element:
-        name = _local(child.tag)
-        if name in ("v", "f") and (child.text or name == "f"):
-            return True
-        if name == "is" and "".join(child.itertext()):
-            return True
-    return False
+class _Doctype(Exception):
+    pass
+
+
+def _refuse_doctype(*_: object) -> None:
+    raise _Doctype
+
+
+class _Scanner:
+    """expat's handlers: rows, cells holding something, and what Excel shows besides."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits, self.found = limits, Scan()
+        self.row = self.column = 0
+        self.row_has_value = self.row_hidden = self.in_cell = False
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
+        if tag in _VALUES:
+            if self.in_cell:
+                self.row_has_value = True
+                self.found.last_column = max(self.found.last_column, self.column)
+                self.found.formulas = self.found.formulas or tag == "f"
+        elif tag == "c":
+            self.column = _column(attributes.get("r"), self.column)
+            self.in_cell = True
+        elif tag == "row":
+            self.row = int(attributes.get("r") or self.row + 1)
+            self.column, self.row_has_value = 0, False
+            self.row_hidden = attributes.get("hidden", "").lower() in _TRUE
+        elif tag == "dimension":
+            _check_dimension(attributes.get("ref", ""), self.limits)
+        elif tag == "col" and attributes.get("hidden", "").lower() in _TRUE:
+            low, high = int(attributes.get("min", 1)), int(attributes.get("max", 1))
+            self.found.hidden_columns.update(range(low, min(high, self.limits.max_columns) + 1))
+        elif tag == "mergeCell":
+            self.found.merged.append(attributes.get("ref", ""))
+        elif tag in _DRAWINGS:
+            self.found.drawings = True
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition(":")[2]
+        if tag == "c":
+            self.in_cell = False
+        elif tag == "row":
+            found, limits = self.found, self.limits
+            if found.last_column > limits.max_columns:  # the whole row counted, then refused
+                raise _too_many_columns(self.row, found.last_column, limits)
+            if self.row_has_value:
+                found.value_rows += 1
+                found.last_row = self.row
+                if self.row_hidden:
+                    found.hidden_rows.append(self.row)
+                if found.value_rows > limits.max_rows + HEADER_SEARCH + 1:
+                    raise _too_many_rows(limits)
 
 
 def _column(reference: str | None, previous: int) -> int:
