@@ -152,7 +152,7 @@ def manage_page(vocabulary: Vocabulary, lang: str) -> None:
         return
     show_notice()
     st.caption(markdown_text(t("editing", lang, version=version_label(
-        version_name(store, version.id, version), version.saved_at, version.saved_by, version.note))))
+        version_name(store, version.id, version), version.saved_at, version.saved_by, version.note, lang))))
     current = CurrentFile.of(store, version, vocabulary)
     names = ["tab_check", "tab_edit", "tab_upload", "tab_history", "tab_download"]
     if current.table is None:  # an unusable file can still be replaced or restored

@@ -21,6 +21,7 @@ from partnerships.escape import markdown_text
 from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
 from partnerships.reading import read_table
+from partnerships.records import record_text
 from partnerships.stores import ConflictError, Saved, Store, StoreUnavailable, Version
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, to_csv_bytes
@@ -122,9 +123,10 @@ def time_text(saved_at: datetime | None) -> str:
     return f"{saved_at.astimezone():%Y-%m-%d %H:%M:%S}" if saved_at else ""
 
 
-def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str = "") -> str:
-    """One line per version, as History lists it: when, who, which, and the note."""
-    return " · ".join(part for part in (time_text(saved_at) or "—", saved_by, name, note) if part)
+def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str, lang: str) -> str:
+    """One line per version, as History lists it: when, who, which, and the note, in `lang`."""
+    parts = (saved_by, name, note)
+    return " · ".join([time_text(saved_at) or "—", *(record_text(part, lang) for part in parts if part)])
 
 
 def version_name(store: Store, version_id: str, current: Version | None = None) -> str:
