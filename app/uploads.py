@@ -28,10 +28,19 @@ def read_upload(uploaded: UploadedFile | None, vocabulary: Vocabulary,
     if not readable_name(uploaded.name):
         st.error(markdown_text(t("upload_wrong_type", lang, name=uploaded.name, accepted=", ".join(UPLOAD_SUFFIXES))))
         return None
-    raw = uploaded.getvalue()
-    try:
-        table, _ = read_table(raw, file_name=uploaded.name)
-    except DataFileError as err:
-        st.error(markdown_text(err.text(lang)))
+    table, dataset = read(uploaded.getvalue(), uploaded.name, vocabulary)
+    if table is None:
+        st.error(markdown_text(dataset.fatal.text(lang)))
         return None
-    return table, load_bytes(raw, vocabulary, uploaded.name)
+    return table, dataset
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def read(raw: bytes, name: str, vocabulary: Vocabulary) -> tuple[pd.DataFrame | None, Dataset]:
+    """Read and validated once per upload, not on every rerun while it stays in the uploader
+    (a workbook of 50,000 rows takes seconds to read)."""
+    try:
+        table, _ = read_table(raw, file_name=name)
+    except DataFileError as err:
+        return None, Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
+    return table, load_bytes(raw, vocabulary, name)

@@ -20,7 +20,7 @@ from itertools import repeat
 import pandas as pd
 from openpyxl import load_workbook
 
-from partnerships import settings
+from partnerships import characters, settings
 from partnerships.columns import CONFIRMED, END_YEAR, REQUIRED_COLUMNS, START_YEAR
 from partnerships.messages import said
 from partnerships.problems import ERROR, NOTE, WARNING, DataFileError, Problem
@@ -68,8 +68,9 @@ def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None) -> t
             problems.append(Problem(number, None, said("extra_cells", cells=", ".join(
                 repr(text) for text in texts[len(header):] if text)), WARNING))
         texts = (texts + [""] * len(header))[: len(header)]
-        for column, text in zip(header, texts):
-            problems += cell_problems(number, column or None, text)
+        if characters.suspicious("\n".join(texts)):  # one scan a row; the cells only when it finds something
+            for column, text in zip(header, texts):
+                problems += cell_problems(number, column or None, text)
         rows.append(texts)
         excel_rows.append(number)
     if header is None:

@@ -31,6 +31,9 @@ _CHUNK = 1 << 20
 _END_OF_DIRECTORY, _END_RECORD_SIZE = b"PK\x05\x06", 22
 _DOCTYPES = tuple(b"<!DOCTYPE".decode().encode(codec) for codec in ("ascii", "utf-16-le", "utf-16-be"))
 _XML_PARTS = (".xml", ".rels", ".vml")
+# XML in UTF-8 or UTF-16, as Excel writes it. Another encoding (EBCDIC, UTF-32) could spell a
+# DOCTYPE the search above does not see, so a part must begin like one of these.
+_XML_STARTS = (b"<", b"\xef\xbb\xbf<", b"\xff\xfe<\x00", b"\xfe\xff\x00<", b"<\x00", b"\x00<")
 _CONTENT_TYPES = "[Content_Types].xml"
 _WORKBOOK_TYPES = ("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml")
 _REFUSED_TYPES = {"sheet.binary": "workbook_binary", "macroEnabled": "workbook_macros"}  # .xlsb is both
@@ -94,10 +97,13 @@ def _check_kind(package: zipfile.ZipFile) -> None:
 def _check_part(package: zipfile.ZipFile, part: zipfile.ZipInfo, unpacked: int, limits: Limits) -> int:
     """Unpack one part, counting what it really unpacks to and looking for a DOCTYPE in XML."""
     xml = part.filename.lower().endswith(_XML_PARTS)
-    tail = b""
+    tail, first = b"", True
     try:
         with package.open(part) as source:
             while chunk := source.read(_CHUNK):
+                if xml and first and not chunk.lstrip(b" \t\r\n").startswith(_XML_STARTS):
+                    raise DataFileError(said("workbook_not_xml", part=part.filename))
+                first = False
                 unpacked += len(chunk)
                 if unpacked > limits.max_bytes:
                     raise _too_big(unpacked, limits)

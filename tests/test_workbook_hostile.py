@@ -48,6 +48,8 @@ HOSTILE = {
                               "xl/styles.xml"),
     "DOCTYPE in UTF-16": (lambda: rezip(book(), {"xl/styles.xml": '<!DOCTYPE x><x/>'.encode("utf-16")}),
                           "document type declaration"),
+    "DOCTYPE in EBCDIC": (lambda: rezip(book(), {"xl/styles.xml": '<?xml version="1.0" encoding="cp037"?><!DOCTYPE x><x/>'.encode("cp037")}),
+                          "not XML as Excel writes it"),
     "expands to 20 MB": (lambda: bomb(20 * MB), "unpacks to"),
     "too many rows": (lambda: huge_sheet(5_000), "more than 1,000 partnerships"),
     "declares 1,048,576 rows": (lambda: huge_sheet(3, dimension="A1:A1048576"), "more than 1,000 partnerships"),
