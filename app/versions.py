@@ -40,10 +40,11 @@ class CurrentFile:
 
     @classmethod
     def of(cls, store: Store, version: Version, vocabulary: Vocabulary) -> CurrentFile:
-        dataset = load_bytes(version.content, vocabulary)
+        name = None if store.kind == "database" else Path(store.key).name  # a workbook's sheet, as the map reads it
+        dataset = load_bytes(version.content, vocabulary, name)
         if dataset.fatal:
             return cls(store, version, dataset)
-        table = canonical_table(read_table(version.content)[0])
+        table = canonical_table(read_table(version.content, file_name=name)[0])
         return cls(store, version, dataset, table, to_csv_bytes(table))
 
 

@@ -4,12 +4,15 @@ a title above the header) said in the report."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import Workbook
 
 from partnerships.loading import load_bytes
 from partnerships.problems import ERROR, NOTE, WARNING, DataFileError
 from partnerships.reading import read_table
+from partnerships.stores import canonical_bytes
 from partnerships.writing import canonical_table, to_csv_bytes
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
 from tests.workbooks import book, with_saved_values
@@ -126,3 +129,17 @@ def test_characters_nobody_can_see_are_reported_as_in_a_csv_file():
 def test_a_column_named_twice_is_refused():
     with pytest.raises(DataFileError, match="appears twice"):
         read_table(book(header=HEADER.replace("url", "id")))
+
+
+def test_db_import_saves_a_workbook_as_the_same_canonical_csv():
+    assert canonical_bytes(book(), "partners.xlsx") == canonical_bytes(csv_text(*GOOD_ROWS).encode())
+
+
+def test_a_workbook_of_chart_sheets_only_says_so():
+    workbook = Workbook()
+    workbook.create_chartsheet("Chart")
+    workbook.remove(workbook.active)
+    out = io.BytesIO()
+    workbook.save(out)
+    with pytest.raises(DataFileError, match="no worksheet with cells, only chart sheets"):
+        read_table(out.getvalue())
