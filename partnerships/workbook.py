@@ -108,7 +108,8 @@ def _text(value: object, column: str, row: int, problems: list[Problem]) -> str:
     if isinstance(value, (dt.datetime, dt.date)):
         day = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
         if column in YEAR_COLUMNS:
-            problems.append(Problem(row, column, said("cell_date_year", date=day.isoformat(), year=value.year), WARNING))
+            problems.append(Problem(row, column, said("cell_date_year", date=day.isoformat(), year=value.year),
+                                    WARNING))
             return str(value.year)
         return day.isoformat()
     if isinstance(value, float):

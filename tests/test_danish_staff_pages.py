@@ -21,15 +21,15 @@ OTHER_ENGLISH = ("Press Enter", "Zoom in", "Zoom out", "staff password", "unknow
 
 def english_wordings() -> set[str]:
     """Every run of two words or more in an English wording that no Danish wording has: the
-    English catalog's distinctive wordings, without the {fields} the app fills in."""
+    English catalog's distinctive wordings, as they stand in the text (without the {fields}
+    the app fills in, cut at punctuation)."""
     danish = " ".join(_forms(catalog("da").wordings.values())).lower()
     found = set()
     for wording in _forms(catalog("en").wordings.values()):
         for fragment in re.split(r"\{[^}]*\}", wording):
-            words = re.findall(r"[A-Za-z][A-Za-z']+", fragment)
-            text = " ".join(words)
-            if len(words) >= 2 and text.lower() not in danish and re.search(re.escape(text), fragment.replace("  ", " ")):
-                found.add(text)
+            for run in re.findall(r"[A-Za-z][A-Za-z']*(?: [A-Za-z][A-Za-z']*)+", fragment):
+                if run.lower() not in danish:
+                    found.add(run)
     return found
 
 
@@ -75,7 +75,8 @@ def _only(args: str, lang: str) -> str:
 def english_on(at) -> list[str]:
     wordings = english_wordings()
     shown = "\n".join(page_words(at))
-    return sorted({w for w in wordings | set(OTHER_ENGLISH) if re.search(rf"(?<![A-Za-z_]){re.escape(w)}(?![a-z_])", shown)})
+    return sorted({word for word in wordings | set(OTHER_ENGLISH)
+                   if re.search(rf"(?<![A-Za-z_]){re.escape(word)}(?![a-z_])", shown)})
 
 
 @pytest.fixture

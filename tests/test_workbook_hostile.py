@@ -20,6 +20,9 @@ CONTENT_TYPES = "[Content_Types].xml"
 MACROS = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 BINARY = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
 PLAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+EBCDIC = '<?xml version="1.0" encoding="cp037"?><!DOCTYPE x><x/>'.encode("cp037")
+DRAWING = '<drawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
 ENTITIES = b'<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
 
 
@@ -33,6 +36,13 @@ def _doctype_in_sheet(raw: bytes) -> bytes:
     return rezip(raw, {SHEET: ENTITIES + xml.replace("Baoding", "&lol2;", 1).encode()})
 
 
+def _pictures_only() -> bytes:
+    """A sheet with no cells and a drawing (a picture or a chart)."""
+    head, rest = sheet_part(book()).split("<sheetData>", 1)
+    tail = rest.split("</sheetData>", 1)[1].replace("</worksheet>", DRAWING + "</worksheet>")
+    return rezip(book(), {SHEET: (head + "<sheetData/>" + tail).encode()})
+
+
 HOSTILE = {
     "old .xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "old Excel workbook (.xls)"),
     "password": (encrypted, "protected by a password"),
@@ -40,25 +50,20 @@ HOSTILE = {
     "vbaProject.bin": (lambda: rezip(book(), {"xl/vbaProject.bin": b"\x00" * 64}), "macro-enabled"),
     ".xlsb": (lambda: _types(book(), BINARY), "binary Excel workbook (.xlsb)"),
     "a zip, no workbook": (lambda: rezip(book(), {CONTENT_TYPES: None}), "not an Excel workbook"),
-    "a .docx": (lambda: _types(book(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-                "not an Excel workbook"),
+    "a .docx": (lambda: _types(book(), WORD), "not an Excel workbook"),
     "cut short": (lambda: book()[:-200], "cannot be opened"),
     "entities in the sheet": (lambda: _doctype_in_sheet(book()), "document type declaration"),
     "DOCTYPE in the styles": (lambda: rezip(book(), {"xl/styles.xml": b'<!DOCTYPE x SYSTEM "http://x/">\n<x/>'}),
                               "xl/styles.xml"),
     "DOCTYPE in UTF-16": (lambda: rezip(book(), {"xl/styles.xml": '<!DOCTYPE x><x/>'.encode("utf-16")}),
                           "document type declaration"),
-    "DOCTYPE in EBCDIC": (lambda: rezip(book(), {"xl/styles.xml": '<?xml version="1.0" encoding="cp037"?><!DOCTYPE x><x/>'.encode("cp037")}),
-                          "not XML as Excel writes it"),
+    "DOCTYPE in EBCDIC": (lambda: rezip(book(), {"xl/styles.xml": EBCDIC}), "not XML as Excel writes it"),
     "expands to 20 MB": (lambda: bomb(20 * MB), "unpacks to"),
     "too many rows": (lambda: huge_sheet(5_000), "more than 1,000 partnerships"),
     "declares 1,048,576 rows": (lambda: huge_sheet(3, dimension="A1:A1048576"), "more than 1,000 partnerships"),
     "declares 16,384 columns": (lambda: huge_sheet(3, dimension="A1:XFD3"), "16,384 columns"),
     "too many columns": (lambda: huge_sheet(2, columns=150), "150 columns"),
-    "pictures only": (lambda: rezip(book(), {SHEET: sheet_part(book()).replace(
-        sheet_part(book()).split("<sheetData>")[1].split("</sheetData>")[0], "").replace(
-        "</worksheet>", '<drawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></worksheet>').encode()}),
-        "no cells with values, only pictures or charts"),
+    "pictures only": (_pictures_only, "no cells with values, only pictures or charts"),
 }
 
 
@@ -104,6 +109,6 @@ def test_a_zip_that_unpacks_to_more_than_it_declares_is_refused():
 
 def test_under_the_limits_the_same_kinds_of_workbook_are_read():
     rows = [f"p{n},Partner {n},Friendship city,Flensburg,DE,54.78,9.43,2010,," for n in range(900)]
-    table, problems = read_table(book(rows=rows, header="id,name,type,city,country,lat,lon,start_year,end_year,description"),
-                                 SMALL)
+    header = "id,name,type,city,country,lat,lon,start_year,end_year,description"
+    table, problems = read_table(book(rows=rows, header=header), SMALL)
     assert len(table) == 900 and table.index[-1] == 901 and problems == []
