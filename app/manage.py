@@ -67,9 +67,9 @@ _TEXT_RULES = {START_YEAR: r"^([0-9]{4})?$", END_YEAR: r"^([0-9]{4})?$", CONFIRM
                LAT: r"^(-?[0-9]+([.,][0-9]+)?)?$", LON: r"^(-?[0-9]+([.,][0-9]+)?)?$"}
 
 
-def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
+def column_config(table: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> dict:
     config = {
-        "_index": st.column_config.NumberColumn("row", disabled=True),
+        "_index": st.column_config.NumberColumn(t("problem_row", lang), disabled=True),
         ID: st.column_config.TextColumn(ID, required=True, max_chars=MAX_ID_LENGTH, validate=f"^{ID_PATTERN}$"),
         TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
         URL: st.column_config.LinkColumn(URL, validate=f"^{WEB_URL}$"),
@@ -117,7 +117,7 @@ def edit_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     st.caption(t("edit_help", lang))
     table = editable_table(current.table)
     edited = st.data_editor(table, key=EDITOR_KEY, num_rows="dynamic", width="stretch",
-                            column_config=column_config(table, vocabulary))
+                            column_config=column_config(table, vocabulary, lang))
     review_and_save(edited_bytes(edited), current, vocabulary, lang, key="edit", note="edited on Manage data")
 
 

@@ -15,7 +15,7 @@ from tests.conftest import GOOD_ROWS, csv_text
 from tests.test_manage_app import PASSWORD, open_page, unlock, upload
 
 # What the app's own code, Streamlit or Leaflet would say in English, beyond the catalog.
-OTHER_ENGLISH = ("Press Enter", "Zoom in", "Zoom out", "staff password", "unknown", "edited on Manage data",
+OTHER_ENGLISH = ("row", "Press Enter", "Zoom in", "Zoom out", "staff password", "unknown", "edited on Manage data",
                  "uploaded partners", "restored ", "version ")
 
 
@@ -54,6 +54,7 @@ def page_words(at) -> list[str]:
         if "problem" in value:
             texts += value["problem"].astype(str).tolist()
     texts += [_only(component.proto.json_args, "da") for component in at.get("component_instance")]
+    texts += [grid.proto.columns for grid in (*at.dataframe, *at.data_editor)]  # the grids' column labels
     return texts
 
 
