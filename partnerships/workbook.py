@@ -94,7 +94,13 @@ def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool) -> Iterator[
     try:
         rows = book[sheet.name].iter_rows(min_row=1, max_row=scanned.last_row, min_col=1,
                                           max_col=scanned.last_column, values_only=data_only)
-        yield from enumerate(rows, start=1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a date out of range: openpyxl warns and gives "#VALUE!"
+            yield from enumerate(rows, start=1)
+    except (DataFileError, GeneratorExit):
+        raise
+    except Exception:  # a cell openpyxl cannot read (a shared string that is not there, a bad number)
+        raise DataFileError(said("zip_unreadable")) from None
     finally:
         book.close()
 

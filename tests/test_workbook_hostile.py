@@ -3,6 +3,7 @@ message, in well under a second, before a cell of it is read."""
 from __future__ import annotations
 
 import io
+import re
 import time
 import tracemalloc
 import zipfile
@@ -112,3 +113,18 @@ def test_under_the_limits_the_same_kinds_of_workbook_are_read():
     header = "id,name,type,city,country,lat,lon,start_year,end_year,description"
     table, problems = read_table(book(rows=rows, header=header), SMALL)
     assert len(table) == 900 and table.index[-1] == 901 and problems == []
+
+
+@pytest.mark.parametrize("cell", [
+    '<c r="A2" t="s"><v>999</v></c>',  # a shared string that is not there
+    '<c r="A2"><v>twelve</v></c>',  # a number that is none
+    '<c r="!!"><v>1</v></c>',  # a reference that is none
+    '<c r="A2" t="d"><v>not a date</v></c>',
+    '<c r="A2" s="999"><v>1</v></c>',  # a style that is not there
+])
+def test_a_broken_cell_is_one_message_and_never_a_traceback(cell):
+    xml = re.sub(r'<c r="A2"[^>]*>.*?</c>', cell, sheet_part(book()), count=1)
+    try:
+        read_table(rezip(book(), {SHEET: xml.encode()}), SMALL)
+    except DataFileError as err:
+        assert "cannot be opened" in err.text()
