@@ -3,6 +3,7 @@ message, in well under a second, before a cell of it is read."""
 from __future__ import annotations
 
 import io
+import random
 import re
 import time
 import tracemalloc
@@ -128,3 +129,31 @@ def test_a_broken_cell_is_one_message_and_never_a_traceback(cell):
         read_table(rezip(book(), {SHEET: xml.encode()}), SMALL)
     except DataFileError as err:
         assert "cannot be opened" in err.text()
+
+
+def test_random_damage_to_a_workbook_s_bytes_or_xml_is_one_message_and_never_a_traceback():
+    """Bytes flipped in the zip, and characters changed in its XML parts: 100 of each."""
+    rng = random.Random(26)
+    base = book(change=lambda sheet: (sheet.__setitem__("H3", "=2000+1"), sheet.merge_cells("A6:C6")))
+    parts = {name: part.decode() for name, part in _parts(base).items() if name.endswith((".xml", ".rels"))}
+    damaged = []
+    for _ in range(100):
+        raw = bytearray(base)
+        for _ in range(rng.randint(1, 8)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        damaged.append(bytes(raw))
+        name = rng.choice(sorted(parts))
+        text = list(parts[name])
+        for _ in range(rng.randint(1, 4)):
+            text[rng.randrange(len(text))] = rng.choice('<>/="\' rvcsfA1:&;!-?0')
+        damaged.append(rezip(base, {name: "".join(text).encode()}))
+    for raw in damaged:
+        try:
+            read_table(raw, SMALL)
+        except DataFileError:
+            pass
+
+
+def _parts(raw: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        return {name: package.read(name) for name in package.namelist()}
