@@ -13,7 +13,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from partnerships.escape import markdown_text
 from partnerships.i18n import t
-from partnerships.loading import Dataset, load_bytes
+from partnerships.loading import Dataset, load_table
 from partnerships.problems import DataFileError
 from partnerships.reading import read_table
 from partnerships.vocabulary import Vocabulary
@@ -37,10 +37,10 @@ def read_upload(uploaded: UploadedFile | None, vocabulary: Vocabulary,
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def read(raw: bytes, name: str, vocabulary: Vocabulary) -> tuple[pd.DataFrame | None, Dataset]:
-    """Read and validated once per upload, not on every rerun while it stays in the uploader
-    (a workbook of 50,000 rows takes seconds to read)."""
+    """Read once and validated once per upload, not on every rerun while it stays in the
+    uploader (a workbook of 50,000 rows takes seconds to read)."""
     try:
-        table, _ = read_table(raw, file_name=name)
+        table, problems = read_table(raw, file_name=name)
     except DataFileError as err:
         return None, Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
-    return table, load_bytes(raw, vocabulary, name)
+    return table, load_table(table.copy(), problems, vocabulary)

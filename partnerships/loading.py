@@ -38,6 +38,14 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary, file_name: str | None = None)
     for anything in the file."""
     try:
         table, shape_problems = read_table(raw, file_name=file_name)
+    except DataFileError as err:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
+    return load_table(table, shape_problems, vocabulary)
+
+
+def load_table(table: pd.DataFrame, shape_problems: list[Problem], vocabulary: Vocabulary) -> Dataset:
+    """Validate a table as `read_table` gave it, with the problems reading it found."""
+    try:
         partners, problems = validate(table, vocabulary)
         # The reader's errors (a control character, a line in another encoding) leave the row
         # off the map like the schema's; the table keeps it, for staff to fix.
@@ -47,7 +55,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary, file_name: str | None = None)
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
-        shape_problems.append(Problem(None, None, said("no_partnerships")))
+        shape_problems = [*shape_problems, Problem(None, None, said("no_partnerships"))]
     return Dataset(partners, vocabulary, sort_problems(shape_problems + problems))
 
 
