@@ -38,6 +38,7 @@ class Sheet:
     name: str
     path: str  # the part inside the zip
     worksheet: bool  # False for a chart sheet
+    hidden: bool = False
 
 
 @dataclass
@@ -80,13 +81,15 @@ def sheets(package: zipfile.ZipFile) -> list[Sheet]:
         if relation is not None:
             target = relation.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else str(folder / target)
-            found.append(Sheet(element.get("name", ""), path, relation.get("Type", "").endswith(_WORKSHEET)))
+            found.append(Sheet(element.get("name", ""), path, relation.get("Type", "").endswith(_WORKSHEET),
+                               element.get("state", "visible") != "visible"))
     return found
 
 
 def choose(found: list[Sheet], file_name: str | None) -> Sheet | None:
-    """The only worksheet, the one named like the file or "partners", else the first."""
-    worksheets = [sheet for sheet in found if sheet.worksheet]
+    """The only worksheet, the one named like the file or "partners", else the first (the first
+    one Excel shows, where there is one)."""
+    worksheets = sorted((sheet for sheet in found if sheet.worksheet), key=lambda sheet: sheet.hidden)
     wanted = {DATA_SHEET}
     if file_name:
         wanted.add(PurePosixPath(file_name.replace("\\", "/")).stem.casefold())

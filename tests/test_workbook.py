@@ -143,3 +143,10 @@ def test_a_workbook_of_chart_sheets_only_says_so():
     workbook.save(out)
     with pytest.raises(DataFileError, match="no worksheet with cells, only chart sheets"):
         read_table(out.getvalue())
+
+
+def test_the_first_sheet_excel_shows_is_read_before_a_hidden_one():
+    def hide_first(sheet):
+        sheet.parent.create_sheet("Liste", 0).sheet_state = "hidden"
+    table, problems = read_table(book(title="Ark1", change=hide_first))
+    assert len(table) == 3 and "the sheet 'Ark1' was read" in problems[0].line()
