@@ -33,6 +33,7 @@ __all__ = ["is_workbook", "read_workbook"]
 YEAR_COLUMNS = (START_YEAR, END_YEAR, CONFIRMED)
 _MOST_NAMED = 8
 _FORMULA = "f"
+_SAVED_TEXT = "str"  # a formula whose saved value is text, possibly empty
 
 
 def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
@@ -46,13 +47,16 @@ def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None) -> t
     if not scanned.value_rows:
         raise DataFileError(said("sheet_pictures_only" if scanned.drawings else "sheet_empty", sheet=sheet.name))
     problems = _sheet_notes(found, sheet, scanned)
-    values = _rows(raw, sheet, scanned, data_only=True)
-    formulas = _rows(raw, sheet, scanned, data_only=False) if scanned.formulas else repeat(None)
+    # With formulas, both passes give cells: the saved values' types tell an empty text saved
+    # (t="str") from no value saved at all.
+    values = _rows(raw, sheet, scanned, data_only=True, cells=scanned.formulas)
+    formulas = _rows(raw, sheet, scanned, data_only=False, cells=True) if scanned.formulas else repeat(None)
     header: list[str] | None = None
     skipped: list[int] = []
     rows: list[list[str]] = []
     excel_rows: list[int] = []
-    for (number, cells), formula_cells in zip(values, formulas):
+    for (number, saved), formula_cells in zip(values, formulas):
+        cells = tuple(cell.value for cell in saved) if scanned.formulas else saved
         names = header or []
         texts = [_text(value, names[i] if i < len(names) else "", number, problems) for i, value in enumerate(cells)]
         if not any(texts):
@@ -63,7 +67,7 @@ def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None) -> t
         if len(rows) == limits.max_rows:
             raise DataFileError(said("too_many_rows", limit=limits.max_rows, setting=settings.MAX_ROWS_ENV))
         if formula_cells is not None:
-            problems += _formula_problems(number, header, cells, formula_cells[1])
+            problems += _formula_problems(number, header, saved, formula_cells[1])
         if len(texts) > len(header) and any(texts[len(header):]):
             problems.append(Problem(number, None, said("extra_cells", cells=", ".join(
                 repr(text) for text in texts[len(header):] if text)), WARNING))
@@ -82,9 +86,9 @@ def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None) -> t
     return _named_columns(frame, problems), problems
 
 
-def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool) -> Iterator[tuple[int, tuple]]:
-    """(Excel row, its cells) for every row up to the last with a value: values when
-    `data_only` (a formula's saved value), else cells (a formula's text)."""
+def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool, cells: bool) -> Iterator[tuple[int, tuple]]:
+    """(Excel row, its values or `cells`) for every row up to the last with a value: with
+    `data_only` a formula's saved value, else its text."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns of extensions it does not read
         try:
@@ -93,7 +97,7 @@ def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool) -> Iterator[
             raise DataFileError(said("zip_unreadable")) from None
     try:
         rows = book[sheet.name].iter_rows(min_row=1, max_row=scanned.last_row, min_col=1,
-                                          max_col=scanned.last_column, values_only=data_only)
+                                          max_col=scanned.last_column, values_only=not cells)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a date out of range: openpyxl warns and gives "#VALUE!"
             yield from enumerate(rows, start=1)
@@ -142,18 +146,18 @@ def _header(texts: list[str], row: int, skipped: list[int], sheet: Sheet) -> tup
     return names, skipped
 
 
-def _formula_problems(row: int, header: list[str], values: tuple, cells: tuple) -> list[Problem]:
+def _formula_problems(row: int, header: list[str], saved: tuple, cells: tuple) -> list[Problem]:
     """Each formula's saved value is read, with a warning; one with none saved is an error."""
     problems = []
-    for column, value, cell in zip(header, values, cells):
+    for column, value, cell in zip(header, saved, cells):
         if getattr(cell, "data_type", None) != _FORMULA:
             continue
         formula = str(getattr(cell.value, "text", cell.value))
-        if value is None:
+        if value.value is None and value.data_type != _SAVED_TEXT:
             problems.append(Problem(row, column or None, said("formula_not_saved", formula=formula), ERROR))
         else:
             problems.append(Problem(row, column or None, said("formula_value", formula=formula,
-                                                              value=_text(value, "", row, [])), WARNING))
+                                                              value=_text(value.value, "", row, [])), WARNING))
     return problems
 
 

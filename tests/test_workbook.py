@@ -15,7 +15,7 @@ from partnerships.reading import read_table
 from partnerships.stores import canonical_bytes
 from partnerships.writing import canonical_table, to_csv_bytes
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
-from tests.workbooks import book, with_saved_values
+from tests.workbooks import SHEET, book, rezip, sheet_part, with_saved_values
 
 
 def lines(problems, severity=None) -> list[str]:
@@ -150,3 +150,12 @@ def test_the_first_sheet_excel_shows_is_read_before_a_hidden_one():
         sheet.parent.create_sheet("Liste", 0).sheet_state = "hidden"
     table, problems = read_table(book(title="Ark1", change=hide_first))
     assert len(table) == 3 and "the sheet 'Ark1' was read" in problems[0].line()
+
+
+def test_a_formula_that_saved_an_empty_text_has_its_value():
+    raw = book(change=lambda sheet: sheet.__setitem__("J3", '=IF(1,"","x")'))
+    xml = sheet_part(raw).replace('<c r="J3"><f>IF(1,"","x")</f><v /></c>',
+                                  '<c r="J3" t="str"><f>IF(1,"","x")</f><v></v></c>')
+    table, problems = read_table(rezip(raw, {SHEET: xml.encode()}))
+    assert table.loc[3, "description"] == ""
+    assert [p.severity for p in problems] == [WARNING], lines(problems)
