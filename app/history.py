@@ -78,7 +78,7 @@ def history_tab(current: CurrentFile, lang: str) -> None:
         st.info(t("history_empty", lang))
         return
     chosen = st.selectbox(t("history_pick", lang), versions, key=BACKUP_KEY, format_func=lambda v: version_label(
-        version_name(store, v.id, lang), v.saved_at, v.saved_by, v.note))
+        version_name(store, v.id, lang), v.saved_at, v.saved_by, v.note, lang))
     try:
         content = store.read(chosen.id).content
         older = read_table(content)[0]

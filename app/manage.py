@@ -14,6 +14,7 @@ from app.maps import inline_map
 from app.namesakes import PICKED_NOTE, pick_places
 from app.page import show_problems
 from app.staff import EDITOR_KEY, UPLOAD_KEY, saved_by
+from app.uploads import read_upload
 from app.store import store_or_message
 from app.versions import (
     CurrentFile, current_version, guarded_save, show_changes, show_notice, version_label, version_name,
@@ -71,9 +72,9 @@ _TEXT_RULES = {START_YEAR: r"^([0-9]{4})?$", END_YEAR: r"^([0-9]{4})?$", CONFIRM
                LAT: r"^(-?[0-9]+([.,][0-9]+)?)?$", LON: r"^(-?[0-9]+([.,][0-9]+)?)?$"}
 
 
-def column_config(table: pd.DataFrame, vocabulary: Vocabulary) -> dict:
+def column_config(table: pd.DataFrame, vocabulary: Vocabulary, lang: str) -> dict:
     config = {
-        "_index": st.column_config.NumberColumn("row", disabled=True),
+        "_index": st.column_config.NumberColumn(t("problem_row", lang), disabled=True),
         ID: st.column_config.TextColumn(ID, required=True, max_chars=MAX_ID_LENGTH, validate=f"^{ID_PATTERN}$"),
         TYPE: st.column_config.SelectboxColumn(TYPE, options=vocabulary.names, required=True),
         URL: st.column_config.LinkColumn(URL, validate=f"^{WEB_URL}$"),
@@ -96,13 +97,14 @@ def edited_bytes(edited: pd.DataFrame) -> bytes:
 
 
 def review_and_save(candidate: bytes, current: CurrentFile, vocabulary: Vocabulary, lang: str, key: str,
-                    note: str, encoding: str | None = None) -> None:
-    """Validation, the changes field by field, the map as it would be, and a guarded save.
-    `encoding`: what an upload was read as (the candidate is already UTF-8)."""
+                    note: str, encoding: str | None = None, shown: Dataset | None = None) -> None:
+    """Validation (of `shown`, the file as given, where it is not the candidate itself), the
+    changes field by field, the map as it would be, and a guarded save. `encoding`: what an
+    upload was read as (the candidate is already UTF-8)."""
     if candidate == current.canonical:
         st.info(t("no_changes", lang))
         return
-    dataset = load_bytes(candidate, vocabulary)
+    dataset = shown or load_bytes(candidate, vocabulary)
     st.subheader(t("preview", lang), anchor=False)
     show_report(dataset, lang, encoding)
     if dataset.fatal:
@@ -121,24 +123,21 @@ def edit_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
     st.caption(t("edit_help", lang))
     table = editable_table(current.table)
     edited = st.data_editor(table, key=EDITOR_KEY, num_rows="dynamic", width="stretch",
-                            column_config=column_config(table, vocabulary))
+                            column_config=column_config(table, vocabulary, lang))
     review_and_save(edited_bytes(edited), current, vocabulary, lang, key="edit", note="edited on Manage data")
 
 
 def upload_tab(current: CurrentFile, vocabulary: Vocabulary, lang: str) -> None:
-    uploaded = st.file_uploader(t("upload_help", lang), type=["csv", "txt"], key=UPLOAD_KEY)
-    if uploaded is None:
+    uploaded = st.file_uploader(t("upload_help", lang), key=UPLOAD_KEY)
+    read = read_upload(uploaded, vocabulary, lang)
+    if read is None:
         return
-    try:
-        table, _ = read_table(uploaded.getvalue())
-    except DataFileError as err:
-        st.error(markdown_text(err.text(lang)))
-        return
+    table, dataset = read
     candidate = to_csv_bytes(canonical_table(table))
     if current.table is None:  # the file on disk is unusable: anything valid replaces it
         current = CurrentFile(current.store, current.version, current.dataset, table.iloc[0:0], b"")
     review_and_save(candidate, current, vocabulary, lang, key="upload", note=f"uploaded {uploaded.name}",
-                    encoding=table.attrs.get(ENCODING))
+                    encoding=table.attrs.get(ENCODING), shown=dataset)
 
 
 def download_tab(current: CurrentFile, lang: str) -> None:
@@ -160,7 +159,7 @@ def manage_page(vocabulary: Vocabulary, lang: str) -> None:
         return
     show_notice()
     st.caption(markdown_text(t("editing", lang, version=version_label(
-        version_name(store, version.id, lang, version), version.saved_at, version.saved_by, version.note))))
+        version_name(store, version.id, lang, version), version.saved_at, version.saved_by, version.note, lang))))
     current = CurrentFile.of(store, version, vocabulary)
     names = ["tab_check", "tab_edit", "tab_upload", "tab_history", "tab_download"]
     if current.table is None:  # an unusable file can still be replaced or restored

@@ -79,7 +79,7 @@ def password_form(expected: str, lang: str) -> bool:
     if reason:
         st.info(reason)
     failures = st.session_state.setdefault(FAILURES_KEY, access.THROTTLE.new_session())
-    with st.form("unlock", clear_on_submit=True, width=FORM_WIDTH):
+    with st.form("unlock", clear_on_submit=True, enter_to_submit=False, width=FORM_WIDTH):
         given = st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
         if not st.form_submit_button(t("unlock", lang)):
             wait = access.THROTTLE.wait(failures)

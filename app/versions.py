@@ -23,6 +23,7 @@ from partnerships.i18n import t
 from partnerships.loading import Dataset, load_bytes
 from partnerships.messages import said
 from partnerships.reading import read_table
+from partnerships.records import record_text
 from partnerships.stores import ConflictError, Saved, Store, StoreUnavailable, Version
 from partnerships.vocabulary import Vocabulary
 from partnerships.writing import canonical_table, to_csv_bytes
@@ -41,10 +42,11 @@ class CurrentFile:
 
     @classmethod
     def of(cls, store: Store, version: Version, vocabulary: Vocabulary) -> CurrentFile:
-        dataset = load_bytes(version.content, vocabulary)
+        name = store.data_path.name if store.data_path else None  # a workbook's sheet, as the map reads it
+        dataset = load_bytes(version.content, vocabulary, name)
         if dataset.fatal:
             return cls(store, version, dataset)
-        table = canonical_table(read_table(version.content)[0])
+        table = canonical_table(read_table(version.content, file_name=name)[0])
         return cls(store, version, dataset, table, to_csv_bytes(table))
 
 
@@ -139,9 +141,10 @@ def time_text(saved_at: datetime | None) -> str:
     return f"{saved_at.astimezone():%Y-%m-%d %H:%M:%S}" if saved_at else ""
 
 
-def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str = "") -> str:
-    """One line per version, as History lists it: when, who, which, and the note."""
-    return " · ".join(part for part in (time_text(saved_at) or "—", saved_by, name, note) if part)
+def version_label(name: str, saved_at: datetime | None, saved_by: str, note: str, lang: str) -> str:
+    """One line per version, as History lists it: when, who, which, and the note, in `lang`."""
+    parts = (saved_by, name, note)
+    return " · ".join([time_text(saved_at) or "—", *(record_text(part, lang) for part in parts if part)])
 
 
 def version_name(store: Store, version_id: str, lang: str, current: Version | None = None) -> str:

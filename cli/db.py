@@ -28,7 +28,7 @@ NOT_CONFIGURED = ("No database is configured: set PARTNERS_DB_URL (postgresql+ps
 def add_commands(commands: argparse._SubParsersAction) -> None:
     db = commands.add_parser("db", help="the database store: import a file, export a version, list versions")
     actions = db.add_subparsers(dest="db_command", required=True)
-    load = actions.add_parser("import", help="validate a partner CSV file and make it the current version")
+    load = actions.add_parser("import", help="validate a partner file (.csv or .xlsx) and make it the current version")
     load.add_argument("file", type=Path)
     load.add_argument("--note", default="", help="why, for the history (default: the file's name)")
     load.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of the file's checks")
@@ -67,7 +67,7 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
     """The file, written as the app writes it, becomes the current version; the one it replaces
     stays in the history. Refused (ConflictError) only if someone saved during the import."""
     try:
-        content = canonical_bytes(read_limited(args.file))
+        content = canonical_bytes(read_limited(args.file), args.file.name)
     except OSError as err:
         echo(f"{args.file}: {err.strerror}")
         return 1

@@ -93,7 +93,7 @@ def export_map(out: Path, lang: str, args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partnerships", description="Sønderborg partnership data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check a partner CSV file and list every problem by Excel row")
+    check = commands.add_parser("validate", help="check a partner file (.csv or .xlsx) and list every problem by Excel row")
     check.add_argument("path", type=Path)
     check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the language of every message")
     export = commands.add_parser("export-map", help="write the map as one HTML file that plays with no network")

@@ -77,6 +77,23 @@ class ScaleBar(MacroElement):
         self.max_width = SCALE_MAX_WIDTH
 
 
+class ZoomButtons(MacroElement):
+    """Leaflet's zoom buttons with their tooltips and names in the page's language (Leaflet's
+    own are English); the map is made without its default ones (`zoom_control=False`)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.zoom({{ this.options }}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self._name = "ZoomButtons"
+        self.options = js_json({"position": "topleft", "zoomInTitle": t("zoom_in", lang),
+                                "zoomOutTitle": t("zoom_out", lang)})
+
+
 class LocalMap(folium.Map):
     """A folium map whose scripts and styles are ours, from `links` and in their order (Leaflet,
     Leaflet.markercluster, then the map's own), instead of folium's links to CDNs. An element
@@ -126,7 +143,8 @@ def base_map(vocabulary: Vocabulary, links: AssetLinks, lang: str, home: HomeCit
     # The zoom limits are the map's own (folium's min_zoom and max_zoom go to a tile layer,
     # and there is none): clusters split down to the deepest zoom and no further.
     fmap = LocalMap(links, location=(35, 20), zoom_start=2, tiles=None, world_copy_jump=True, prefer_canvas=True,
-                    zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
+                    zoom_snap=0.25, minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoom_control=False)
+    ZoomButtons(lang).add_to(fmap)
     basemap_style = {"ocean": style.OCEAN, "land": style.LAND, "border": style.BORDER,
                      "attribution": t("basemap_attribution", lang)}
     # The map's accessible name, read out where the map begins.

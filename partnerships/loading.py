@@ -42,10 +42,19 @@ def encoding_note(encoding: str) -> Message | None:
     return None if encoding == UTF8 else said("read_encoding", encoding=encoding)
 
 
-def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
-    """Validate a partner file's bytes; never raises for anything in the file."""
+def load_bytes(raw: bytes, vocabulary: Vocabulary, file_name: str | None = None) -> Dataset:
+    """Validate a partner file's bytes (a workbook's sheet chosen by `file_name`); never raises
+    for anything in the file."""
     try:
-        table, shape_problems = read_table(raw)
+        table, shape_problems = read_table(raw, file_name=file_name)
+    except DataFileError as err:
+        return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
+    return load_table(table, shape_problems, vocabulary)
+
+
+def load_table(table: pd.DataFrame, shape_problems: list[Problem], vocabulary: Vocabulary) -> Dataset:
+    """Validate a table as `read_table` gave it, with the problems reading it found."""
+    try:
         partners, problems = validate(table, vocabulary)
         # The reader's errors (a control character, a line in another encoding) leave the row
         # off the map like the schema's; the table keeps it, for staff to fix.
@@ -55,7 +64,7 @@ def load_bytes(raw: bytes, vocabulary: Vocabulary) -> Dataset:
     except DataFileError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=err.said)
     if table.empty:
-        shape_problems.append(Problem(None, None, said("no_partnerships")))
+        shape_problems = [*shape_problems, Problem(None, None, said("no_partnerships"))]
     return Dataset(partners, vocabulary, sort_problems(shape_problems + problems),
                    header_row=table.attrs.get(HEADER_ROW), encoding=table.attrs.get(ENCODING, UTF8))
 
@@ -76,4 +85,4 @@ def load_partners(path: Path | None = None) -> Dataset:
     except OSError as err:
         return Dataset(pd.DataFrame(), vocabulary, fatal=said("data_file_unreadable", path=path.name,
                                                                     reason=err.strerror))
-    return load_bytes(raw, vocabulary)
+    return load_bytes(raw, vocabulary, path.name)

@@ -219,10 +219,14 @@ def _header(cells: list[str], known: Collection[str]) -> list[str]:
 
 
 def read_table(raw: bytes, limits: Limits | None = None,
-               known: Collection[str] = CONTRACT_COLUMNS) -> tuple[pd.DataFrame, list[Problem]]:
+               known: Collection[str] = CONTRACT_COLUMNS, file_name: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Bytes of any accepted variant → a frame of stripped strings indexed by Excel row, and
     the problems of the file's shape and characters (not of its values). Files over the limits
-    are refused before they are parsed."""
+    are refused before they are parsed. A workbook is read by workbook.py (its sheet chosen by
+    `file_name`, the data file's or the upload's)."""
     limits = limits or settings.limits()
     check_size(len(raw), limits)
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        from partnerships.workbook import read_workbook  # it builds on this module
+        return read_workbook(raw, limits, file_name, known)
     return parse_table(decode(raw), limits, known)

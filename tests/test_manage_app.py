@@ -335,7 +335,7 @@ def test_the_editor_shows_no_none_in_empty_year_or_coordinate_cells():
     table = editable_table(read_table(SHIPPED_CSV.read_bytes())[0])
     assert table["end_year"].tolist() == [""] * 7  # blank, never None
     assert str(table["start_year"].dtype) == "Int64" and str(table["confirmed"].dtype) == "Int64"
-    config = column_config(table, load_vocabulary(SHIPPED / TYPES_FILE_NAME))
+    config = column_config(table, load_vocabulary(SHIPPED / TYPES_FILE_NAME), "en")
     assert config["end_year"]["type_config"]["type"] == "text"
     assert config["end_year"]["type_config"]["validate"] == "^([0-9]{4})?$"
     assert config["start_year"]["type_config"]["type"] == "number"

@@ -96,10 +96,10 @@ FILE_CASES = [
      "The file is empty: it needs a header row (id, name, type, …) and one row per partnership.",
      "Filen er tom: den skal have en overskriftsrække (id, name, type, …) og én række pr. partnerskab."),
     (b"PK\x03\x04zip",
-     ("This is an Excel workbook (.xlsx) or another zip file, not a CSV file. Save it from Excel with 'Save as' → "
-      "'CSV UTF-8 (comma delimited)'."),
-     ("Dette er en Excel-projektmappe (.xlsx) eller en anden zip-fil, ikke en CSV-fil. Gem den fra Excel med 'Gem som' "
-      "→ 'CSV UTF-8 (kommasepareret)'.")),
+     ("This is an Excel workbook (.xlsx) or another zip file, but it cannot be opened: it is damaged or cut short. "
+      "Open it in Excel and save it again, as 'Excel Workbook (.xlsx)' or 'CSV UTF-8 (comma delimited)'."),
+     ("Dette er en Excel-projektmappe (.xlsx) eller en anden zip-fil, men den kan ikke åbnes: den er beskadiget eller "
+      "afkortet. Åbn den i Excel, og gem den igen som 'Excel-projektmappe (.xlsx)' eller 'CSV UTF-8 (kommasepareret)'.")),
     (b"\x00\x01\x02garbage",
      ("This file is not text (it holds binary data), so it is not a CSV file. Save it from Excel with 'Save as' → "
       "'CSV UTF-8 (comma delimited)'."),

@@ -47,10 +47,10 @@ def open_store(url: str | None, data_path: Path | None = None) -> Store:
     return FileStore(data_path or settings.partners_csv_path())
 
 
-def canonical_bytes(raw: bytes) -> bytes:
-    """A partner file as the app saves it (UTF-8, commas, stable numbers); DataFileError when
-    it cannot be read as a table at all."""
-    return to_csv_bytes(canonical_table(read_table(raw)[0]))
+def canonical_bytes(raw: bytes, file_name: str | None = None) -> bytes:
+    """A partner file (CSV or workbook) as the app saves it (UTF-8, commas, stable numbers);
+    DataFileError when it cannot be read as a table at all."""
+    return to_csv_bytes(canonical_table(read_table(raw, file_name=file_name)[0]))
 
 
 def load_version(content: bytes, data_path: Path) -> Dataset:
