@@ -25,7 +25,6 @@ from partnerships.escape import WEB_URL, markdown_text
 from partnerships.exports import excel_csv, xlsx
 from partnerships.i18n import t
 from partnerships.loading import Dataset, encoding_note, load_bytes
-from partnerships.problems import DataFileError
 from partnerships.reading import ENCODING, read_table
 from partnerships.schema import (
     CONFIRMED, END_YEAR, ID, ID_PATTERN, LAT, LON, MAX_ID_LENGTH, START_YEAR, TYPE, URL, parse_number, parse_year,

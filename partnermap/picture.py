@@ -236,7 +236,6 @@ def draw(dataset: Dataset, view: View, lang: str, size: tuple[int, int] = DEFAUL
     in_inset[crowd] = True
     if crowd:
         inset_box = page.inset_box
-        inset_aspect = (inset_box[2] - inset_box[0]) / (inset_box[3] - inset_box[1])
         inset_extent = _inset_extent(page, partners, in_inset, (hx, hy), inset_box)
         apart = _spread_inset(page, partners, crowd, (hx, hy), inset_box, inset_extent)
         _map(page, page.axes(inset_box), inset_box, inset_extent, apart, home, looks, in_inset, crowd, drawn, lang,
