@@ -13,7 +13,7 @@ from app.state import (
 from geo.text import slug
 from partnerships import settings
 from partnerships.escape import markdown_text
-from partnerships.filtering import YearMode, types_in_use
+from partnerships.filtering import YearMode
 from partnerships.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from partnerships.loading import Dataset
 from partnerships.style import type_styles
@@ -36,7 +36,7 @@ def sidebar_filters(dataset: Dataset) -> None:
         # all types and this year at first; vanished types and out-of-range years mended.
         st.session_state[TYPES_KEY] = [n for n in st.session_state.get(TYPES_KEY, names) if n in names]
         st.session_state[YEAR_KEY] = min(max(st.session_state.get(YEAR_KEY, first_year(dataset)), low), high)
-        type_filter(dataset.vocabulary, lang, types_in_use(dataset.partners, names))
+        type_filter(dataset.vocabulary, lang, dataset.types_used)
         st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_KEY)
         st.radio(t("filter_mode", lang), [m.value for m in YearMode], key=MODE_KEY,
                  format_func=lambda mode: t(f"mode_{mode}", lang))

@@ -29,14 +29,14 @@ def language() -> str:
 
 
 def year_bounds(dataset: Dataset) -> tuple[int, int]:
-    return year_range(dataset.partners, settings.current_year())
+    return year_range(dataset.known_years, settings.current_year())
 
 
 def first_year(dataset: Dataset) -> int:
     """The year a new visitor sees: the latest one the sources say something of, never in
     the future (filtering.default_year)."""
     low, _ = year_bounds(dataset)
-    return max(default_year(dataset.partners, settings.current_year()), low)
+    return max(default_year(dataset.known_years, settings.current_year()), low)
 
 
 def current_view(dataset: Dataset) -> View:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.sidebar import type_filter
 from app.state import MODE_KEY, TYPES_KEY, YEAR_KEY, year_bounds
-from partnerships.filtering import YearMode, types_in_use
+from partnerships.filtering import YearMode
 from partnerships.i18n import t
 from partnerships.loading import Dataset
 
@@ -36,7 +36,7 @@ def view_bar(dataset: Dataset, lang: str) -> None:
     st.session_state[MODE_HERE] = st.session_state.get(MODE_KEY, YearMode.ACTIVE.value)
     st.html(BAR_STYLE)
     names = dataset.vocabulary.names
-    used = types_in_use(dataset.partners, names)
+    used = dataset.types_used
     chosen = [name for name in st.session_state.setdefault(TYPES_KEY, list(names)) if name in used]
     with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="bottom", gap="small"):
         st.slider(t("filter_year", lang), min_value=low, max_value=high, key=YEAR_HERE,

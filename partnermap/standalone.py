@@ -66,8 +66,8 @@ def inline_basemap() -> dict:
 def opening_view(dataset: Dataset) -> View:
     """The view a file opens on when none is asked for: every type, active in the latest year
     the sources say something of (as the app opens), not a present they say nothing about."""
-    years = year_range(dataset.partners, current_year())
-    year = max(default_year(dataset.partners, current_year()), years[0])
+    years = year_range(dataset.known_years, current_year())
+    year = max(default_year(dataset.known_years, current_year()), years[0])
     return View(tuple(dataset.vocabulary.names), year, YearMode.ACTIVE)
 
 
@@ -78,7 +78,7 @@ def standalone_html(dataset: Dataset, lang: str = DEFAULT_LANGUAGE, stops: list[
     it was downloaded from), else on `opening_view`."""
     vocabulary = dataset.vocabulary
     links = publish.AssetLinks(scripts=(), styles=(), basemap=inline_basemap(), labels=labels_payload())
-    years = year_range(dataset.partners, current_year())
+    years = year_range(dataset.known_years, current_year())
     fmap = base_map(vocabulary, links, lang, story=story_options(years, stops or [], lang, present=True))
     _inline_assets(fmap)
     view = view or opening_view(dataset)

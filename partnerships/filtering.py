@@ -91,22 +91,44 @@ def unknown_after(shown: pd.DataFrame, year: int) -> tuple[int, int] | None:
     return (int(confirmed.min()), int(confirmed.max())) if len(confirmed) else None
 
 
-def default_year(partners: pd.DataFrame, latest: int) -> int:
+@dataclass(frozen=True)
+class KnownYears:
+    """The years a list says anything of: its first and last known start, its last
+    confirmation (None where no row gives one). Found once per version of the data
+    (loading.Dataset.known_years): every rerun asks for the slider's bounds several times."""
+
+    first_start: int | None = None
+    last_start: int | None = None
+    last_confirmed: int | None = None
+
+    @classmethod
+    def of(cls, partners: pd.DataFrame) -> KnownYears:
+        def year(column: str, reduce: str) -> int | None:
+            found = getattr(partners[column], reduce)() if column in partners and len(partners) else None
+            return None if found is None or pd.isna(found) else int(found)
+
+        return cls(year(START_YEAR, "min"), year(START_YEAR, "max"), year(CONFIRMED, "max"))
+
+
+def _known(years: KnownYears | pd.DataFrame) -> KnownYears:
+    return years if isinstance(years, KnownYears) else KnownYears.of(years)
+
+
+def default_year(years: KnownYears | pd.DataFrame, latest: int) -> int:
     """Where the first view opens: the latest year something is known for, a start or a
     confirmation (so it shows what the sources say, not a present they say nothing about),
     else `latest`."""
-    known = [partners[column].max() for column in (START_YEAR, CONFIRMED) if column in partners and len(partners)]
-    known = [int(year) for year in known if pd.notna(year)]
+    known = [year for year in (_known(years).last_start, _known(years).last_confirmed) if year is not None]
     return min(max(known), latest) if known else latest
 
 
-def year_range(partners: pd.DataFrame, latest: int) -> tuple[int, int]:
+def year_range(years: KnownYears | pd.DataFrame, latest: int) -> tuple[int, int]:
     """The years a slider offers: the earliest known start year to `latest`, or to a later
     start year planned beyond it. Always two years at least, so a slider can move, also when
     no start year is known at all."""
-    starts = partners[START_YEAR].dropna() if len(partners) else pd.Series([], dtype="Int64")
-    low = min(int(starts.min()), latest) if len(starts) else latest
-    high = max(int(starts.max()), latest) if len(starts) else latest
+    known = _known(years)
+    low = latest if known.first_start is None else min(known.first_start, latest)
+    high = latest if known.last_start is None else max(known.last_start, latest)
     return (low, high) if low < high else (high - 1, high)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pandas as pd
 from partnerships import settings
 from partnerships.checks import extra_checks
 from partnerships.decoding import UTF8
+from partnerships.filtering import KnownYears, types_in_use
 from partnerships.messages import Message, said
 from partnerships.opening import read_limited
 from partnerships.problems import ERROR, DataFileError, Problem, sort_problems
@@ -27,6 +29,16 @@ class Dataset:
     fatal: Message | None = None  # why nothing of the file can be shown
     header_row: int | None = None  # problems there (a name with a control character) leave no row off
     encoding: str = UTF8  # what the file was read as; anything but UTF-8 is said (encoding_note)
+
+    @cached_property
+    def known_years(self) -> KnownYears:
+        """The years the data says anything of (the slider's bounds, the first view), once."""
+        return KnownYears.of(self.partners)
+
+    @cached_property
+    def types_used(self) -> list[str]:
+        """The types some partner has, in the types file's order (the type filters offer these)."""
+        return types_in_use(self.partners, self.vocabulary.names) if self.vocabulary else []
 
     @property
     def errors(self) -> list[Problem]:

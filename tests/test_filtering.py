@@ -132,3 +132,13 @@ def test_an_unknown_start_year_is_shown_in_every_year_and_counted_apart(partners
 ])
 def test_the_types_in_use_keep_the_types_files_order(partners, rows, expected):
     assert types_in_use(partners.iloc[rows], list(ALL)) == expected
+
+
+def test_the_known_years_are_found_once_and_answer_as_the_table_does(partners):
+    from partnerships.filtering import KnownYears
+
+    dated = partners.assign(confirmed=pd.array([2014, None, None, None], dtype="Int64"))
+    known = KnownYears.of(dated)
+    assert known == KnownYears(2007, 2013, 2014)
+    assert year_range(known, 2026) == year_range(dated, 2026) and default_year(known, 2026) == default_year(dated, 2026)
+    assert KnownYears.of(partners.iloc[0:0]) == KnownYears()
