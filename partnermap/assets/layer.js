@@ -18,6 +18,12 @@
   var NS = L.PartnerMap, rules = window.PartnerRules, popups = NS.popups, clusters = NS.clusters;
   var FADE_MS = 450, DASHES = "5 6";  // the dashes of an arc nobody confirms (doubt)
 
+  /* A mark in the browser's performance timeline: each drawing is measured there too, as
+   * "pm-draw <reason>", for the browser's own tools and benchmarks/bench_frames.py. */
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+
   /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
    * and popup are bound the first time it is shown: on a crowded map most never are. The
    * layer hears when it is shown and hidden, as it hears of clusters (clusters.js). */
@@ -120,6 +126,7 @@
      * a step of the player or tour ("step": partners fade in as they begin and out as they end;
      * on a crowded map the clusters take in and give up the partners that enter and leave). */
     draw: function (view, reason) {
+      mark("pm-draw-start");
       var shown = rules.inView(this.data.partners, view);
       this.view = view;
       this.doubt(shown, view.year);
@@ -140,6 +147,7 @@
      * the inset, the story and the country names), whichever group holds the layer now. */
     drew: function (reason) {
       this.draws += 1;
+      if (window.performance && performance.measure) performance.measure("pm-draw " + reason, "pm-draw-start");
       this.fire("draw", { view: this.view, reason: reason });
       if (this.map) this.map.fire("pmdraw", { layer: this, view: this.view, reason: reason });
     },
@@ -225,6 +233,7 @@
 
     onMoveEnd: function () {
       if (this.busy || !this.made || !this.made.looks.cluster || !this.view) return;
+      mark("pm-draw-start");
       this.drawArcs();
       this.drew("move");
     },
