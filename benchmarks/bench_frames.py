@@ -107,7 +107,7 @@ PLAIN_HTML = """<!doctype html><html><head><meta charset="utf-8">
   const map = L.map("map", { preferCanvas: true, minZoom: %(min)d, maxZoom: %(max)d, zoomSnap: 0.25 });
   const icon = L.divIcon({ className: "", html: "<div style='width:8px;height:8px;border-radius:4px;background:#36c'></div>", iconSize: [8, 8] });
   const group = L.markerClusterGroup({ chunkedLoading: chunked, chunkInterval: 100, animate: false, maxClusterRadius: 80,
-    removeOutsideVisibleBounds: true, chunkProgress: (done, total) => { if (done === total) finished(); } });
+    removeOutsideVisibleBounds: true, chunkProgress: (done, total) => { if (total > 0 && done === total) finished(); } });
   let p, markers, year = 2026, on;
   const inYear = (i, y) => p.start[i] <= y && (p.end[i] === null || p.end[i] >= y);
   function finished() {
@@ -115,11 +115,11 @@ PLAIN_HTML = """<!doctype html><html><head><meta charset="utf-8">
     window.__drawnAt = performance.timeOrigin + performance.now();
     requestAnimationFrame(() => { window.__paintedAt = Date.now(); });
   }
-  map.addLayer(group);
   fetch("points.json").then((r) => r.json()).then((data) => {
     p = data;
     window.__received = performance.timeOrigin + performance.now();
     map.fitBounds(L.latLngBounds(p.lat.map((lat, i) => [lat, p.lon[i]])), { maxZoom: 6 });
+    map.addLayer(group);  // on a map with a view: markercluster clusters at once, not when the map loads
     markers = p.lat.map((lat, i) => L.marker([lat, p.lon[i]], { icon: icon }));
     on = p.lat.map((_, i) => inYear(i, year));
     group.addLayers(markers.filter((_, i) => on[i]));
