@@ -15,7 +15,7 @@
   var RADIUS = 80;  // px: markercluster's reach, partners within it of a cluster's centre join it
   var SEPARATE_LIMIT = 10;  // the tour flies no closer to partners that share one place
   var APART = 30;  // px between a single partner and its neighbours at a tour stop
-  var SLICE_MS = 50;  // the longest markercluster works at once on partners going in
+  var SLICE_MS = 50, SLICED = 10000;  // past SLICED partners, markercluster takes them in slices of SLICE_MS
 
   /* How strongly to draw, by the number of partners in the data, so a view never restyles. */
   function looks(n) {
@@ -40,7 +40,7 @@
     var clusters = L.markerClusterGroup({
       maxClusterRadius: RADIUS, clusterPane: "pm-clusters", animate: false, showCoverageOnHover: false,
       zoomToBoundsOnClick: false, spiderfyOnMaxZoom: false, removeOutsideVisibleBounds: true,
-      chunkedLoading: true, chunkInterval: SLICE_MS, chunkDelay: 0,
+      chunkedLoading: layer.data.partners.id.length > SLICED, chunkInterval: SLICE_MS, chunkDelay: 0,
       chunkProgress: function (done, total) { if (made.loading && total > 0 && done >= total) allIn(made); },
       iconCreateFunction: function (cluster) {
         var made = layer.made, count = cluster.getChildCount(), radius = shapes.clusterRadius(count);
@@ -90,8 +90,8 @@
     else setTimeout(away, 0);
   }
 
-  /* Many partners go into the cluster group in slices of about SLICE_MS, one task each, so
-   * the page stays responsive (markercluster's chunkedLoading); what waits for them
+  /* Many partners (past SLICED) go into the cluster group in slices of about SLICE_MS, one task
+   * each, so the page stays responsive (markercluster's chunkedLoading); what waits for them
    * (`whenIn`) runs once they are all in: at once when they fit in one slice. */
   function add(made, markers) {
     made.loading = [];
