@@ -102,10 +102,11 @@
   }
 
   /* markercluster reports the last slice before it puts the clusters on the map, in the same
-   * task: what waits runs after that task (or after `add`, when all went in at once). */
+   * task: what waits runs in a task of its own after that one (or after `add`, when all went
+   * in at once), so neither task is long. */
   function allIn(made) {
     made.allIn = true;
-    if (!made.adding) Promise.resolve().then(function () { settled(made); });
+    if (!made.adding) setTimeout(function () { settled(made); }, 0);
   }
 
   function settled(made) {
