@@ -15,6 +15,7 @@
   var RADIUS = 80;  // px: markercluster's reach, partners within it of a cluster's centre join it
   var SEPARATE_LIMIT = 10;  // the tour flies no closer to partners that share one place
   var APART = 30;  // px between a single partner and its neighbours at a tour stop
+  var SLICE_MS = 50, SLICED = 10000;  // past SLICED partners, markercluster takes them in slices of SLICE_MS
 
   /* How strongly to draw, by the number of partners in the data, so a view never restyles. */
   function looks(n) {
@@ -33,12 +34,14 @@
   /* The cluster group of a partner layer: markercluster's, with our numbered circles (above
    * single partners, in a pane of their own) and our clicks (zoom in, or list). */
   function group(layer) {
-    var map = layer.map;
+    var map = layer.map, made = layer.made;
     // Above single partners (600), under home's name (630), tooltips (650) and popups (700).
     if (!map.getPane("pm-clusters")) map.createPane("pm-clusters").style.zIndex = 620;
     var clusters = L.markerClusterGroup({
       maxClusterRadius: RADIUS, clusterPane: "pm-clusters", animate: false, showCoverageOnHover: false,
       zoomToBoundsOnClick: false, spiderfyOnMaxZoom: false, removeOutsideVisibleBounds: true,
+      chunkedLoading: layer.data.partners.id.length > SLICED, chunkInterval: SLICE_MS, chunkDelay: 0,
+      chunkProgress: function (done, total) { if (made.loading && total > 0 && done >= total) allIn(made); },
       iconCreateFunction: function (cluster) {
         var made = layer.made, count = cluster.getChildCount(), radius = shapes.clusterRadius(count);
         var type = sharedType(layer.data, cluster.getAllChildMarkers());
@@ -56,6 +59,66 @@
     });
     clusters.on("clusterclick", function (event) { onClick(layer, event.layer); });
     return clusters;
+  }
+
+  /* A crowded map: the cluster group takes the partners that enter and leaves those that go. */
+  function update(layer, shown) {
+    var made = layer.made, before = made.onMap, now = new Uint8Array(before.length);
+    shown.forEach(function (i) { now[i] = 1; });
+    var entering = shown.filter(function (i) { return !before[i]; }).map(function (i) { return layer.markerOf(i); });
+    var leaving = layer.shown.filter(function (i) { return !now[i]; }).map(function (i) { return layer.markerOf(i); });
+    made.onMap = now;
+    if (layer.format.lang !== layer.lang() && layer.format.lang !== null) made.points.refreshClusters();
+    if (leaving.length) made.points.removeLayers(leaving);
+    if (entering.length) add(made, entering);
+  }
+
+  /* What the layer drew (arcs, and the markers and clusters of `made`) off the map, unless the
+   * layer is back on it by then, with the same data. A rerun moves the layer from one of the
+   * page's groups to the next: what it drew stays on the map for that task, and markercluster
+   * keeps its clusters rather than take all off and put them back. Never while partners go
+   * into the clusters (markercluster's slices need the map). `now`: a new data file's. */
+  function putAway(layer, made, now) {
+    var map = layer.map, arcs = layer.arcs;
+    layer.added = false;
+    function away() {
+      if (layer.added && layer.made === made) return;
+      if (!now && !layer.added) map.removeLayer(arcs);  // a new data file keeps the (emptied) arcs
+      if (made) whenIn(made, function () { if (!layer.added || layer.made !== made) map.removeLayer(made.points); });
+    }
+    if (now) away();
+    else setTimeout(away, 0);
+  }
+
+  /* Many partners (past SLICED) go into the cluster group in slices of about SLICE_MS, one task
+   * each, so the page stays responsive (markercluster's chunkedLoading); what waits for them
+   * (`whenIn`) runs once they are all in: at once when they fit in one slice. */
+  function add(made, markers) {
+    made.loading = [];
+    made.adding = true;
+    made.points.addLayers(markers);
+    made.adding = false;
+    if (made.allIn) settled(made);
+  }
+
+  /* markercluster reports the last slice before it puts the clusters on the map, in the same
+   * task: what waits runs in a task of its own after that one (or after `add`, when all went
+   * in at once), so neither task is long. */
+  function allIn(made) {
+    made.allIn = true;
+    if (!made.adding) setTimeout(function () { settled(made); }, 0);
+  }
+
+  function settled(made) {
+    var waiting = made.loading || [];
+    made.loading = null;
+    made.allIn = false;
+    waiting.forEach(function (then) { then(); });
+  }
+
+  function whenIn(made, then) {
+    if (made.loading) made.loading.push(then);
+    else then();
   }
 
   /* A click on a cluster zooms to its partners, or, when they share one place or the map is
@@ -117,5 +180,5 @@
     return deepest;
   }
 
-  NS.clusters = { looks: looks, group: group, arcs: arcs, separateZoom: separateZoom };
+  NS.clusters = { looks: looks, group: group, update: update, putAway: putAway, whenIn: whenIn, arcs: arcs, separateZoom: separateZoom };
 })();

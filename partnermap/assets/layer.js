@@ -53,10 +53,12 @@
       this.busy = false;
       this.format = { lang: null };
       this.arcs = L.featureGroup();
+      this.on("keypress", this.onMarkerKey, this);  // a marker's, passed up through its group (reach.js)
     },
 
     onAdd: function (map) {
       this.map = map;
+      this.added = true;
       map.addLayer(this.arcs);
       if (this.made) map.addLayer(this.made.points);
       // After the cluster group's own listeners: its clusters are up to date when these run.
@@ -74,8 +76,7 @@
       L.DomEvent.off(map.getContainer(), "wheel keydown", this.unfit, this);
       L.DomEvent.off(map.getContainer(), "pointerdown", this.makeRoom, this);
       this.reachEvents(false);
-      map.removeLayer(this.arcs);
-      if (this.made) map.removeLayer(this.made.points);
+      clusters.putAway(this, this.made);
     },
 
     /* A rerun's view: into `group` once `source` (the data file's URL, or the data) is there. */
@@ -98,7 +99,8 @@
     /* Everything drawn from one data file; a new file starts afresh. */
     use: function (data) {
       if (this.made && this.made.data === data) return;
-      if (this.made && this.map) this.map.removeLayer(this.made.points);
+      if (this.made && this.map) clusters.putAway(this, this.made, true);
+      this.added = !!this.map && this.map.hasLayer(this);
       this.arcs.clearLayers();
       var looks = clusters.looks(data.partners.id.length);
       this.data = data;
@@ -120,26 +122,33 @@
      * a step of the player or tour ("step": partners fade in as they begin and out as they end;
      * on a crowded map the clusters take in and give up the partners that enter and leave). */
     draw: function (view, reason) {
+      var self = this, made = this.made;
+      if (made.loading) return made.loading.push(L.bind(this.draw, this, view, reason));  // after those going in
+      performance.mark("pm-draw-start");
       var shown = rules.inView(this.data.partners, view);
       this.view = view;
       this.doubt(shown, view.year);
       this.renameMarkers();
       this.busy = true;
       if (reason === "view") this.fitTo(shown, view);
-      if (this.made.looks.cluster) this.cluster(shown);
+      if (made.looks.cluster) clusters.update(this, shown);
       else this.place(shown, reason === "step");
       this.shown = shown;
-      this.busy = false;
-      if (this.made.looks.cluster) this.drawArcs();
-      else this.visible = { singles: shown, clusters: [] };
-      if (reason === "view") this.openSelected(view.selected);
-      this.drew(reason);
+      clusters.whenIn(made, function () {  // at once, unless many partners go into the clusters in slices
+        if (self.made !== made) return;
+        self.busy = false;
+        if (made.looks.cluster) self.drawArcs();
+        else self.visible = { singles: shown, clusters: [] };
+        if (reason === "view") self.openSelected(view.selected);
+        self.drew(reason);
+      });
     },
 
     /* Heard on the layer (tests, benchmarks) and on the map as `pmdraw` (the legend, home's name,
      * the inset, the story and the country names), whichever group holds the layer now. */
     drew: function (reason) {
       this.draws += 1;
+      performance.measure("pm-draw " + reason, "pm-draw-start");  // in the browser's timeline (bench_frames.py)
       this.fire("draw", { view: this.view, reason: reason });
       if (this.map) this.map.fire("pmdraw", { layer: this, view: this.view, reason: reason });
     },
@@ -198,18 +207,6 @@
       window.requestAnimationFrame(step);
     },
 
-    /* A crowded map: the cluster group takes the partners that enter and leaves those that go. */
-    cluster: function (shown) {
-      var made = this.made, before = made.onMap, now = new Uint8Array(before.length), self = this;
-      shown.forEach(function (i) { now[i] = 1; });
-      var entering = shown.filter(function (i) { return !before[i]; }).map(function (i) { return self.markerOf(i); });
-      var leaving = this.shown.filter(function (i) { return !now[i]; }).map(function (i) { return self.markerOf(i); });
-      made.onMap = now;
-      if (this.format.lang !== this.lang() && this.format.lang !== null) made.points.refreshClusters();
-      if (leaving.length) made.points.removeLayers(leaving);
-      if (entering.length) made.points.addLayers(entering);
-    },
-
     drawArcs: function () {
       var drawn = clusters.arcs(this), arcs = this.arcs;
       arcs.clearLayers();
@@ -225,6 +222,7 @@
 
     onMoveEnd: function () {
       if (this.busy || !this.made || !this.made.looks.cluster || !this.view) return;
+      performance.mark("pm-draw-start");
       this.drawArcs();
       this.drew("move");
     },
@@ -239,7 +237,7 @@
       var made = this.made, type = this.data.partners.type[i];
       return made.markers[i] || (made.markers[i] = new PartnerMarker(this.positionOf(i), {
         icon: (made.doubt[i] ? made.hollow : made.icons)[type], keyboard: true, partner: i, owner: this,
-      }).on("keypress", this.onMarkerKey, this));
+      }));
     },
 
     doubt: function (shown, year) {  // hollow markers and dashed arcs for what nobody confirms in `year`

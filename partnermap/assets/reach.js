@@ -60,9 +60,10 @@
       if (node) node.setAttribute("aria-label", NS.popups.nameOf(this.data, marker.options.partner, this.lang()));
     },
 
+    /* Heard on the layer, from whichever marker has the focus: one listener, not one a marker. */
     onMarkerKey: function (event) {
-      var key = event.originalEvent && event.originalEvent.key;
-      if (key === "Enter") this.report(event.target.options.partner);
+      var key = event.originalEvent && event.originalEvent.key, marker = event.propagatedFrom;
+      if (key === "Enter" && marker && marker.options.partner !== undefined) this.report(marker.options.partner);
     },
   };
 })();

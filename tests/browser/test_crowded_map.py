@@ -4,11 +4,16 @@ and one arc each, split as you zoom; details fetched only for the popup that nee
 """
 from __future__ import annotations
 
+import json
 import random
 
 from playwright.sync_api import expect
 
-from partnermap.publish import SCRIPTS, SOURCES
+from partnermap.mapbuilder import map_view, partner_payload
+from partnermap.publish import SCRIPTS, SOURCES, STYLES
+from partnerships.escape import js_json
+from partnerships.filtering import View, YearMode
+from partnerships.loading import load_partners
 from tests.browser.test_map_offline import (
     STEP_TIMEOUT_MS, assert_offline_and_clean, draws, map_locator, open_map, wait_for_draw, wait_until_idle,
     write_partners,
@@ -160,3 +165,57 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     expect(popup).to_contain_text("Partnership number 0.")
     assert len(details_requests) == 1 and details_requests[0].endswith("/details-0.json"), details_requests
     assert_offline_and_clean(offline_page)
+
+
+# --- many partners: markercluster's slices ----------------------------------------------------
+
+SLICED_PARTNERS = 20_000  # past clusters.js SLICED: markercluster takes them in slices
+
+# A blank page with the map's scripts: a first view, then (as a rerun does) the page's group
+# swapped for a new one with a second view, at once. Resolves once the layer has drawn both.
+TWO_VIEWS_JS = """
+    async ([data, first, second]) => {
+      const map = L.map("map", { minZoom: 0.5, maxZoom: 14, zoomSnap: 0.25 }).setView([50, 10], 3);
+      const one = L.featureGroup().addTo(map), two = L.featureGroup();
+      await PartnerMap.partners(map, one, data, first);
+      const layer = PartnerMap.current().layer, sliced = !!layer.made.loading;
+      const drawn = new Promise((resolve) => layer.on("draw", (e) => { if (e.view === second) resolve(); }));
+      map.removeLayer(one);  // as streamlit-folium does, before it runs the new group
+      two.addTo(map);
+      PartnerMap.partners(map, two, data, second);
+      await drawn;
+      const now = PartnerMap.current(), drawnOnes = now.members.flat().concat(now.singles);
+      return { sliced, draws: now.draws, shown: now.shown.length, expected: PartnerRules.inView(data.partners, second).length,
+               distinct: new Set(drawnOnes).size, drawnCount: drawnOnes.length, clusters: now.clusters,
+               circles: document.querySelectorAll(".leaflet-pm-clusters-pane .pm-cluster").length };
+    }
+"""
+
+
+def test_many_partners_go_into_clusters_in_slices_and_a_view_meanwhile_waits(chromium_browser, tmp_path):
+    chance = random.Random(7)
+    rows = [{"id": f"p-{k:05d}", "name": f"Partner {k:05d}", "type": chance.choice(["Friendship city", "Climate network"]),
+             "city": f"Town {k:05d}", "country": "Germany", "lat": f"{chance.uniform(48.0, 54.0):.4f}",
+             "lon": f"{chance.uniform(7.5, 14.0):.4f}", "start_year": str(chance.randint(1990, 2020))}
+            for k in range(SLICED_PARTNERS)]
+    dataset = load_partners(write_partners(tmp_path / "partners.csv", rows))
+    data = json.loads(js_json(partner_payload(dataset.partners, dataset.vocabulary)))
+    first, second = (map_view(View(dataset.vocabulary.names, year, YearMode.ACTIVE), dataset.vocabulary, "en")
+                     for year in (2020, 2005))
+    page = chromium_browser.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.set_content("<div id='map' style='width:1200px;height:800px'></div>")
+        for relative in SCRIPTS:
+            page.add_script_tag(path=str(SOURCES[relative]))
+        for relative in STYLES:
+            page.add_style_tag(path=str(SOURCES[relative]))
+        result = page.evaluate(TWO_VIEWS_JS, [data, first, second])
+    finally:
+        page.close()
+    assert errors == []
+    assert result["sliced"], f"{SLICED_PARTNERS} partners went in at once: {result}"
+    assert result["draws"] == 2, f"each view drawn once, the second after the first: {result}"
+    assert result["shown"] == result["expected"] == result["drawnCount"] == result["distinct"], result
+    assert 0 < result["clusters"] == result["circles"], result
