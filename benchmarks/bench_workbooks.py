@@ -33,30 +33,21 @@ if str(ROOT) not in sys.path:
 from partnerships.exports import xlsx  # noqa: E402
 from partnerships.problems import DataFileError  # noqa: E402
 from partnerships.reading import read_table  # noqa: E402
-from tests.workbooks import SHEET, book, bomb, encrypted, rezip, sheet_part  # noqa: E402
+from tests.workbooks import SHEET, book, bomb, encrypted, rezip, sheet_part, streamed_sheet  # noqa: E402
 
 MB = 1_000_000
 
 
 def with_sheet_rows(rows: int, cell: bytes = b"<c><v>1</v></c>", per_row: int = 1, dimension: str = "") -> bytes:
-    """A workbook whose sheet holds `rows` rows of `per_row` cells, streamed into the zip (no
-    row or cell references: the smallest XML Excel's format allows)."""
-    raw = book()
-    head, tail = sheet_part(raw).split("<sheetData>", 1)
-    if dimension:
-        head = head.replace('<dimension ref="A1:K4" />', f'<dimension ref="{dimension}" />')
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            if name != SHEET:
-                target.writestr(name, source.read(name))
-        with target.open(SHEET, "w", force_zip64=True) as part:
-            part.write((head + "<sheetData>").encode())
-            row = b"<row>" + cell * per_row + b"</row>"
-            for start in range(0, rows, 10_000):
-                part.write(row * min(10_000, rows - start))
-            part.write(("</sheetData>" + tail.split("</sheetData>", 1)[1]).encode())
-    return out.getvalue()
+    """A workbook whose sheet holds `rows` rows of `per_row` cells (no row or cell references:
+    the smallest XML Excel's format allows)."""
+    row = b"<row>" + cell * per_row + b"</row>"
+
+    def write(part) -> None:
+        for start in range(0, rows, 10_000):
+            part.write(row * min(10_000, rows - start))
+
+    return streamed_sheet(write, dimension or None)
 
 
 def lying(raw: bytes, part: str, size: int) -> bytes:

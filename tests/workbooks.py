@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -71,47 +72,45 @@ def sheet_part(raw: bytes) -> str:
     return zipfile.ZipFile(io.BytesIO(raw)).read(SHEET).decode()
 
 
-def bomb(unpacked: int, chunk: int = 1 << 20) -> bytes:
-    """A workbook whose sheet unpacks to `unpacked` bytes (spaces; deflate shrinks them ~1000 times)."""
+def streamed_sheet(write_rows: Callable[[IO[bytes]], None], dimension: str | None = None) -> bytes:
+    """The test workbook with its sheet's rows written by `write_rows` straight into the zip,
+    so a sheet of a million rows or of a hundred megabytes never sits in memory whole."""
     raw = book()
-    xml = sheet_part(raw)
-    head, tail = xml.split("<sheetData>", 1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            if name != SHEET:
-                target.writestr(name, source.read(name))
-        with target.open(SHEET, "w", force_zip64=True) as part:
-            part.write((head + "<sheetData>").encode())
-            written, blank = 0, b" " * chunk
-            while written < unpacked:
-                part.write(blank)
-                written += chunk
-            part.write(tail.encode())
-    return out.getvalue()
-
-
-def huge_sheet(rows: int, columns: int = 1, dimension: str | None = None) -> bytes:
-    """A workbook whose sheet has `rows` rows of `columns` numbers, streamed into the zip."""
-    raw = book()
-    xml = sheet_part(raw)
-    head, tail = xml.split("<sheetData>", 1)
+    head, tail = sheet_part(raw).split("<sheetData>", 1)
     tail = tail.split("</sheetData>", 1)[1]
     if dimension:
         head = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>', head)
     out = io.BytesIO()
-    letters = [_letters(column) for column in range(1, columns + 1)]
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
             if name != SHEET:
                 target.writestr(name, source.read(name))
         with target.open(SHEET, "w", force_zip64=True) as part:
             part.write((head + "<sheetData>").encode())
-            for row in range(1, rows + 1):
-                cells = "".join(f'<c r="{letter}{row}"><v>1</v></c>' for letter in letters)
-                part.write(f'<row r="{row}">{cells}</row>'.encode())
+            write_rows(part)
             part.write(("</sheetData>" + tail).encode())
     return out.getvalue()
+
+
+def bomb(unpacked: int, chunk: int = 1 << 20) -> bytes:
+    """A workbook whose sheet unpacks to `unpacked` bytes (spaces; deflate shrinks them ~1000 times)."""
+    def spaces(part: IO[bytes]) -> None:
+        for _ in range(0, unpacked, chunk):
+            part.write(b" " * chunk)
+
+    return streamed_sheet(spaces)
+
+
+def huge_sheet(rows: int, columns: int = 1, dimension: str | None = None) -> bytes:
+    """A workbook whose sheet has `rows` rows of `columns` numbers, streamed into the zip."""
+    letters = [_letters(column) for column in range(1, columns + 1)]
+
+    def numbers(part: IO[bytes]) -> None:
+        for row in range(1, rows + 1):
+            cells = "".join(f'<c r="{letter}{row}"><v>1</v></c>' for letter in letters)
+            part.write(f'<row r="{row}">{cells}</row>'.encode())
+
+    return streamed_sheet(numbers, dimension)
 
 
 def _letters(column: int) -> str:
