@@ -105,7 +105,7 @@ def parse_table(text: str | Decoded, limits: Limits | None = None,
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
     frame.attrs[HEADER_ROW] = header_row
     frame.attrs[ENCODING] = decoded.encoding
-    return _drop_unnamed_columns(frame, problems), problems
+    return drop_unnamed_columns(frame, problems), problems
 
 
 def _records(text: str, separator: str, limits: Limits) -> Iterator[tuple[int, range, list[str]]]:
@@ -198,7 +198,8 @@ def cell_problems(row: int, column: str | None, cell: str) -> list[Problem]:
     return problems
 
 
-def _drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+def drop_unnamed_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Columns with no name are dropped; one holding values is reported (CSV and workbooks alike)."""
     named = [bool(name) for name in frame.columns]
     for position, is_named in enumerate(named):
         if not is_named and frame.iloc[:, position].astype(bool).any():

@@ -24,7 +24,7 @@ from partnerships import characters, settings
 from partnerships.columns import CONFIRMED, CONTRACT_COLUMNS, END_YEAR, REQUIRED_COLUMNS, START_YEAR
 from partnerships.messages import said
 from partnerships.problems import ERROR, NOTE, WARNING, DataFileError, Problem
-from partnerships.reading import cell_problems, header_name
+from partnerships.reading import cell_problems, drop_unnamed_columns, header_name
 from partnerships.settings import Limits
 from partnerships.workbook_package import is_workbook, open_package
 from partnerships.workbook_sheet import HEADER_SEARCH, Scan, Sheet, choose, column_letters, scan, sheets
@@ -84,7 +84,7 @@ def read_workbook(raw: bytes, limits: Limits, file_name: str | None = None,
     if skipped:
         problems.append(Problem(None, None, said("sheet_title_rows", rows=_listed(skipped)), NOTE))
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(excel_rows, name="row"), dtype="str")
-    return _named_columns(frame, problems), problems
+    return drop_unnamed_columns(frame, problems), problems
 
 
 def _rows(raw: bytes, sheet: Sheet, scanned: Scan, data_only: bool, cells: bool) -> Iterator[tuple[int, tuple]]:
@@ -182,15 +182,6 @@ def _sheet_notes(found: list[Sheet], sheet: Sheet, scanned: Scan) -> list[Proble
 def _listed(items: list) -> str:
     shown = ", ".join(str(item) for item in items[:_MOST_NAMED])
     return shown + (", …" if len(items) > _MOST_NAMED else "")
-
-
-def _named_columns(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
-    """Columns with no name are dropped; one holding values is reported, as in a CSV file."""
-    named = [bool(name) for name in frame.columns]
-    for position, is_named in enumerate(named):
-        if not is_named and frame.iloc[:, position].astype(bool).any():
-            problems.append(Problem(None, None, said("unnamed_column", position=position + 1), WARNING))
-    return frame.loc[:, named]
 
 
 UPLOAD_SUFFIXES = (".csv", ".txt", ".xlsx")

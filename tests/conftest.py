@@ -46,6 +46,21 @@ def write_csv(tmp_path: Path):
     return write
 
 
+# The staff password the staff-page tests unlock with, and a two-partner file behind it.
+PASSWORD = "grænse-2007"
+
+
+@pytest.fixture
+def data_path(monkeypatch, write_csv) -> Path:
+    """Two partners as PARTNERS_CSV, editing on with PASSWORD."""
+    from partnerships.access import PASSWORD_ENV
+
+    path = write_csv(csv_text(*GOOD_ROWS[:2]))
+    monkeypatch.setenv(PARTNERS_CSV_ENV, str(path))
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    return path
+
+
 def open_app(**params: str):
     """The whole app (dashboard.py) as AppTest opens it from a link with these parameters."""
     from streamlit.testing.v1 import AppTest

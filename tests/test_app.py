@@ -15,8 +15,8 @@ from partnerships.access import PASSWORD_ENV
 from partnerships import settings
 from partnerships.settings import ROOT
 from partnerships.vocabulary import load_vocabulary
-from tests.conftest import csv_text, GOOD_ROWS, open_app, SHIPPED
-from tests.test_manage_app import PASSWORD, open_page, unlock
+from tests.conftest import GOOD_ROWS, PASSWORD, SHIPPED, csv_text, open_app
+from tests.test_manage_app import open_page, unlock
 
 TIMEOUT = 60
 

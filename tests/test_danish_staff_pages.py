@@ -9,10 +9,9 @@ import pytest
 
 from partnermap.mapbuilder import base_map
 from partnermap.publish import AssetLinks
-from partnerships.access import PASSWORD_ENV
 from partnerships.i18n import LANGUAGES, catalog
 from tests.conftest import GOOD_ROWS, csv_text
-from tests.test_manage_app import PASSWORD, open_page, unlock, upload
+from tests.test_manage_app import open_page, unlock, upload
 
 # What the app's own code, Streamlit or Leaflet would say in English, beyond the catalog.
 OTHER_ENGLISH = ("row", "Press Enter", "Zoom in", "Zoom out", "staff password", "unknown", "edited on Manage data",
@@ -78,14 +77,6 @@ def english_on(at) -> list[str]:
     shown = "\n".join(page_words(at))
     return sorted({word for word in wordings | set(OTHER_ENGLISH)
                    if re.search(rf"(?<![A-Za-z_]){re.escape(word)}(?![a-z_])", shown)})
-
-
-@pytest.fixture
-def data_path(monkeypatch, write_csv):
-    path = write_csv(csv_text(*GOOD_ROWS[:2]))
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
-    return path
 
 
 def danish(at):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,18 +11,9 @@ from app import staff
 from partnerships import access, backups, storage
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from tests.conftest import GOOD_ROWS, HEADER, SHIPPED, SHIPPED_CSV, csv_text
+from tests.conftest import GOOD_ROWS, HEADER, PASSWORD, SHIPPED, SHIPPED_CSV, csv_text
 
-PASSWORD = "grænse-2007"
 ORIGINAL = csv_text(*GOOD_ROWS[:2])
-
-
-@pytest.fixture
-def data_path(monkeypatch, write_csv) -> Path:
-    path = write_csv(ORIGINAL)
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
-    return path
 
 
 def open_page() -> AppTest:

@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 from app.namesakes import namesake_key
 from partnerships.access import PASSWORD_ENV
 from partnerships.settings import ROOT
-from tests.conftest import GOOD_ROWS, csv_text
-from tests.test_manage_app import PASSWORD, open_page, unlock, upload
+from tests.conftest import GOOD_ROWS, PASSWORD, csv_text
+from tests.test_manage_app import open_page, unlock, upload
 
 BAD_YEAR = GOOD_ROWS[1].replace("2013", "twenty-thirteen")  # row 3
 PEORIA = "peoria,Peoria,Friendship city,Peoria,USA,,,2001,,,"  # row 4: placed among namesakes

@@ -5,21 +5,12 @@ from __future__ import annotations
 import pytest
 
 from app.namesakes import namesake_key
-from partnerships.access import PASSWORD_ENV
 from partnerships.geocoding import choices
 from partnerships.reading import read_table
 from tests.conftest import GOOD_ROWS, csv_text
-from tests.test_manage_app import PASSWORD, open_page, unlock, upload
+from tests.test_manage_app import open_page, unlock, upload
 
 PEORIA = "peoria,Peoria *Sister* City,Friendship city,Peoria,USA,,,2001,,,"
-
-
-@pytest.fixture
-def data_path(monkeypatch, write_csv):
-    path = write_csv(csv_text(*GOOD_ROWS[:2]))
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
-    return path
 
 
 def namesake_boxes(at) -> list:

@@ -12,25 +12,16 @@ import pytest
 from openpyxl import load_workbook
 
 from partnerships import backups
-from partnerships.access import PASSWORD_ENV
 from partnerships.exports import xlsx
 from partnerships.reading import read_table
 from partnerships.settings import ROOT
 from partnerships.writing import canonical_table
 from tests.conftest import GOOD_ROWS, HEADER, csv_text
-from tests.test_manage_app import PASSWORD, open_page, unlock, upload
+from tests.test_manage_app import open_page, unlock, upload
 from tests.workbooks import book, with_saved_values
 
 ORIGINAL = csv_text(*GOOD_ROWS[:2])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def data_path(monkeypatch, write_csv):
-    path = write_csv(ORIGINAL)
-    monkeypatch.setenv("PARTNERS_CSV", str(path))
-    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
-    return path
 
 
 def formulas_and_dates(sheet) -> None:
