@@ -96,7 +96,7 @@ class ZoomButtons(MacroElement):
 
 class LocalMap(folium.Map):
     """A folium map whose scripts and styles are ours, from `links` and in their order (Leaflet,
-    Leaflet.markercluster, then the map's own), instead of folium's links to CDNs. An element
+    then the map's own), instead of folium's links to CDNs. An element
     declares its own assets (folium's `JSCSSMixin`), so nothing patches the map afterwards; a
     self-contained file passes no links and inlines the assets itself."""
 

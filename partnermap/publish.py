@@ -1,7 +1,6 @@
 """The files the map needs in the browser, served by the app itself so it works offline.
 
-Leaflet and Leaflet.markercluster come from their XStatic packages, which requirements.txt
-installs; our own scripts and styles come from `partnermap/assets/`, the basemap from
+Leaflet comes from its XStatic package, which requirements.txt installs; our own scripts and styles come from `partnermap/assets/`, the basemap from
 `geo/data/`. At start-up they are published into the `static/` folder that Streamlit serves
 (`server.enableStaticServing`), which is never committed: every script in one file, every
 stylesheet in one, and the basemap, each named by its content, so a browser may keep it for
@@ -23,7 +22,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import xstatic.pkg.leaflet as xstatic_leaflet
-import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 from geo import COUNTRIES_FILE
 from geo.labels import LABELS_FILE
@@ -35,7 +33,6 @@ from partnerships.settings import ROOT
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = ROOT / "static"
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
-MARKERCLUSTER_DIR = Path(xstatic_markercluster.BASE_DIR)
 ASSETS_DIR = HERE / "assets"
 BASEMAP_FILE = COUNTRIES_FILE  # the same shapes geo/borders.py checks coordinates against
 # What the browser draws (geo/data/SOURCE.md): the world as it looks at world zoom, and every
@@ -45,22 +42,20 @@ BASEMAP_DETAIL_FILE = COUNTRIES_FILE.parent / "basemap-detail.json"
 DETAIL_ZOOM = 4  # the world file is simplified to half a pixel at this zoom
 
 # The map's own scripts, in the order they load: each uses only those before it. The rules
-# come first and need nothing, not even Leaflet (the parity tests load them alone).
-MAP_SCRIPTS = ("rules.js", "shapes.js", "basemap.js", "controls.js", "home.js", "popups.js", "clusters.js",
+# and the cluster index come first and need nothing, not even Leaflet (their tests load them
+# alone).
+MAP_SCRIPTS = ("rules.js", "clusterindex.js", "shapes.js", "basemap.js", "controls.js", "home.js", "popups.js", "clusters.js",
                "camera.js", "reach.js", "labels.js", "layer.js", "page.js", "inset.js", "story.js")
 
 # The scripts and stylesheets by name → source file; each kind is published as one file.
 SOURCES: dict[str, Path] = {
     "vendor/leaflet/leaflet.js": LEAFLET_DIR / "leaflet.js",
     "vendor/leaflet/leaflet.css": LEAFLET_DIR / "leaflet.css",
-    "vendor/leaflet.markercluster/leaflet.markercluster.js": MARKERCLUSTER_DIR / "leaflet.markercluster.js",
-    "vendor/leaflet.markercluster/MarkerCluster.css": MARKERCLUSTER_DIR / "MarkerCluster.css",
     **{f"map/{name}": ASSETS_DIR / name for name in MAP_SCRIPTS},
     "map/partner_map.css": ASSETS_DIR / "partner_map.css",
 }
-SCRIPTS = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js",
-           *(f"map/{name}" for name in MAP_SCRIPTS))
-STYLES = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css", "map/partner_map.css")
+SCRIPTS = ("vendor/leaflet/leaflet.js", *(f"map/{name}" for name in MAP_SCRIPTS))
+STYLES = ("vendor/leaflet/leaflet.css", "map/partner_map.css")
 PUBLISHED_FOLDER = "map"
 # Leaflet's stylesheet names its images relative to itself (`images/…`); so does the bundle.
 IMAGES = {f"{PUBLISHED_FOLDER}/images/{p.name}": p for p in sorted((LEAFLET_DIR / "images").glob("*.png"))}

@@ -17,7 +17,7 @@ def test_every_script_and_style_is_inlined_in_order(vocabulary):
     found = [html.index(publish.SOURCES[relative].read_text(encoding="utf-8").replace("</", "<\\/")[:200])
              for relative in publish.SCRIPTS]
     assert found == sorted(found), "a script comes before one it needs"
-    assert "leaflet.markercluster" in html.lower() and ".leaflet-cluster-anim" in html  # the library and its CSS
+    assert "PartnerClusterIndex" in html and ".leaflet-marker-icon" in html and ".pm-cluster" in html  # index and CSS
     assert "url(images/" not in html  # Leaflet's images travel as data
     assert len(re.findall(r"PartnerMap\.partners\(map_", html)) == 1 and re.search(r"PartnerMap\.story\(map_", html)
 

@@ -1,21 +1,24 @@
 /* A crowded map: past CROWD partners in the data, partners close together on the screen are
- * drawn as one numbered circle by Leaflet.markercluster, with one arc from home as wide as the
- * logarithm of their number; single partners shrink and their arcs thin and fade, so their
- * density reads. The arcs follow what the library shows whenever it changes (zoom, move, a
- * view): the clusters and single markers on the map, heard from their `add` and `remove`
- * events. (Asking `getVisibleParent` for every partner in view gives the same set, but costs
- * a tenth of a second at 50,000: benchmarks/README.md.)
+ * drawn as one numbered circle, with one arc from home as wide as the logarithm of their
+ * number; single partners shrink and their arcs thin and fade, so their density reads.
+ *
+ * Which partners make a circle is the cluster index's answer (clusterindex.js), built once per
+ * data file and asked again for each view, zoom and move; what changed between two answers
+ * is all that is redrawn: a circle that stays keeps its marker and arc (restyled when its
+ * count or type changed, moved when its centre did), a partner drawn alone keeps its own.
+ * Every arc is drawn on one canvas.
  */
 (function () {
   "use strict";
 
-  var NS = L.PartnerMap, shapes = NS.shapes, rules = window.PartnerRules;
+  var NS = L.PartnerMap, shapes = NS.shapes, rules = window.PartnerRules, ClusterIndex = window.PartnerClusterIndex;
   var CROWD = 500;
   var ARC_OPACITY = 0.75;
-  var RADIUS = 80;  // px: markercluster's reach, partners within it of a cluster's centre join it
+  var RADIUS = 80;  // px: partners within it of a cluster's first partner join it
+  var AROUND = 0.3;  // of the map's size on each side: drawn beyond the edges, so a pan finds it there
+  var DEEPEST = 18;  // the index's deepest zoom, should the map have none
   var SEPARATE_LIMIT = 10;  // the tour flies no closer to partners that share one place
   var APART = 30;  // px between a single partner and its neighbours at a tour stop
-  var SLICE_MS = 50, SLICED = 10000;  // past SLICED partners, markercluster takes them in slices of SLICE_MS
 
   /* How strongly to draw, by the number of partners in the data, so a view never restyles. */
   function looks(n) {
@@ -24,115 +27,164 @@
     return { arcWeight: 1, arcOpacity: thin, radius: n > 5000 ? 4 : 5, outline: 1, cluster: true };
   }
 
-  /* The type the partners of these markers share, or null. */
-  function sharedType(data, markers) {
-    var types = data.partners.type, type = types[markers[0].options.partner];
-    for (var k = 1; k < markers.length; k++) if (types[markers[k].options.partner] !== type) return null;
-    return type;
-  }
-
-  /* The cluster group of a partner layer: markercluster's, with our numbered circles (above
-   * single partners, in a pane of their own) and our clicks (zoom in, or list). */
-  function group(layer) {
-    var map = layer.map, made = layer.made;
+  /* What a crowded map draws with, added to the layer's `made`: the index (built with the
+   * first view), the circles on the map by their index key, and which partners stand alone. */
+  function prepare(layer, made) {
+    var map = layer.map;
     // Above single partners (600), under home's name (630), tooltips (650) and popups (700).
     if (!map.getPane("pm-clusters")) map.createPane("pm-clusters").style.zIndex = 620;
-    var clusters = L.markerClusterGroup({
-      maxClusterRadius: RADIUS, clusterPane: "pm-clusters", animate: false, showCoverageOnHover: false,
-      zoomToBoundsOnClick: false, spiderfyOnMaxZoom: false, removeOutsideVisibleBounds: true,
-      chunkedLoading: layer.data.partners.id.length > SLICED, chunkInterval: SLICE_MS, chunkDelay: 0,
-      chunkProgress: function (done, total) { if (made.loading && total > 0 && done >= total) allIn(made); },
-      iconCreateFunction: function (cluster) {
-        var made = layer.made, count = cluster.getChildCount(), radius = shapes.clusterRadius(count);
-        var type = sharedType(layer.data, cluster.getAllChildMarkers());
-        if (!made.kinds.has(cluster)) {  // the first time it is shown: hear when it is on the map
-          cluster.on({ add: function () { layer.onScreen(cluster, true); },
-            remove: function () { layer.onScreen(cluster, false); } });
-        }
-        made.kinds.set(cluster, type);  // fresh whenever its partners change: the icon is made again
-        cluster.unbindTooltip().bindTooltip(function () {
-          return NS.popups.clusterTooltip(layer.data, layer.indices(cluster.getAllChildMarkers()), layer.lang());
-        }, { direction: "top", offset: [0, -radius] });
-        return shapes.clusterIcon(count, shapes.countLabel(count, layer.countFormat()),
-          type === null ? "#ffffff" : layer.data.types[type].color);
-      },
-    });
-    clusters.on("clusterclick", function (event) { onClick(layer, event.layer); });
-    return clusters;
+    made.index = null;
+    made.circles = new Map();
+    made.alone = new Uint8Array(layer.data.partners.id.length);
+    made.circleMarks = L.featureGroup();  // no event parent: a click on a circle never reaches the page
   }
 
-  /* A crowded map: the cluster group takes the partners that enter and leaves those that go. */
+  function indexOf(layer) {
+    var made = layer.made;
+    if (made.index) return made.index;
+    var p = layer.data.partners, n = p.id.length, lon = new Float64Array(n), home = layer.data.home;
+    for (var i = 0; i < n; i++) lon[i] = rules.nearLongitude(p.lon[i], home.lon);  // where the markers sit
+    var deepest = layer.map.getMaxZoom();
+    made.index = new ClusterIndex(p.lat, lon, { radius: RADIUS, minZoom: 0,
+                                                maxZoom: isFinite(deepest) ? Math.ceil(deepest) : DEEPEST });
+    return made.index;
+  }
+
+  /* A crowded map's view: `shown` flags what it shows; the circles and singles follow. */
   function update(layer, shown) {
-    var made = layer.made, before = made.onMap, now = new Uint8Array(before.length);
+    var now = new Uint8Array(layer.made.onMap.length);
     shown.forEach(function (i) { now[i] = 1; });
-    var entering = shown.filter(function (i) { return !before[i]; }).map(function (i) { return layer.markerOf(i); });
-    var leaving = layer.shown.filter(function (i) { return !now[i]; }).map(function (i) { return layer.markerOf(i); });
-    made.onMap = now;
-    if (layer.format.lang !== layer.lang() && layer.format.lang !== null) made.points.refreshClusters();
-    if (leaving.length) made.points.removeLayers(leaving);
-    if (entering.length) add(made, entering);
+    layer.made.onMap = now;
+    redraw(layer);
   }
 
-  /* What the layer drew (arcs, and the markers and clusters of `made`) off the map, unless the
-   * layer is back on it by then, with the same data. A rerun moves the layer from one of the
-   * page's groups to the next: what it drew stays on the map for that task, and markercluster
-   * keeps its clusters rather than take all off and put them back. Never while partners go
-   * into the clusters (markercluster's slices need the map). `now`: a new data file's. */
+  /* Ask the index what the map draws now (zoom, bounds and the view's partners) and change
+   * what differs: partners leave and enter as singles, circles go, come, or are restyled. */
+  function redraw(layer) {
+    var map = layer.map, made = layer.made, data = layer.data, bounds = map.getBounds().pad(AROUND);
+    var found = indexOf(layer).query(map.getZoom(), bounds.getWest(), bounds.getSouth(), bounds.getEast(),
+                                     bounds.getNorth(), made.onMap, data.partners.type);
+    var was = made.alone, now = new Uint8Array(was.length);
+    found.singles.forEach(function (i) { now[i] = 1; });
+    layer.visible.singles.forEach(function (i) { if (!now[i]) layer.take(i); });
+    found.singles.forEach(function (i) { if (!was[i]) layer.put(i); });
+    made.alone = now;
+
+    var circles = new Map(), lang = layer.lang();
+    found.clusters.forEach(function (c) {
+      var circle = made.circles.get(c.key);
+      if (circle) made.circles.delete(c.key);
+      else circle = { key: c.key, level: c.level, k: c.k, count: 0 };
+      restyle(layer, circle, c, lang);
+      circles.set(c.key, circle);
+    });
+    made.circles.forEach(function (gone) {
+      made.circleMarks.removeLayer(gone.marker);
+      layer.arcs.removeLayer(gone.arc);
+    });
+    made.circles = circles;
+    layer.visible = { singles: found.singles, clusters: Array.from(circles.values()) };
+  }
+
+  /* A circle as the index reads it now (`c`): made on its first showing, restyled or moved
+   * only where its count, type, centre or language changed. */
+  function restyle(layer, circle, c, lang) {
+    var data = layer.data, home = data.home, made = layer.made, at = L.latLng(c.lat, c.lon);
+    var color = c.type < 0 ? shapes.CLUSTER_FILL : data.types[c.type].color;
+    var weight = Math.min(1 + Math.log2(c.count), 8);
+    if (!circle.marker) {
+      circle.marker = L.marker(at, { pane: "pm-clusters", keyboard: true, icon: icon(layer, c) });
+      circle.marker.on({
+        click: function () { onClick(layer, circle); },
+        keypress: function (event) { if (event.originalEvent.key === "Enter") onClick(layer, circle); },
+        add: function () { nameCircle(layer, circle); },
+      });
+      circle.marker.bindTooltip(function () {
+        return NS.popups.clusterTooltip(data, members(layer, circle), layer.lang());
+      }, { direction: "top", offset: [0, -shapes.clusterRadius(c.count)] });
+      circle.arc = L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
+        color: color, weight: weight, opacity: Math.max(made.looks.arcOpacity, 0.35), interactive: false,
+        renderer: made.renderer,
+      });
+    } else {
+      if (circle.count !== c.count || circle.type !== c.type || circle.lang !== lang) {
+        circle.marker.setIcon(icon(layer, c));
+        circle.marker.getTooltip().options.offset = L.point(0, -shapes.clusterRadius(c.count));
+        circle.arc.setStyle({ color: color, weight: weight });
+      }
+      if (!circle.at.equals(at)) {
+        circle.marker.setLatLng(at);
+        circle.arc.setLatLngs(rules.greatCircle(home.lat, home.lon, at.lat, at.lng));
+      }
+    }
+    var named = circle.count === c.count && circle.lang === lang;
+    circle.count = c.count;
+    circle.type = c.type;
+    circle.at = at;
+    circle.lang = lang;
+    if (!made.circleMarks.hasLayer(circle.marker)) {
+      made.circleMarks.addLayer(circle.marker);
+      layer.arcs.addLayer(circle.arc);
+    } else if (!named) {
+      nameCircle(layer, circle);
+    }
+  }
+
+  function icon(layer, c) {
+    var color = c.type < 0 ? "#ffffff" : layer.data.types[c.type].color;
+    return shapes.clusterIcon(c.count, shapes.countLabel(c.count, layer.countFormat()), color);
+  }
+
+  /* A circle read out as what it is: "12 partnerships". */
+  function nameCircle(layer, circle) {
+    var node = circle.marker.getElement();
+    if (node) node.setAttribute("aria-label", layer.data.labels[layer.lang()].cluster_count.replace("{n}", circle.count));
+  }
+
+  /* The partners of the view a circle stands for. */
+  function members(layer, circle) {
+    return layer.made.index.members(circle.level, circle.k, layer.made.onMap);
+  }
+
+  /* What a crowded layer put on the map off it again. */
+  function remove(map, made) {
+    map.removeLayer(made.points);
+    if (made.circleMarks) map.removeLayer(made.circleMarks);
+  }
+
+  function add(map, made) {
+    map.addLayer(made.points);
+    if (made.circleMarks) map.addLayer(made.circleMarks);
+  }
+
+  /* What the layer drew (arcs, markers and circles of `made`) off the map, unless the layer
+   * is back on it by then, with the same data. A rerun moves the layer from one of the page's
+   * groups to the next: what it drew stays on the map for that task, so nothing is taken off
+   * and put back. `now`: a new data file's. */
   function putAway(layer, made, now) {
     var map = layer.map, arcs = layer.arcs;
     layer.added = false;
     function away() {
       if (layer.added && layer.made === made) return;
       if (!now && !layer.added) map.removeLayer(arcs);  // a new data file keeps the (emptied) arcs
-      if (made) whenIn(made, function () { if (!layer.added || layer.made !== made) map.removeLayer(made.points); });
+      if (made) remove(map, made);
     }
     if (now) away();
     else setTimeout(away, 0);
   }
 
-  /* Many partners (past SLICED) go into the cluster group in slices of about SLICE_MS, one task
-   * each, so the page stays responsive (markercluster's chunkedLoading); what waits for them
-   * (`whenIn`) runs once they are all in: at once when they fit in one slice. */
-  function add(made, markers) {
-    made.loading = [];
-    made.adding = true;
-    made.points.addLayers(markers);
-    made.adding = false;
-    if (made.allIn) settled(made);
-  }
-
-  /* markercluster reports the last slice before it puts the clusters on the map, in the same
-   * task: what waits runs in a task of its own after that one (or after `add`, when all went
-   * in at once), so neither task is long. */
-  function allIn(made) {
-    made.allIn = true;
-    if (!made.adding) setTimeout(function () { settled(made); }, 0);
-  }
-
-  function settled(made) {
-    var waiting = made.loading || [];
-    made.loading = null;
-    made.allIn = false;
-    waiting.forEach(function (then) { then(); });
-  }
-
-  function whenIn(made, then) {
-    if (made.loading) made.loading.push(then);
-    else then();
-  }
-
-  /* A click on a cluster zooms to its partners, or, when they share one place or the map is
-   * at its closest, lists them; a name in the list opens that partner. */
-  function onClick(layer, cluster) {
-    var map = layer.map, zoom = map.getZoom(), deepest = map.getMaxZoom(), bounds = cluster.getBounds();
+  /* A click (or Enter) on a circle zooms to its partners, or, when they share one place or
+   * the map is at its closest, lists them; a name in the list opens that partner. */
+  function onClick(layer, circle) {
+    var map = layer.map, zoom = map.getZoom(), deepest = map.getMaxZoom(), inside = members(layer, circle);
+    var bounds = L.latLngBounds(inside.map(function (i) { return layer.positionOf(i); }));
     var onePlace = bounds.getNorthEast().equals(bounds.getSouthWest(), 1e-6);
     if (onePlace || zoom >= deepest) {
-      var members = layer.indices(cluster.getAllChildMarkers());
-      var list = NS.popups.clusterList(layer.data, members, layer.lang(), function (i) {
+      var list = NS.popups.clusterList(layer.data, inside, layer.lang(), function (i) {
         layer.openPartner(i);
         layer.report(i);
       });
-      L.popup(NS.camera.popupOptions(map, { maxWidth: 320 })).setLatLng(cluster.getLatLng()).setContent(list).openOn(map);
+      L.popup(NS.camera.popupOptions(map, { maxWidth: 320 })).setLatLng(circle.at).setContent(list).openOn(map);
       return;
     }
     layer.unfit();
@@ -140,45 +192,29 @@
       { duration: 0.6 });
   }
 
-  /* The arcs of what the cluster group shows now (the clusters and single partners on the
-   * map, as the layer heard of them): one per cluster from home to its circle, as wide as the
-   * logarithm of its size, in its partners' colour when they share one type; the single
-   * partners' own arcs. Partners off the map's neighbourhood are not drawn, nor their arcs. */
-  function arcs(layer) {
-    var made = layer.made, data = layer.data, home = data.home, looks = made.looks, singles = [], found = [];
-    Object.keys(made.shownAs).forEach(function (id) {
-      var shown = made.shownAs[id];
-      if (made.kinds.has(shown)) found.push({ cluster: shown, at: shown.getLatLng(), type: made.kinds.get(shown) });
-      else singles.push(shown.options.partner);
-    });
-    var paths = singles.map(function (i) { return layer.arcOf(i); });
-    found.forEach(function (entry) {
-      var at = entry.at, count = entry.cluster.getChildCount();
-      paths.push(L.polyline(rules.greatCircle(home.lat, home.lon, at.lat, at.lng), {
-        color: entry.type === null ? shapes.CLUSTER_FILL : data.types[entry.type].color,
-        weight: Math.min(1 + Math.log2(count), 8), opacity: Math.max(looks.arcOpacity, 0.35), interactive: false,
-        renderer: made.renderer,
-      }));
-    });
-    return { paths: paths, singles: singles, clusters: found };
-  }
-
-  /* The zoom, from `from` up, at which partner i stands alone: no other partner in view within
-   * the cluster group's reach (a crowded map), or within APART px of it or of home (so the
-   * tour's stop in the Border Triangle is one marker, not a blob). Partners in one place never
-   * part: for them the tour flies no closer than SEPARATE_LIMIT, and its popup opens there. */
+  /* The zoom, from `from` up, at which partner i stands alone: drawn as its own marker (a
+   * crowded map: the index says), or no other partner in view within APART px of it or of home
+   * (so the tour's stop in the Border Triangle is one marker, not a blob). Partners in one
+   * place never part: for them the tour flies no closer than SEPARATE_LIMIT, and its popup
+   * opens there. */
   function separateZoom(layer, i, shown, from) {
-    var map = layer.map, at = layer.positionOf(i), crowded = layer.looks().cluster, home = layer.data.home;
-    var deepest = crowded ? map.getMaxZoom() : SEPARATE_LIMIT, reach = crowded ? RADIUS : APART;
-    var others = shown.filter(function (j) { return j !== i; }).map(function (j) { return layer.positionOf(j); });
-    if (!crowded) others.push(L.latLng(home.lat, home.lon));
-    if (others.some(function (place) { return place.equals(at); })) return Math.max(Math.round(from), SEPARATE_LIMIT);
-    for (var zoom = Math.round(from); zoom < deepest; zoom++) {
-      var p = map.project(at, zoom), z = zoom;
-      if (!others.some(function (place) { return map.project(place, z).distanceTo(p) <= reach; })) return zoom;
+    var map = layer.map, p = layer.data.partners, crowded = layer.looks().cluster, home = layer.data.home;
+    var together = shown.some(function (j) { return j !== i && p.lat[j] === p.lat[i] && p.lon[j] === p.lon[i]; });
+    if (together) return Math.max(Math.round(from), SEPARATE_LIMIT);
+    if (crowded) {
+      var alone = indexOf(layer).aloneFrom(i, from, layer.made.onMap);
+      return alone === null ? map.getMaxZoom() : Math.max(alone, Math.round(from));
     }
-    return deepest;
+    var at = layer.positionOf(i);
+    var others = shown.filter(function (j) { return j !== i; }).map(function (j) { return layer.positionOf(j); });
+    others.push(L.latLng(home.lat, home.lon));
+    for (var zoom = Math.round(from); zoom < SEPARATE_LIMIT; zoom++) {
+      var q = map.project(at, zoom), z = zoom;
+      if (!others.some(function (place) { return map.project(place, z).distanceTo(q) <= APART; })) return zoom;
+    }
+    return SEPARATE_LIMIT;
   }
 
-  NS.clusters = { looks: looks, group: group, update: update, putAway: putAway, whenIn: whenIn, arcs: arcs, separateZoom: separateZoom };
+  NS.clusters = { looks: looks, prepare: prepare, update: update, redraw: redraw, members: members, add: add,
+                  putAway: putAway, separateZoom: separateZoom };
 })();

@@ -19,19 +19,12 @@
   var FADE_MS = 450, DASHES = "5 6";  // the dashes of an arc nobody confirms (doubt)
 
   /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
-   * and popup are bound the first time it is shown: on a crowded map most never are. The
-   * layer hears when it is shown and hidden, as it hears of clusters (clusters.js). */
+   * and popup are bound the first time it is shown: on a crowded map most never are. */
   var PartnerMarker = L.Marker.extend({
     onAdd: function (map) {
       this.options.owner.dress(this);
       L.Marker.prototype.onAdd.call(this, map);
       this.options.owner.nameMarker(this);
-      this.options.owner.onScreen(this, true);
-    },
-
-    onRemove: function (map) {
-      this.options.owner.onScreen(this, false);
-      L.Marker.prototype.onRemove.call(this, map);
     },
   });
 
@@ -60,8 +53,7 @@
       this.map = map;
       this.added = true;
       map.addLayer(this.arcs);
-      if (this.made) map.addLayer(this.made.points);
-      // After the cluster group's own listeners: its clusters are up to date when these run.
+      if (this.made) clusters.add(map, this.made);
       // A control that comes, goes or folds (the inset, the legend) changes the room: refit.
       map.on({ moveend: this.onMoveEnd, resize: this.onResize, pmlayout: this.onResize, dragstart: this.unfit,
                zoomstart: this.onZoomStart }, this);
@@ -107,23 +99,24 @@
       this.shown = [];
       this.made = {
         data: data, looks: looks, markers: [], arcs: [], at: [], onMap: new Uint8Array(data.partners.id.length),
-        renderer: L.canvas({ padding: 0.3 }), shownAs: {}, kinds: new WeakMap(),
+        renderer: L.canvas({ padding: 0.3 }),
         icons: data.types.map(function (type) { return NS.shapes.markerIcon(type, looks.radius, looks.outline); }),
         hollow: data.types.map(function (type) { return NS.shapes.markerIcon(type, looks.radius, looks.outline, true); }),
         doubt: [],
       };
-      this.made.points = looks.cluster ? clusters.group(this) : L.featureGroup();
+      this.made.points = L.featureGroup();
       this.made.points.addEventParent(this);  // a click on a partner reaches the page's group
+      if (looks.cluster) clusters.prepare(this, this.made);
+      this.visible = { singles: [], clusters: [] };
       this.map.getContainer().classList.toggle("pm-crowded", looks.cluster);
-      if (this.map.hasLayer(this)) this.map.addLayer(this.made.points);
+      if (this.map.hasLayer(this)) clusters.add(this.map, this.made);
     },
 
     /* Draw a view: from the page ("view": no fading; the camera fits it if need be) or
      * a step of the player or tour ("step": partners fade in as they begin and out as they end;
      * on a crowded map the clusters take in and give up the partners that enter and leave). */
     draw: function (view, reason) {
-      var self = this, made = this.made;
-      if (made.loading) return made.loading.push(L.bind(this.draw, this, view, reason));  // after those going in
+      var made = this.made;
       performance.mark("pm-draw-start");
       var shown = rules.inView(this.data.partners, view);
       this.view = view;
@@ -134,14 +127,10 @@
       if (made.looks.cluster) clusters.update(this, shown);
       else this.place(shown, reason === "step");
       this.shown = shown;
-      clusters.whenIn(made, function () {  // at once, unless many partners go into the clusters in slices
-        if (self.made !== made) return;
-        self.busy = false;
-        if (made.looks.cluster) self.drawArcs();
-        else self.visible = { singles: shown, clusters: [] };
-        if (reason === "view") self.openSelected(view.selected);
-        self.drew(reason);
-      });
+      if (!made.looks.cluster) this.visible = { singles: shown, clusters: [] };
+      this.busy = false;
+      if (reason === "view") this.openSelected(view.selected);
+      this.drew(reason);
     },
 
     /* Heard on the layer (tests, benchmarks) and on the map as `pmdraw` (the legend, home's name,
@@ -207,23 +196,11 @@
       window.requestAnimationFrame(step);
     },
 
-    drawArcs: function () {
-      var drawn = clusters.arcs(this), arcs = this.arcs;
-      arcs.clearLayers();
-      drawn.paths.forEach(function (path) { arcs.addLayer(path); });
-      this.visible = { singles: drawn.singles, clusters: drawn.clusters };
-    },
-
-    /* A partner's marker or a cluster went on or off the map: what the arcs are drawn for. */
-    onScreen: function (layer, shown) {
-      if (shown) this.made.shownAs[L.stamp(layer)] = layer;
-      else delete this.made.shownAs[L.stamp(layer)];
-    },
-
+    /* A crowded map zoomed or moved: the circles and singles for where it looks now. */
     onMoveEnd: function () {
       if (this.busy || !this.made || !this.made.looks.cluster || !this.view) return;
       performance.mark("pm-draw-start");
-      this.drawArcs();
+      clusters.redraw(this);
       this.drew("move");
     },
 
@@ -287,10 +264,6 @@
         });
       }
       made.lang = this.lang();
-    },
-
-    indices: function (markers) {
-      return markers.map(function (marker) { return marker.options.partner; });
     },
 
     /* Open partner i's popup: on its marker when that is drawn, else (inside a cluster) on
@@ -364,7 +337,7 @@
       }, this);
       this.visible.clusters.forEach(function (entry) {
         var at = map.latLngToContainerPoint(entry.at);
-        found.push({ i: null, x: at.x, y: at.y, r: NS.shapes.clusterRadius(entry.cluster.getChildCount()) + NS.shapes.CLUSTER_EDGE });
+        found.push({ i: null, x: at.x, y: at.y, r: NS.shapes.clusterRadius(entry.count) + NS.shapes.CLUSTER_EDGE });
       });
       return found;
     },
@@ -376,7 +349,7 @@
       return {
         map: this.map, layer: this, data: this.data, view: this.view, shown: this.shown, draws: this.draws,
         singles: this.visible.singles, clusters: this.visible.clusters.length,
-        members: this.visible.clusters.map(function (c) { return self.indices(c.cluster.getAllChildMarkers()); }),
+        members: this.visible.clusters.map(function (c) { return clusters.members(self, c); }),
         places: this.visible.clusters.map(function (c) { return [c.at.lat, c.at.lng]; }),
       };
     },

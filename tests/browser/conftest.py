@@ -96,6 +96,21 @@ class RunningApp:
             return ""
 
 
+@contextmanager
+def script_alone(browser, script: Path, title: str):
+    """A blank page holding nothing but `script`, which must need no Leaflet; no page error
+    may happen while it is used."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content(f"<!doctype html><title>{title}</title>")
+    page.add_script_tag(path=str(script))
+    assert page.evaluate("() => typeof window.L") == "undefined"
+    yield page
+    assert errors == []
+    page.close()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -167,41 +167,74 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     assert_offline_and_clean(offline_page)
 
 
-# --- many partners: markercluster's slices ----------------------------------------------------
+# --- many partners: one index, and only what changed redrawn --------------------------------
 
-SLICED_PARTNERS = 20_000  # past clusters.js SLICED: markercluster takes them in slices
+MANY_PARTNERS = 20_000
 
 # A blank page with the map's scripts: a first view, then (as a rerun does) the page's group
-# swapped for a new one with a second view, at once. Resolves once the layer has drawn both.
-TWO_VIEWS_JS = """
+# swapped for a new one with a second view, at once, then the second view again. Every node
+# of a marker or circle on the page is flagged between the views, and every arc kept, so the
+# answer tells what was made anew.
+THREE_VIEWS_JS = """
     async ([data, first, second]) => {
-      const map = L.map("map", { minZoom: 0.5, maxZoom: 14, zoomSnap: 0.25 }).setView([50, 10], 3);
-      const one = L.featureGroup().addTo(map), two = L.featureGroup();
-      await PartnerMap.partners(map, one, data, first);
-      const layer = PartnerMap.current().layer, sliced = !!layer.made.loading;
-      const drawn = new Promise((resolve) => layer.on("draw", (e) => { if (e.view === second) resolve(); }));
-      map.removeLayer(one);  // as streamlit-folium does, before it runs the new group
-      two.addTo(map);
-      PartnerMap.partners(map, two, data, second);
-      await drawn;
-      const now = PartnerMap.current(), drawnOnes = now.members.flat().concat(now.singles);
-      return { sliced, draws: now.draws, shown: now.shown.length, expected: PartnerRules.inView(data.partners, second).length,
-               distinct: new Set(drawnOnes).size, drawnCount: drawnOnes.length, clusters: now.clusters,
-               circles: document.querySelectorAll(".leaflet-pm-clusters-pane .pm-cluster").length };
+      const map = L.map("map", { minZoom: 0.5, maxZoom: 14, zoomSnap: 0.25 }).setView([51, 11], 6);
+      let group = L.featureGroup().addTo(map);
+      await PartnerMap.partners(map, group, data, first);
+      const layer = PartnerMap.current().layer;
+      map.setView([51, 11], 9, { animate: false });  // close: small clusters, most of which a year leaves be
+      async function rerun(view) {  // as streamlit-folium does: the old group off, the new one on
+        const drawn = new Promise((resolve) => layer.once("draw", resolve));
+        map.removeLayer(group);
+        group = L.featureGroup().addTo(map);
+        PartnerMap.partners(map, group, data, view);
+        await drawn;
+      }
+      function before() {
+        document.querySelectorAll(".pm-marker, .pm-cluster").forEach((node) => { node.dataset.before = "1"; });
+        return { singles: new Set(layer.visible.singles), arcs: new Set(layer.arcs.getLayers()),
+                 circles: new Map(layer.visible.clusters.map((c) => [c.key, { circle: c, count: c.count }])) };
+      }
+      function kept(was) {
+        const now = PartnerMap.current(), drawnOnes = now.members.flat().concat(now.singles);
+        const singles = now.singles.filter((i) => was.singles.has(i)), drawnSet = new Set(drawnOnes);
+        const visible = now.shown.filter((i) => map.getBounds().contains(layer.positionOf(i)));
+        const circles = layer.visible.clusters.filter((c) => was.circles.has(c.key) && was.circles.get(c.key).count === c.count);
+        return {
+          draws: now.draws, shown: now.shown.length, expected: PartnerRules.inView(data.partners, layer.view).length,
+          distinct: drawnSet.size, drawnCount: drawnOnes.length, clusters: now.clusters,
+          circles: document.querySelectorAll(".leaflet-pm-clusters-pane .pm-cluster").length,
+          visible: visible.length, visibleDrawn: visible.filter((i) => drawnSet.has(i)).length,
+          singles: now.singles.length, singlesKept: singles.length,
+          singlesSameNode: singles.filter((i) => layer.markerOf(i).getElement().dataset.before === "1").length,
+          circlesKept: circles.length,
+          circlesSameObject: circles.filter((c) => was.circles.get(c.key).circle === c).length,
+          circlesSameNode: circles.filter((c) => c.marker.getElement().dataset.before === "1").length,
+          nodesMade: document.querySelectorAll(".pm-marker:not([data-before]), .pm-cluster:not([data-before])").length,
+          arcs: layer.arcs.getLayers().length,
+          arcsKept: layer.arcs.getLayers().filter((arc) => was.arcs.has(arc)).length,
+        };
+      }
+      const results = [];
+      for (const view of [second, second]) {
+        const was = before();
+        await rerun(view);
+        results.push(kept(was));
+      }
+      return results;
     }
 """
 
 
-def test_many_partners_go_into_clusters_in_slices_and_a_view_meanwhile_waits(chromium_browser, tmp_path):
+def test_many_partners_are_clustered_once_and_a_new_view_redraws_only_what_changed(chromium_browser, tmp_path):
     chance = random.Random(7)
     rows = [{"id": f"p-{k:05d}", "name": f"Partner {k:05d}", "type": chance.choice(["Friendship city", "Climate network"]),
              "city": f"Town {k:05d}", "country": "Germany", "lat": f"{chance.uniform(48.0, 54.0):.4f}",
              "lon": f"{chance.uniform(7.5, 14.0):.4f}", "start_year": str(chance.randint(1990, 2020))}
-            for k in range(SLICED_PARTNERS)]
+            for k in range(MANY_PARTNERS)]
     dataset = load_partners(write_partners(tmp_path / "partners.csv", rows))
     data = json.loads(js_json(partner_payload(dataset.partners, dataset.vocabulary)))
     first, second = (map_view(View(dataset.vocabulary.names, year, YearMode.ACTIVE), dataset.vocabulary, "en")
-                     for year in (2020, 2005))
+                     for year in (2020, 2019))
     page = chromium_browser.new_page(viewport={"width": 1200, "height": 800})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -211,11 +244,19 @@ def test_many_partners_go_into_clusters_in_slices_and_a_view_meanwhile_waits(chr
             page.add_script_tag(path=str(SOURCES[relative]))
         for relative in STYLES:
             page.add_style_tag(path=str(SOURCES[relative]))
-        result = page.evaluate(TWO_VIEWS_JS, [data, first, second])
+        changed, same = page.evaluate(THREE_VIEWS_JS, [data, first, second])
     finally:
         page.close()
     assert errors == []
-    assert result["sliced"], f"{SLICED_PARTNERS} partners went in at once: {result}"
-    assert result["draws"] == 2, f"each view drawn once, the second after the first: {result}"
-    assert result["shown"] == result["expected"] == result["drawnCount"] == result["distinct"], result
-    assert 0 < result["clusters"] == result["circles"], result
+    for result in (changed, same):
+        assert result["shown"] == result["expected"] > result["drawnCount"] == result["distinct"], result
+        assert 0 < result["visible"] == result["visibleDrawn"], f"a partner in sight not drawn: {result}"
+        assert 0 < result["clusters"] == result["circles"], result
+        assert result["arcs"] == result["clusters"] + result["singles"], "one arc per circle and per single partner"
+    assert (changed["draws"], same["draws"]) == (3, 4), "each view drawn once (and the move before them)"
+    # A year back: partners that stay alone keep their marker, circles whose partners stay
+    # keep their marker and arc.
+    assert changed["singlesKept"] == changed["singlesSameNode"], changed
+    assert 0 < changed["circlesKept"] == changed["circlesSameObject"] == changed["circlesSameNode"], changed
+    # The same view again: nothing made anew, every arc kept.
+    assert same["nodesMade"] == 0 and same["arcsKept"] == same["arcs"], same

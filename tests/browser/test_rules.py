@@ -13,6 +13,7 @@ from partnermap.publish import SOURCES
 from partnerships.filtering import View, YearMode
 from partnerships.vocabulary import PartnershipType, Vocabulary
 from tests.browser import rule_cases
+from tests.browser.conftest import script_alone
 
 RULES = SOURCES["map/rules.js"]
 VOCABULARY = Vocabulary(tuple(PartnershipType(name, "") for name in rule_cases.TYPES))
@@ -21,15 +22,8 @@ VOCABULARY = Vocabulary(tuple(PartnershipType(name, "") for name in rule_cases.T
 @pytest.fixture(scope="module")
 def rules_page(chromium_browser):
     """A blank page with nothing but the rules; it must not need Leaflet."""
-    page = chromium_browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_content("<!doctype html><title>rules</title>")
-    page.add_script_tag(path=str(RULES))
-    assert page.evaluate("() => typeof window.L") == "undefined"
-    yield page
-    assert errors == []
-    page.close()
+    with script_alone(chromium_browser, RULES, "rules") as page:
+        yield page
 
 
 def _columns() -> dict:
