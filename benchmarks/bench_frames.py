@@ -12,10 +12,12 @@ loopback aborted. In the map frame it reads the browser's own timeline:
 * the data file's arrival (Resource Timing of `partners.json`, its responseEnd).
 
 First view: data received → partners drawn (the end of the first "pm-draw view"), the layer's
-own script time for it, and the longest task from the data's arrival until a second after
+own script time for it (and of that the cluster index's building, "pm-index", clusters.js), and
+the longest task from the data's arrival until a second after
 the drawing. Then `--moves` key presses on the year slider, ArrowLeft and ArrowRight in turn:
 key press (a capturing keydown listener in the page) → redrawn (the animation frame after the
-layer's `draw` event, reason "view"), median and worst, and the longest task of each move.
+layer's `draw` event, reason "view"), median and worst, the layer's own draw in each move, and
+the longest task of each move.
 
 In the same run, a plain Leaflet page (served from loopback; Leaflet and Leaflet.markercluster
 from their XStatic packages, the app's Leaflet as partnermap/publish.py publishes it) draws the largest size's
@@ -79,7 +81,9 @@ FIRST_VIEW_JS = """() => {
   const drawn = performance.getEntriesByName("pm-draw view")[0];
   const received = data ? origin + data.responseEnd : null, end = origin + drawn.startTime + drawn.duration;
   const tasks = (window.__longTasks || []).filter(([t, d]) => t + d >= (received || 0) && t <= end + 1000);
+  const index = performance.getEntriesByName("pm-index")[0];
   return { received_to_drawn_ms: received === null ? null : end - received, draw_ms: drawn.duration,
+           index_ms: index ? index.duration : null,
            long_tasks: tasks.map(([t, d]) => Math.round(d)), heap: performance.memory && performance.memory.usedJSHeapSize,
            shown: PartnerMap.current().shown.length, markers: PartnerMap.current().singles.length + PartnerMap.current().clusters };
 }"""
@@ -273,8 +277,12 @@ def summary(label: str, result: dict, peak: int | None) -> str:
     redraws = [m["redrawn_ms"] for m in moves]
     worst_move_task = max((max(m["long_tasks"], default=0) for m in moves), default=0)
     draw = f"{first['draw_ms']:.0f} ms" if "draw_ms" in first else "–"
-    return (f"| {label} | {first['received_to_drawn_ms']:.0f} ms | {draw} | {max(first['long_tasks'], default=0)} ms "
-            f"({len(first['long_tasks'])}) | {statistics.median(redraws):.0f} ms (max {max(redraws):.0f}) | "
+    index = f"{first['index_ms']:.0f} ms" if first.get("index_ms") is not None else "–"
+    draws = [m["draw_ms"] for m in moves if m.get("draw_ms") is not None]
+    move_draw = f"{statistics.median(draws):.1f} ms" if draws else "–"
+    return (f"| {label} | {first['received_to_drawn_ms']:.0f} ms | {draw} | {index} | "
+            f"{max(first['long_tasks'], default=0)} ms ({len(first['long_tasks'])}) | "
+            f"{statistics.median(redraws):.0f} ms (max {max(redraws):.0f}) | {move_draw} | "
             f"{worst_move_task} ms | {first['heap'] / 1e6:.0f} MB | {'–' if not peak else f'{peak / 1e6:.0f} MB'} |")
 
 
@@ -326,8 +334,9 @@ def main() -> None:
             browser.close()
             memory.stop()
     print(f"load average at end: {os.getloadavg()}")
-    print("\n| page, partners | data received → drawn | layer's draw | longest task (count) | key → redrawn, "
-          "median | longest task in a move | JS heap | browser peak PSS |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n| page, partners | data received → drawn | layer's draw | of it the index | longest task (count) | "
+          "key → redrawn, median | layer's draw in a move, median | longest task in a move | JS heap | "
+          "browser peak PSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, result in results.items():
         print(summary(label, result, memory.peaks.get(label)))
     args.json.parent.mkdir(exist_ok=True)
