@@ -1,5 +1,6 @@
-"""A crowded map in a real browser: Leaflet.markercluster's clusters, with our numbered circles
-and one arc each, split as you zoom; details fetched only for the popup that needs them.
+"""A crowded map in a real browser: the cluster index's numbered circles (clusterindex.js, tested
+alone in test_cluster_index.py), one arc each, split as you zoom, reached by pointer and keyboard,
+redrawn only where a view changed them; details fetched only for the popup that needs them.
 (The arcs' great circles are compared with geo/arcs.py in test_rules.py.)
 """
 from __future__ import annotations
@@ -146,11 +147,19 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     assert frame.evaluate("() => PartnerMap.current().map.getZoom() === PartnerMap.current().map.getMaxZoom()")
     assert largest["size"] == SAME_PLACE
     assert details_requests == [], f"details fetched before any popup opened: {details_requests}"
+    popup = map_locator(page).locator(".leaflet-popup-content")
+    # From the keyboard: the circle takes the focus, says what it is, and Enter lists it.
+    circle = map_locator(page).locator(f".leaflet-pm-clusters-pane .pm-cluster[aria-label='{SAME_PLACE} partnerships']")
+    expect(circle).to_have_count(1)
+    circle.focus()
+    page.keyboard.press("Enter")
+    expect(popup).to_contain_text(f"{SAME_PLACE} partnerships", timeout=STEP_TIMEOUT_MS)
+    frame.evaluate("() => { PartnerMap.current().map.closePopup(); }")
+    expect(popup).to_have_count(0)
     # The map's frame reaches below this window (the problem list sits above it): the press
     # must not scroll the page, or the cluster would move away before the release.
     box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
     page.mouse.click(box["x"] + largest["x"], box["y"] + largest["y"])
-    popup = map_locator(page).locator(".leaflet-popup-content")
     expect(popup).to_contain_text(f"{SAME_PLACE} partnerships", timeout=STEP_TIMEOUT_MS)
     expect(popup).to_contain_text(f"and {SAME_PLACE - 12} more")
     expect(popup.locator(".pm-cluster-item")).to_have_count(12)
