@@ -11,7 +11,8 @@ loopback aborted. In the map frame it reads the browser's own timeline:
 * the partner layer's drawings, which it measures itself ("pm-draw <reason>", layer.js);
 * the data file's arrival (Resource Timing of `partners.json`, its responseEnd).
 
-First view: data received → partners drawn (the end of the first "pm-draw view"), the layer's
+First view: data received → partners drawn (the end of the first "pm-draw view": the layer
+keeps the latest of each name, and this is read before any move), the layer's
 own script time for it (and of that the cluster index's building, "pm-index", clusters.js), and
 the longest task from the data's arrival until a second after
 the drawing. Then `--moves` key presses on the year slider, ArrowLeft and ArrowRight in turn:

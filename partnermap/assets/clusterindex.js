@@ -15,7 +15,8 @@
  * first), so what a cluster shows of a view is read from its range alone: how many, where
  * their centre is, whether they share one type. A cluster showing one partner is drawn as that
  * partner; one showing none is not drawn. The number of circles at a zoom is bounded by the
- * index, however sparse the view.
+ * index, however sparse the view. Each cluster also keeps its reach, how far its farthest
+ * partner lies from its centre, so a box finds every cluster with a partner in it.
  *
  * Pure: no Leaflet, no page (tests/browser/test_cluster_index.py loads it alone). Positions
  * are Web Mercator in [0, 1] (x east, y south), as Leaflet projects them at zoom 0 / 256.
@@ -77,7 +78,7 @@
   /* One zoom's clusters from the items one zoom in (`below`): greedy, in the items' order.
    * Sets below.parent (each item's cluster here) and returns this zoom's items. */
   function clusterLevel(below, r) {
-    var m = below.size, bx = below.x, by = below.y, bw = below.count;
+    var m = below.size, bx = below.x, by = below.y, bw = below.count, br = below.reach;
     var grid = new Grid(bx, by, m, r), r2 = r * r, taken = new Uint8Array(m), parent = new Int32Array(m);
     var x = new Float64Array(m), y = new Float64Array(m), count = new Int32Array(m), size = 0;
     for (var k = 0; k < m; k++) {
@@ -108,7 +109,12 @@
       size += 1;
     }
     below.parent = parent;
-    return { size: size, x: x.subarray(0, size), y: y.subarray(0, size), count: count.subarray(0, size),
+    var reach = new Float64Array(size);  // the farthest partner from each centre: its part's reach beyond its own centre
+    for (k = 0; k < m; k++) {
+      var c = parent[k], dx2 = bx[k] - x[c], dy2 = by[k] - y[c], far = Math.sqrt(dx2 * dx2 + dy2 * dy2) + br[k];
+      if (far > reach[c]) reach[c] = far;
+    }
+    return { size: size, x: x.slice(0, size), y: y.slice(0, size), count: count.slice(0, size), reach: reach,
              start: new Int32Array(size), parent: null };
   }
 
@@ -116,7 +122,7 @@
   function ClusterIndex(lat, lon, options) {
     var n = lat.length, radius = options.radius, minZoom = options.minZoom || 0, maxZoom = options.maxZoom;
     var points = { size: n, x: new Float64Array(n), y: new Float64Array(n), count: new Int32Array(n).fill(1),
-                   start: new Int32Array(n), parent: null };
+                   reach: new Float64Array(n), start: new Int32Array(n), parent: null };
     for (var i = 0; i < n; i++) {
       points.x[i] = xOf(lon[i]);
       points.y[i] = yOf(lat[i]);
@@ -154,35 +160,43 @@
   };
 
   /* What one cluster (item k of `level`) shows of the partners flagged in `shown`: how many,
-   * their centre, the type they share (-1: mixed; `types` may be null) and one of them. */
+   * their centre and the box around them (Web Mercator), the type they share (-1: mixed;
+   * `types` may be null) and one of them. */
   ClusterIndex.prototype.read = function (level, k, shown, types) {
     var item = this.levels[level], order = this.order, px = this.points.x, py = this.points.y;
     var from = item.start[k], to = from + item.count[k], n = 0, sx = 0, sy = 0, type = -2, one = -1;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (var q = from; q < to; q++) {
       var i = order[q];
       if (!shown[i]) continue;
+      var x = px[i], y = py[i];
       n += 1;
-      sx += px[i];
-      sy += py[i];
+      sx += x;
+      sy += y;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
       if (one < 0) one = i;
       if (types) type = type === -2 ? types[i] : (type === types[i] ? type : -1);
     }
     return { level: level, k: k, count: n, x: n ? sx / n : item.x[k], y: n ? sy / n : item.y[k],
-             type: type === -2 ? -1 : type, one: one };
+             box: [x0, y0, x1, y1], type: type === -2 ? -1 : type, one: one };
   };
 
   /* What a map at `zoom` draws of `shown` (a flag per partner) within the box west–east,
-   * south–north (degrees; a cluster counts as inside when its centre over all partners is):
-   * `singles`, partners drawn alone, and `clusters`, each as `read` gives it, with its centre
-   * as `lat`, `lon` and a `key` that names it for as long as the index lives. */
+   * south–north (degrees): every cluster with a partner in view inside the box (a partner
+   * drawn alone when it is the only one), wherever its centre: `singles`, partners drawn
+   * alone, and `clusters`, each as `read` gives it, with its centre as `lat`, `lon` and a
+   * `key` that names it for as long as the index lives. */
   ClusterIndex.prototype.query = function (zoom, west, south, east, north, shown, types) {
     var level = this.levelAt(zoom), item = this.levels[level], singles = [], clusters = [];
     var x0 = xOf(west), x1 = xOf(east), y0 = yOf(north), y1 = yOf(south);
     for (var k = 0; k < item.size; k++) {
-      var x = item.x[k], y = item.y[k];
-      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-      var found = this.read(level, k, shown, types);
-      if (found.count === 0) continue;
+      var x = item.x[k], y = item.y[k], r = item.reach[k];
+      if (x + r < x0 || x - r > x1 || y + r < y0 || y - r > y1) continue;  // no partner of it in the box
+      var found = this.read(level, k, shown, types), box = found.box;
+      if (found.count === 0 || box[2] < x0 || box[0] > x1 || box[3] < y0 || box[1] > y1) continue;
       if (found.count === 1) {
         singles.push(found.one);
         continue;

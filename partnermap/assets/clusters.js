@@ -45,10 +45,10 @@
     var p = layer.data.partners, n = p.id.length, lon = new Float64Array(n), home = layer.data.home;
     for (var i = 0; i < n; i++) lon[i] = rules.nearLongitude(p.lon[i], home.lon);  // where the markers sit
     var deepest = layer.map.getMaxZoom();
-    performance.mark("pm-index-start");
+    NS.timeline.mark("pm-index-start");
     made.index = new ClusterIndex(p.lat, lon, { radius: RADIUS, minZoom: 0,
                                                 maxZoom: isFinite(deepest) ? Math.ceil(deepest) : DEEPEST });
-    performance.measure("pm-index", "pm-index-start");  // in the browser's timeline (bench_frames.py)
+    NS.timeline.measure("pm-index", "pm-index-start");  // in the browser's timeline (bench_frames.py)
     return made.index;
   }
 
@@ -86,6 +86,16 @@
     });
     made.circles = circles;
     layer.visible = { singles: found.singles, clusters: Array.from(circles.values()) };
+    if (made.refocus !== undefined) refocus(layer, found.level);
+  }
+
+  /* After Enter on a circle zoomed the map, the focus goes to what holds the first of its
+   * partners now (its marker, or the circle it is part of), not back to the page's start. */
+  function refocus(layer, level) {
+    var made = layer.made, i = made.refocus, circle = made.circles.get(level + ":" + made.index.clusterOf(level, i));
+    made.refocus = undefined;
+    var marker = made.alone[i] ? layer.markerOf(i) : circle && circle.marker, node = marker && marker.getElement();
+    if (node) node.focus({ preventScroll: true });
   }
 
   /* A circle as the index reads it now (`c`): made on its first showing, restyled or moved
@@ -97,8 +107,8 @@
     if (!circle.marker) {
       circle.marker = L.marker(at, { pane: "pm-clusters", keyboard: true, icon: icon(layer, c) });
       circle.marker.on({
-        click: function () { onClick(layer, circle); },
-        keypress: function (event) { if (event.originalEvent.key === "Enter") onClick(layer, circle); },
+        click: function () { onClick(layer, circle, false); },
+        keypress: function (event) { if (event.originalEvent.key === "Enter") onClick(layer, circle, true); },
         add: function () { nameCircle(layer, circle); },
       });
       circle.marker.bindTooltip(function () {
@@ -111,8 +121,10 @@
     } else {
       if (circle.count !== c.count || circle.type !== c.type || circle.lang !== lang) {
         circle.marker.setIcon(icon(layer, c));
-        circle.marker.getTooltip().options.offset = L.point(0, -shapes.clusterRadius(c.count));
+        var tooltip = circle.marker.getTooltip();
+        tooltip.options.offset = L.point(0, -shapes.clusterRadius(c.count));
         circle.arc.setStyle({ color: color, weight: weight });
+        if (circle.marker.isTooltipOpen()) tooltip.update();  // open (hovered, focused): the new count now
       }
       if (!circle.at.equals(at)) {
         circle.marker.setLatLng(at);
@@ -175,9 +187,11 @@
     else setTimeout(away, 0);
   }
 
-  /* A click (or Enter) on a circle zooms to its partners, or, when they share one place or
-   * the map is at its closest, lists them; a name in the list opens that partner. */
-  function onClick(layer, circle) {
+  /* A click (or Enter: `keyed`) on a circle zooms to its partners, or, when they share one
+   * place or the map is at its closest, lists them; a name in the list opens that partner.
+   * From the keyboard the focus follows: to the list's first name, or after the zoom to what
+   * holds the circle's first partner then. */
+  function onClick(layer, circle, keyed) {
     var map = layer.map, zoom = map.getZoom(), deepest = map.getMaxZoom(), inside = members(layer, circle);
     var bounds = L.latLngBounds(inside.map(function (i) { return layer.positionOf(i); }));
     var onePlace = bounds.getNorthEast().equals(bounds.getSouthWest(), 1e-6);
@@ -187,8 +201,11 @@
         layer.report(i);
       });
       L.popup(NS.camera.popupOptions(map, { maxWidth: 320 })).setLatLng(circle.at).setContent(list).openOn(map);
+      var first = keyed && list.querySelector("button");
+      if (first) first.focus({ preventScroll: true });
       return;
     }
+    if (keyed) layer.made.refocus = inside[0];
     layer.unfit();
     map.flyTo(bounds.getCenter(), Math.min(Math.max(map.getBoundsZoom(bounds.pad(0.2)), zoom + 1), deepest),
       { duration: 0.6 });

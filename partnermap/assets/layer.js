@@ -94,6 +94,7 @@
       if (this.made && this.map) clusters.putAway(this, this.made, true);
       this.added = !!this.map && this.map.hasLayer(this);
       this.arcs.clearLayers();
+      if (this.made && this.map) this.map.removeLayer(this.made.renderer);  // its canvas, empty now
       var looks = clusters.looks(data.partners.id.length);
       this.data = data;
       this.shown = [];
@@ -117,7 +118,7 @@
      * on a crowded map the clusters take in and give up the partners that enter and leave). */
     draw: function (view, reason) {
       var made = this.made;
-      performance.mark("pm-draw-start");
+      NS.timeline.mark("pm-draw-start");
       var shown = rules.inView(this.data.partners, view);
       this.view = view;
       this.doubt(shown, view.year);
@@ -137,7 +138,7 @@
      * the inset, the story and the country names), whichever group holds the layer now. */
     drew: function (reason) {
       this.draws += 1;
-      performance.measure("pm-draw " + reason, "pm-draw-start");  // in the browser's timeline (bench_frames.py)
+      NS.timeline.measure("pm-draw " + reason, "pm-draw-start");  // in the browser's timeline (bench_frames.py)
       this.fire("draw", { view: this.view, reason: reason });
       if (this.map) this.map.fire("pmdraw", { layer: this, view: this.view, reason: reason });
     },
@@ -199,7 +200,7 @@
     /* A crowded map zoomed or moved: the circles and singles for where it looks now. */
     onMoveEnd: function () {
       if (this.busy || !this.made || !this.made.looks.cluster || !this.view) return;
-      performance.mark("pm-draw-start");
+      NS.timeline.mark("pm-draw-start");
       clusters.redraw(this);
       this.drew("move");
     },

@@ -166,6 +166,19 @@
   }
 
   NS.dom = { el: el, escapeHtml: escapeHtml, svg: svg, meet: meet, overlap: overlap, box: box };
+
+  /* The map's own timings in the browser's timeline (benchmarks/bench_frames.py reads them),
+   * the latest of each name only, so a long visit does not pile them up. */
+  NS.timeline = {
+    mark: function (name) {
+      performance.clearMarks(name);
+      performance.mark(name);
+    },
+    measure: function (name, from) {
+      performance.clearMeasures(name);
+      performance.measure(name, from);
+    },
+  };
   NS.shapes = {
     shapeIcon: shapeIcon, markerIcon: markerIcon, clusterIcon: clusterIcon, clusterRadius: clusterRadius,
     countLabel: countLabel, countFormat: countFormat, fitIcon: fitIcon, CLUSTER_FILL: CLUSTER_FILL,

@@ -168,22 +168,43 @@ def test_a_query_reads_each_cluster_for_the_partners_of_a_view(index_page, built
         assert c["type"] == (member_types.pop() if len(member_types) == 1 else -1)
 
 
-def test_a_query_keeps_to_its_box(index_page, built):
+def test_a_query_finds_every_cluster_with_a_partner_in_its_box(index_page, built):
     _, _, index = built
     shown = [1] * len(index["x"])
     box = [5.0, 50.0, 16.0, 57.0]  # west, south, east, north: Denmark and north Germany
     found = index_page.evaluate(QUERY_JS, [6, box, shown, None])
-    level = index["levels"]["6"]
+    level, order, xs, ys = index["levels"]["6"], index["order"], index["x"], index["y"]
     x0, x1 = box[0] / 360 + 0.5, box[2] / 360 + 0.5
 
     def y_of(lat: float) -> float:
         s = math.sin(math.radians(lat))
         return 0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)
 
+    def in_box(i: int) -> bool:
+        return x0 <= xs[i] <= x1 and y_of(box[3]) <= ys[i] <= y_of(box[1])
+
     inside = {k for k in range(len(level["x"]))
-              if x0 <= level["x"][k] <= x1 and y_of(box[3]) <= level["y"][k] <= y_of(box[1])}
+              if any(in_box(i) for i in order[level["start"][k]:level["start"][k] + level["count"][k]])}
     assert {c["k"] for c in found["clusters"]} <= inside
+    assert all(in_box(i) for i in found["singles"])
     assert len(found["clusters"]) + len(found["singles"]) == len(inside) > 3  # all shown: every item drawn
+
+
+def test_a_partner_in_the_box_is_found_though_hidden_neighbours_pull_its_cluster_away(index_page):
+    """A partner shown alone, with thousands of hidden partners a cluster's reach to its east:
+    their cluster's centre lies far outside a small box around the partner, which still finds it."""
+    lat = [54.9] + [54.9] * 3000
+    lon = [9.8] + [9.8 + 0.2 + 0.0001 * (k % 7) for k in range(3000)]
+    found = index_page.evaluate("""([lat, lon]) => {
+      const index = new PartnerClusterIndex(lat, lon, { radius: 80, maxZoom: 14 });
+      const shown = new Uint8Array(lat.length); shown[0] = 1;
+      const level = 8, k = index.clusterOf(level, 0);
+      const centre = (index.levels[level].x[k] - 0.5) * 360;
+      return { together: index.levels[level].count[k], centre,
+               query: index.query(level, 9.7, 54.85, 9.9, 54.95, shown, null) };
+    }""", [lat, lon])
+    assert found["together"] > 1000 and found["centre"] > 9.9, "the setting: a cluster centred outside the box"
+    assert found["query"]["singles"] == [0] and found["query"]["clusters"] == []
 
 
 ALONE_JS = """

@@ -57,14 +57,15 @@ def test_popup_details_are_found_in_their_slice(chromium_browser):
 DRAWN_JS = """
     () => {
       const now = PartnerMap.current(), map = now.map;
-      const drawn = now.members.flat().concat(now.singles);
+      const drawn = now.members.flat().concat(now.singles), drawnSet = new Set(drawn);
+      const visible = now.shown.filter((i) => map.getBounds().contains(now.layer.positionOf(i)));
       let arcs = 0;
       now.layer.arcs.eachLayer(() => { arcs += 1; });
       return {
         zoom: map.getZoom(), shown: now.shown.length, clusters: now.clusters, singles: now.singles.length,
         members: now.members.reduce((sum, m) => sum + m.length, 0), distinct: new Set(drawn).size,
         largest: Math.max(0, ...now.members.map((m) => m.length)), arcs,
-        visible: now.shown.filter((i) => map.getBounds().contains(now.layer.positionOf(i))).length,
+        visible: visible.length, visibleDrawn: visible.filter((i) => drawnSet.has(i)).length,
         circles: document.querySelectorAll(".leaflet-pm-clusters-pane .pm-cluster").length,
         markers: document.querySelectorAll(".leaflet-marker-pane .pm-marker").length,
       };
@@ -130,8 +131,26 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     close = frame.evaluate(DRAWN_JS)
     assert close["zoom"] == wide["zoom"] + 3
     # Close up, the partners around the visible part are drawn, and every visible one.
-    assert close["visible"] <= close["members"] + close["singles"] == close["distinct"] <= close["shown"], close
+    assert 0 < close["visible"] == close["visibleDrawn"] <= close["members"] + close["singles"] == close["distinct"], close
+    assert close["distinct"] < close["shown"], f"close up, partners far away are not drawn: {close}"
     assert close["singles"] > wide["singles"], f"zooming in split no cluster: {wide} → {close}"
+
+    # Enter on a circle that can split zooms to its partners, and the focus stays in the map,
+    # on what holds the circle's first partner now.
+    before = draws(frame)
+    frame.evaluate("() => { const map = PartnerMap.current().map; map.setView(map.getCenter(), map.getZoom() - 3, {animate: false}); }")
+    wait_for_draw(frame, before)
+    before = draws(frame)
+    largest_circle = frame.evaluate("""() => {
+      const circles = PartnerMap.current().layer.visible.clusters.slice().sort((a, b) => b.count - a.count);
+      circles[0].marker.getElement().focus();
+      return { zoom: PartnerMap.current().map.getZoom(), label: circles[0].marker.getElement().getAttribute("aria-label") };
+    }""")
+    page.keyboard.press("Enter")
+    wait_for_draw(frame, before)  # at the end of the flight
+    after = frame.evaluate("""() => ({ zoom: PartnerMap.current().map.getZoom(),
+      focus: !!(document.activeElement.isConnected && document.activeElement.closest('.leaflet-marker-icon')) })""")
+    assert after["zoom"] > largest_circle["zoom"] and after["focus"], (largest_circle, after)
 
     # The tour flies to where its partner stands alone, not inside a cluster.
     for index, expected_alone in ((SAME_PLACE, True), (0, False)):
@@ -148,12 +167,14 @@ def test_a_crowded_map_draws_clusters_that_split_as_you_zoom(offline_page, start
     assert largest["size"] == SAME_PLACE
     assert details_requests == [], f"details fetched before any popup opened: {details_requests}"
     popup = map_locator(page).locator(".leaflet-popup-content")
-    # From the keyboard: the circle takes the focus, says what it is, and Enter lists it.
+    # From the keyboard: the circle takes the focus, says what it is, and Enter lists it, the
+    # focus on the list's first name.
     circle = map_locator(page).locator(f".leaflet-pm-clusters-pane .pm-cluster[aria-label='{SAME_PLACE} partnerships']")
     expect(circle).to_have_count(1)
     circle.focus()
     page.keyboard.press("Enter")
     expect(popup).to_contain_text(f"{SAME_PLACE} partnerships", timeout=STEP_TIMEOUT_MS)
+    assert frame.evaluate("() => document.activeElement.classList.contains('pm-cluster-item')")
     frame.evaluate("() => { PartnerMap.current().map.closePopup(); }")
     expect(popup).to_have_count(0)
     # The map's frame reaches below this window (the problem list sits above it): the press
@@ -200,6 +221,7 @@ THREE_VIEWS_JS = """
       }
       function before() {
         document.querySelectorAll(".pm-marker, .pm-cluster").forEach((node) => { node.dataset.before = "1"; });
+        layer.visible.clusters.forEach((c) => c.marker.openTooltip());  // as a pointer or the focus would
         return { singles: new Set(layer.visible.singles), arcs: new Set(layer.arcs.getLayers()),
                  circles: new Map(layer.visible.clusters.map((c) => [c.key, { circle: c, count: c.count }])) };
       }
@@ -220,6 +242,9 @@ THREE_VIEWS_JS = """
           circlesSameNode: circles.filter((c) => c.marker.getElement().dataset.before === "1").length,
           nodesMade: document.querySelectorAll(".pm-marker:not([data-before]), .pm-cluster:not([data-before])").length,
           arcs: layer.arcs.getLayers().length,
+          tooltipsOpen: layer.visible.clusters.filter((c) => c.marker.isTooltipOpen()).length,
+          tooltipsStale: layer.visible.clusters.filter((c) => c.marker.isTooltipOpen()
+            && !c.marker.getTooltip().getElement().textContent.includes(`${c.count} partnerships`)).length,
           arcsKept: layer.arcs.getLayers().filter((arc) => was.arcs.has(arc)).length,
         };
       }
@@ -265,7 +290,9 @@ def test_many_partners_are_clustered_once_and_a_new_view_redraws_only_what_chang
     assert (changed["draws"], same["draws"]) == (3, 4), "each view drawn once (and the move before them)"
     # A year back: partners that stay alone keep their marker, circles whose partners stay
     # keep their marker and arc.
-    assert changed["singlesKept"] == changed["singlesSameNode"], changed
+    assert 0 < changed["singlesKept"] == changed["singlesSameNode"], changed
     assert 0 < changed["circlesKept"] == changed["circlesSameObject"] == changed["circlesSameNode"], changed
+    # A circle's open tooltip says its new count.
+    assert changed["tooltipsOpen"] > 0 and changed["tooltipsStale"] == 0, changed
     # The same view again: nothing made anew, every arc kept.
     assert same["nodesMade"] == 0 and same["arcsKept"] == same["arcs"], same
