@@ -148,7 +148,7 @@ QUERY_JS = """
 
 @pytest.mark.parametrize("zoom", [0.5, 2, 4.25, 7, 11, 14, 16])
 def test_a_query_reads_each_cluster_for_the_partners_of_a_view(index_page, built, zoom):
-    lat, lon, index = built
+    lat, _, index = built
     chance = random.Random(zoom)
     shown = [1 if chance.random() < 0.6 else 0 for _ in lat]
     types = [chance.choice([0, 0, 0, 1, 2]) for _ in lat]
@@ -213,7 +213,7 @@ ALONE_JS = """
 
 
 def test_a_partner_stands_alone_from_the_first_zoom_its_cluster_shows_it_alone(index_page, built):
-    lat, lon, index = built
+    lat, lon, _ = built
     shown = [1] * len(lat)
     places: dict[tuple[float, float], list[int]] = {}
     for i, place in enumerate(zip(lat, lon)):
