@@ -232,5 +232,12 @@
     return null;
   };
 
+  /* The flags a query takes: 1 for each of `indices`, of n partners. */
+  ClusterIndex.flags = function (indices, n) {
+    var flags = new Uint8Array(n);
+    for (var k = 0; k < indices.length; k++) flags[indices[k]] = 1;
+    return flags;
+  };
+
   root.PartnerClusterIndex = ClusterIndex;
 })(window);

@@ -39,7 +39,7 @@
     made.circleMarks = L.featureGroup();  // no event parent: a click on a circle never reaches the page
   }
 
-  function indexOf(layer) {
+  function indexFor(layer) {
     var made = layer.made;
     if (made.index) return made.index;
     var p = layer.data.partners, n = p.id.length, lon = new Float64Array(n), home = layer.data.home;
@@ -52,22 +52,14 @@
     return made.index;
   }
 
-  /* A crowded map's view: `shown` flags what it shows; the circles and singles follow. */
-  function update(layer, shown) {
-    var now = new Uint8Array(layer.made.onMap.length);
-    shown.forEach(function (i) { now[i] = 1; });
-    layer.made.onMap = now;
-    redraw(layer);
-  }
-
-  /* Ask the index what the map draws now (zoom, bounds and the view's partners) and change
-   * what differs: partners leave and enter as singles, circles go, come, or are restyled. */
+  /* Ask the index what the map draws now (zoom, bounds and the view's partners, flagged in
+   * `made.onMap`) and change what differs: partners leave and enter as singles, circles go,
+   * come, or are restyled. */
   function redraw(layer) {
     var map = layer.map, made = layer.made, data = layer.data, bounds = map.getBounds().pad(AROUND);
-    var found = indexOf(layer).query(map.getZoom(), bounds.getWest(), bounds.getSouth(), bounds.getEast(),
+    var found = indexFor(layer).query(map.getZoom(), bounds.getWest(), bounds.getSouth(), bounds.getEast(),
                                      bounds.getNorth(), made.onMap, data.partners.type);
-    var was = made.alone, now = new Uint8Array(was.length);
-    found.singles.forEach(function (i) { now[i] = 1; });
+    var was = made.alone, now = ClusterIndex.flags(found.singles, was.length);
     layer.visible.singles.forEach(function (i) { if (!now[i]) layer.take(i); });
     found.singles.forEach(function (i) { if (!was[i]) layer.put(i); });
     made.alone = now;
@@ -221,7 +213,7 @@
     var together = shown.some(function (j) { return j !== i && p.lat[j] === p.lat[i] && p.lon[j] === p.lon[i]; });
     if (together) return Math.max(Math.round(from), SEPARATE_LIMIT);
     if (crowded) {
-      var alone = indexOf(layer).aloneFrom(i, from, layer.made.onMap);
+      var alone = indexFor(layer).aloneFrom(i, from, layer.made.onMap);
       return alone === null ? map.getMaxZoom() : Math.max(alone, Math.round(from));
     }
     var at = layer.positionOf(i);
@@ -234,6 +226,6 @@
     return SEPARATE_LIMIT;
   }
 
-  NS.clusters = { looks: looks, prepare: prepare, update: update, redraw: redraw, members: members, add: add,
+  NS.clusters = { looks: looks, prepare: prepare, redraw: redraw, members: members, add: add,
                   putAway: putAway, separateZoom: separateZoom };
 })();

@@ -16,6 +16,7 @@
   "use strict";
 
   var NS = L.PartnerMap, rules = window.PartnerRules, popups = NS.popups, clusters = NS.clusters;
+  var flags = window.PartnerClusterIndex.flags;
   var FADE_MS = 450, DASHES = "5 6";  // the dashes of an arc nobody confirms (doubt)
 
   /* A partner's marker. Its tooltip (the name, escaped: what the page reads back on a click)
@@ -109,7 +110,6 @@
       this.made.points.addEventParent(this);  // a click on a partner reaches the page's group
       if (looks.cluster) clusters.prepare(this, this.made);
       this.visible = { singles: [], clusters: [] };
-      this.map.getContainer().classList.toggle("pm-crowded", looks.cluster);
       if (this.map.hasLayer(this)) clusters.add(this.map, this.made);
     },
 
@@ -125,8 +125,10 @@
       this.renameMarkers();
       this.busy = true;
       if (reason === "view") this.fitTo(shown, view);
-      if (made.looks.cluster) clusters.update(this, shown);
-      else this.place(shown, reason === "step");
+      var before = made.onMap;
+      made.onMap = flags(shown, before.length);
+      if (made.looks.cluster) clusters.redraw(this);
+      else this.place(shown, before, reason === "step");
       this.shown = shown;
       if (!made.looks.cluster) this.visible = { singles: shown, clusters: [] };
       this.busy = false;
@@ -143,13 +145,12 @@
       if (this.map) this.map.fire("pmdraw", { layer: this, view: this.view, reason: reason });
     },
 
-    /* Single partners: arcs under markers; partners leave and enter, faded on a step. */
-    place: function (shown, fade) {
-      var made = this.made, before = made.onMap, now = new Uint8Array(before.length), self = this;
-      shown.forEach(function (i) { now[i] = 1; });
+    /* Single partners: arcs under markers; partners leave and enter (flagged `before`, now
+     * in made.onMap), faded on a step. */
+    place: function (shown, before, fade) {
+      var made = this.made, now = made.onMap, self = this;
       var entering = shown.filter(function (i) { return !before[i]; });
       var leaving = this.shown.filter(function (i) { return !now[i]; });
-      made.onMap = now;
       if (!fade) {
         leaving.forEach(function (i) { self.take(i); });
         shown.forEach(function (i) { self.setOpacity(i, 1); });
