@@ -202,7 +202,7 @@ def spec(shipped, gantt) -> dict:
 
 
 def test_bars_run_from_start_to_the_end_of_the_last_year(spec):
-    bars, faint = units(spec, "bar")
+    bars, _ = units(spec, "bar")
     assert drawn_ids(spec, bars) == ["aabenraa", "klimapakt-flensburg", "baoding", "wwf", "nord-star",
                                      "clinton-climate-positive", "haiyan"]
     assert {(row["start"], row["until"]) for row in rows_of(spec, bars)} >= {(2007, TODAY + 1), (2013, TODAY + 1)}

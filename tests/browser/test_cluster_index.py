@@ -30,7 +30,7 @@ def partners(n: int, seed: int) -> tuple[list[float], list[float]]:
     chance = random.Random(seed)
     centres = [(54.9, 9.8), (52.5, 13.4), (35.7, 139.7), (-33.9, 151.2), (64.1, -21.9)]
     lat, lon = [], []
-    for k in range(n):
+    for _ in range(n):
         kind = chance.random()
         if kind < 0.1 and lat:  # the same place as an earlier partner
             j = chance.randrange(len(lat))
